@@ -1,0 +1,339 @@
+/** The shared machinery of the in-memory Apps Script runtime: simulated clock, call counters, cost model, fault injection, OAuth scopes, auth modes and the current execution. */
+
+/** The Apps Script services the runtime emulates; counters and costs are kept per service. */
+export type ServiceName =
+  | "Spreadsheet"
+  | "Properties"
+  | "Cache"
+  | "Lock"
+  | "Mail"
+  | "Script"
+  | "Html"
+  | "Session"
+  | "Utilities"
+  | "Logger"
+  | "Ui";
+
+/** ScriptApp.AuthMode values an execution can run in (developers.google.com/apps-script/reference/script/auth-mode). */
+export type AuthModeName = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
+
+/** The JavaScript realm the code under test runs in: values handed to it must be built with its own constructors. */
+export interface Realm {
+  Date: DateConstructor;
+  Error: ErrorConstructor;
+}
+
+/** What started an execution; decides what the platform allows (e.g. getUi() in a time-driven trigger). */
+export type ExecutionKind =
+  | "editor" // a menu item, a sidebar call, or "Run" in the script editor
+  | "simpleTrigger" // onOpen/onEdit/onInstall as simple triggers
+  | "timeTrigger" // an installable time-driven trigger
+  | "installableTrigger"; // other installable triggers (onOpen, onEdit, onChange, onFormSubmit)
+
+/** One execution of a server function, as Apps Script runs it. */
+export interface Execution {
+  readonly id: number;
+  readonly functionName: string;
+  readonly kind: ExecutionKind;
+  readonly authMode: AuthModeName;
+  /** Email of the user at the keyboard (Session.getActiveUser); "" where Apps Script hides it. */
+  readonly activeUser: string;
+  /** Email of the user whose authority the script runs with (Session.getEffectiveUser). */
+  readonly effectiveUser: string;
+  /** The document the execution is bound to, or null (e.g. add-on time triggers [UNCONFIRMED]). */
+  readonly activeSpreadsheetId: string | null;
+  /** The active user's locale as Session.getActiveUserLocale() reports it (e.g. "en", "zh_CN"). */
+  readonly userLocale: string;
+  readonly startedAt: number;
+  readonly realm: Realm;
+}
+
+/** Simulated milliseconds charged per call and per cell; advances the clock so "Apps Script time" can be estimated. */
+export interface CostModel {
+  /** Default cost of one call, per service. */
+  perCallMs: Record<ServiceName, number>;
+  /** Overrides for single methods, keyed "Class.method" (e.g. "Range.getValues"). */
+  perMethodMs: Record<string, number>;
+  perCellReadMs: number;
+  perCellWrittenMs: number;
+}
+
+/**
+ * Default costs. Figures are rough, chosen from Google's best-practices page
+ * (developers.google.com/apps-script/guides/support/best-practices: a 100×100 grid written cell by cell
+ * takes ~70 s, i.e. ~7 ms per call, against ~1 s batched, i.e. ~0.1 ms per cell) and from
+ * commonly reported timings of mail and lock calls. Builders and in-memory objects cost nothing.
+ */
+export const DEFAULT_COST_MODEL: CostModel = {
+  perCallMs: {
+    Spreadsheet: 7,
+    Properties: 5,
+    Cache: 3,
+    Lock: 5,
+    Mail: 60,
+    Script: 40,
+    Html: 5,
+    Session: 1,
+    Utilities: 0,
+    Logger: 0,
+    Ui: 20,
+  },
+  perMethodMs: {
+    "SpreadsheetApp.flush": 30,
+    "SpreadsheetApp.openById": 200,
+    "Range.createPivotTable": 150,
+    "Sheet.setConditionalFormatRules": 20,
+    "Spreadsheet.insertSheet": 50,
+  },
+  perCellReadMs: 0.01,
+  perCellWrittenMs: 0.1,
+};
+
+/** Apps Script's hard limit on one execution (developers.google.com/apps-script/guides/services/quotas). */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+
+/** A rule that makes chosen calls throw, to test retries and recovery. */
+export interface FaultRule {
+  /** "Class.method" (e.g. "Range.getValues"), "Service.*" (e.g. "Spreadsheet.*") or "*". */
+  match: string;
+  /** The message of the thrown exception, e.g. "Service Spreadsheets timed out while accessing document with id X." */
+  message: string;
+  /** Throw on the nth matching call only (1-based, counted from when the rule was added). */
+  nth?: number;
+  /** Throw on this fraction of matching calls, drawn from a seeded generator (deterministic). */
+  rate?: number;
+  /** Stop after throwing this many times. */
+  times?: number;
+}
+
+interface ActiveFault extends FaultRule {
+  seen: number;
+  thrown: number;
+}
+
+/** Counts of calls and cells, per service and per method. */
+export interface CallCounts {
+  byService: Partial<Record<ServiceName, number>>;
+  byMethod: Record<string, number>;
+  cellsRead: number;
+  cellsWritten: number;
+}
+
+/** Options of one emulated call. */
+export interface CallOptions {
+  cellsRead?: number;
+  cellsWritten?: number;
+  /** OAuth scopes of which the manifest must declare at least one (the first is named in the error). */
+  scopes?: readonly string[];
+  /** True when the call touches the document or user data, which AuthMode.NONE forbids. */
+  needsAuth?: boolean;
+}
+
+/** Scope URLs used by the emulated services. */
+export const SCOPES = {
+  spreadsheetsCurrentOnly: "https://www.googleapis.com/auth/spreadsheets.currentonly",
+  spreadsheets: "https://www.googleapis.com/auth/spreadsheets",
+  containerUi: "https://www.googleapis.com/auth/script.container.ui",
+  sendMail: "https://www.googleapis.com/auth/script.send_mail",
+  scriptApp: "https://www.googleapis.com/auth/script.scriptapp",
+  userinfoEmail: "https://www.googleapis.com/auth/userinfo.email",
+} as const;
+
+const HOST_REALM: Realm = { Date, Error };
+
+/** A small deterministic generator (mulberry32) so fault rates are repeatable. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The kernel every emulated service calls at the start of each public method (`kernel.call(...)`).
+ * Inside an execution a call is checked (auth mode, scopes), counted, charged to the clock, checked
+ * against the 6-minute limit and subjected to fault rules. Outside any execution (a test looking at
+ * the workbook) calls are free and unchecked.
+ */
+export class Kernel {
+  /** Simulated epoch milliseconds. */
+  private nowMs: number;
+  readonly cost: CostModel;
+  private counts: CallCounts = emptyCounts();
+  private faults: ActiveFault[] = [];
+  private random: () => number;
+  private executionStack: Execution[] = [];
+  private nextExecutionId = 1;
+  /** OAuth scopes the manifest declares; null means "not enforced" (no manifest loaded). */
+  scopes: ReadonlySet<string> | null = null;
+  /** The script project's time zone (appsscript.json "timeZone"). */
+  scriptTimeZone: string;
+  executionLimitMs = EXECUTION_LIMIT_MS;
+
+  constructor(options: { now: number; scriptTimeZone: string; cost?: Partial<CostModel>; faultSeed?: number }) {
+    this.nowMs = options.now;
+    this.scriptTimeZone = options.scriptTimeZone;
+    this.cost = { ...DEFAULT_COST_MODEL, ...options.cost };
+    this.random = seededRandom(options.faultSeed ?? 1);
+  }
+
+  /** Current simulated time in epoch milliseconds. */
+  now(): number {
+    return this.nowMs;
+  }
+
+  /** Moves the simulated clock forward (never backward). */
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError(`cannot move the clock by ${ms} ms`);
+    this.nowMs += ms;
+  }
+
+  /** Sets the simulated clock, e.g. at the start of a scenario. */
+  setNow(ms: number): void {
+    this.nowMs = ms;
+  }
+
+  /** The execution currently running (the innermost one when executions are nested to simulate concurrency). */
+  get execution(): Execution | null {
+    return this.executionStack[this.executionStack.length - 1] ?? null;
+  }
+
+  /** The realm values must be created in: the running execution's, else the host's. */
+  get realm(): Realm {
+    return this.execution?.realm ?? HOST_REALM;
+  }
+
+  /** A Date in the current realm. */
+  newDate(ms: number): Date {
+    return new this.realm.Date(ms);
+  }
+
+  /** An exception as Apps Script throws it (name "Exception"), built in the current realm so `instanceof Error` holds there. */
+  exception(message: string): Error {
+    const error = new this.realm.Error(message);
+    error.name = "Exception";
+    return error;
+  }
+
+  /** Runs `body` as an execution; executions nest to simulate concurrent runs interleaving. */
+  withExecution<T>(spec: Omit<Execution, "id" | "startedAt">, body: (execution: Execution) => T): T {
+    const execution: Execution = { ...spec, id: this.nextExecutionId++, startedAt: this.nowMs };
+    this.executionStack.push(execution);
+    try {
+      return body(execution);
+    } finally {
+      this.executionStack.pop();
+      this.onExecutionEnd?.(execution);
+    }
+  }
+
+  /** Called when an execution ends, so services can release what it held (locks). */
+  onExecutionEnd: ((execution: Execution) => void) | null = null;
+
+  /**
+   * Called by every emulated method: `service` groups the counters, `method` is "Class.method".
+   * Throws as Apps Script would when the auth mode or the manifest's scopes forbid the call, when
+   * the execution has run out of time, or when a fault rule fires.
+   */
+  call(service: ServiceName, method: string, options: CallOptions = {}): void {
+    const execution = this.execution;
+    if (!execution) return;
+    if (options.needsAuth && execution.authMode === "NONE") {
+      // In AuthMode.NONE the platform refuses every scoped call; the add-on's menu then silently vanishes
+      // (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle).
+      throw this.permissionError(method, options.scopes?.[0] ?? SCOPES.spreadsheetsCurrentOnly);
+    }
+    if (options.scopes && this.scopes && !options.scopes.some((scope) => this.scopes?.has(scope))) {
+      throw this.permissionError(method, options.scopes[0] ?? "");
+    }
+    const cellsRead = options.cellsRead ?? 0;
+    const cellsWritten = options.cellsWritten ?? 0;
+    this.counts.byService[service] = (this.counts.byService[service] ?? 0) + 1;
+    this.counts.byMethod[method] = (this.counts.byMethod[method] ?? 0) + 1;
+    this.counts.cellsRead += cellsRead;
+    this.counts.cellsWritten += cellsWritten;
+    const perCall = this.cost.perMethodMs[method] ?? this.cost.perCallMs[service];
+    this.advance(perCall + cellsRead * this.cost.perCellReadMs + cellsWritten * this.cost.perCellWrittenMs);
+    if (this.nowMs - execution.startedAt > this.executionLimitMs) {
+      throw this.exception("Exceeded maximum execution time");
+    }
+    this.maybeFault(service, method);
+  }
+
+  /** Charges simulated time without a call (e.g. Utilities.sleep, or a wait for a lock). */
+  spend(ms: number): void {
+    this.advance(ms);
+  }
+
+  /** "You do not have permission to call X.y. Required permissions: scope", as Apps Script words it. */
+  permissionError(method: string, scope: string): Error {
+    const shown = method.replace(/^Spreadsheet(App)?\./, "SpreadsheetApp.");
+    return this.exception(`You do not have permission to call ${shown}. Required permissions: ${scope}`);
+  }
+
+  /** Adds a fault rule; returns a function that removes it. */
+  injectFault(rule: FaultRule): () => void {
+    const active: ActiveFault = { ...rule, seen: 0, thrown: 0 };
+    this.faults.push(active);
+    return () => {
+      this.faults = this.faults.filter((f) => f !== active);
+    };
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  private maybeFault(service: ServiceName, method: string): void {
+    for (const fault of this.faults) {
+      if (!faultMatches(fault.match, service, method)) continue;
+      fault.seen++;
+      if (fault.times !== undefined && fault.thrown >= fault.times) continue;
+      const fire =
+        fault.nth !== undefined
+          ? fault.seen === fault.nth
+          : fault.rate !== undefined
+            ? this.random() < fault.rate
+            : true;
+      if (fire) {
+        fault.thrown++;
+        throw this.exception(fault.message);
+      }
+    }
+  }
+
+  /** A copy of the counters. */
+  snapshot(): CallCounts {
+    return {
+      byService: { ...this.counts.byService },
+      byMethod: { ...this.counts.byMethod },
+      cellsRead: this.counts.cellsRead,
+      cellsWritten: this.counts.cellsWritten,
+    };
+  }
+
+  resetCounts(): void {
+    this.counts = emptyCounts();
+  }
+}
+
+function emptyCounts(): CallCounts {
+  return { byService: {}, byMethod: {}, cellsRead: 0, cellsWritten: 0 };
+}
+
+function faultMatches(pattern: string, service: ServiceName, method: string): boolean {
+  if (pattern === "*") return true;
+  if (pattern.endsWith(".*")) return pattern.slice(0, -2) === service;
+  return pattern === method;
+}
+
+/** Total calls of one service (or all) between two snapshots. */
+export function callsBetween(before: CallCounts, after: CallCounts, service?: ServiceName): number {
+  const sum = (c: CallCounts) =>
+    service ? (c.byService[service] ?? 0) : Object.values(c.byService).reduce((a, b) => a + (b ?? 0), 0);
+  return sum(after) - sum(before);
+}
