@@ -52,7 +52,7 @@ export interface Execution {
 export interface CostModel {
   /** Default cost of one call, per service. */
   perCallMs: Record<ServiceName, number>;
-  /** Overrides for single methods, keyed "Class.method" (e.g. "Range.getValues"). */
+  /** Overrides for single methods, keyed "Class.method" (e.g. "Range.getValues") or "Class.*". */
   perMethodMs: Record<string, number>;
   perCellReadMs: number;
   perCellWrittenMs: number;
@@ -79,6 +79,20 @@ export const DEFAULT_COST_MODEL: CostModel = {
     Ui: 20,
   },
   perMethodMs: {
+    // Builders assemble a value in the script before the one call that uses it: free.
+    "TriggerBuilder.*": 0,
+    "ClockTriggerBuilder.*": 0,
+    "SpreadsheetTriggerBuilder.*": 0,
+    "DataValidationBuilder.*": 0,
+    "ConditionalFormatRuleBuilder.*": 0,
+    "FilterCriteriaBuilder.*": 0,
+    "Menu.*": 0,
+    // Built rule objects are values held by the script: reading them back is free too.
+    "DataValidation.*": 0,
+    "ConditionalFormatRule.*": 0,
+    "BooleanCondition.*": 0,
+    "GradientCondition.*": 0,
+    "FilterCriteria.*": 0,
     "SpreadsheetApp.flush": 30,
     "SpreadsheetApp.openById": 200,
     "Range.createPivotTable": 150,
@@ -138,6 +152,9 @@ export const SCOPES = {
   scriptApp: "https://www.googleapis.com/auth/script.scriptapp",
   userinfoEmail: "https://www.googleapis.com/auth/userinfo.email",
 } as const;
+
+/** Scopes whose calls AuthMode.LIMITED still allows: the bound document and the user's identity. */
+const LIMITED_MODE_SCOPES: ReadonlySet<string> = new Set([SCOPES.spreadsheetsCurrentOnly, SCOPES.userinfoEmail]);
 
 const HOST_REALM: Realm = { Date, Error };
 
@@ -245,7 +262,16 @@ export class Kernel {
     if (options.needsAuth && execution.authMode === "NONE") {
       // In AuthMode.NONE the platform refuses every scoped call; the add-on's menu then silently vanishes
       // (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle).
-      throw this.permissionError(method, options.scopes?.[0] ?? SCOPES.spreadsheetsCurrentOnly);
+      throw this.permissionError(method, options.scopes?.[0] ?? null);
+    }
+    if (
+      options.scopes &&
+      execution.authMode === "LIMITED" &&
+      !options.scopes.some((scope) => LIMITED_MODE_SCOPES.has(scope))
+    ) {
+      // LIMITED (simple triggers, onOpen of an enabled add-on) reaches the bound document and its UI only;
+      // mail, triggers and other files need FULL (developers.google.com/apps-script/guides/triggers#restrictions).
+      throw this.permissionError(method, options.scopes[0] ?? "");
     }
     if (options.scopes && this.scopes && !options.scopes.some((scope) => this.scopes?.has(scope))) {
       throw this.permissionError(method, options.scopes[0] ?? "");
@@ -256,7 +282,10 @@ export class Kernel {
     this.counts.byMethod[method] = (this.counts.byMethod[method] ?? 0) + 1;
     this.counts.cellsRead += cellsRead;
     this.counts.cellsWritten += cellsWritten;
-    const perCall = this.cost.perMethodMs[method] ?? this.cost.perCallMs[service];
+    const perCall =
+      this.cost.perMethodMs[method] ??
+      this.cost.perMethodMs[`${method.slice(0, method.indexOf("."))}.*`] ??
+      this.cost.perCallMs[service];
     this.advance(perCall + cellsRead * this.cost.perCellReadMs + cellsWritten * this.cost.perCellWrittenMs);
     if (this.nowMs - execution.startedAt > this.executionLimitMs) {
       throw this.exception("Exceeded maximum execution time");
@@ -269,10 +298,13 @@ export class Kernel {
     this.advance(ms);
   }
 
-  /** "You do not have permission to call X.y. Required permissions: scope", as Apps Script words it. */
-  permissionError(method: string, scope: string): Error {
-    const shown = method.replace(/^Spreadsheet(App)?\./, "SpreadsheetApp.");
-    return this.exception(`You do not have permission to call ${shown}. Required permissions: ${scope}`);
+  /**
+   * "You do not have permission to call X.y. Required permissions: scope", as Apps Script words it; for a
+   * service that needs no scope (e.g. PropertiesService) the sentence ends after the method [UNCONFIRMED].
+   */
+  permissionError(method: string, scope: string | null): Error {
+    const required = scope ? ` Required permissions: ${scope}` : "";
+    return this.exception(`You do not have permission to call ${method}.${required}`);
   }
 
   /** Adds a fault rule; returns a function that removes it. */

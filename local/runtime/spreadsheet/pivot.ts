@@ -2,31 +2,65 @@
 
 import type { Kernel } from "../kernel";
 import type { GridRangeRef, SheetModel, SpreadsheetContext } from "./model";
+import { FakeFilterCriteriaBuilder } from "./pivot-filter";
+import { DISPLAY_TYPES, enumOf, type StoredPivot, SUMMARIZE_FUNCTIONS } from "./pivot-model";
+import { renderPivot } from "./pivot-output";
+import { asPivotTable, removePivot } from "./pivot-table";
 
-/** Range.createPivotTable(sourceData) on the anchor cell. */
+/**
+ * Range.createPivotTable(sourceData) on the anchor cell (the core counts the call). A pivot already anchored
+ * on that cell is replaced [UNCONFIRMED]. An anchor inside the source would overwrite its own data;
+ * [UNCONFIRMED] we refuse it.
+ */
 export function createPivotTable(
-  _ctx: SpreadsheetContext,
-  _anchor: { sheetId: number; row: number; column: number },
-  _source: GridRangeRef,
+  ctx: SpreadsheetContext,
+  anchor: { sheetId: number; row: number; column: number },
+  source: GridRangeRef,
 ): GoogleAppsScript.Spreadsheet.PivotTable {
-  throw new Error("not implemented yet");
+  const inSource =
+    anchor.sheetId === source.sheetId &&
+    anchor.row >= source.row &&
+    anchor.row < source.row + source.numRows &&
+    anchor.column >= source.column &&
+    anchor.column < source.column + source.numColumns;
+  if (inSource) throw ctx.kernel.exception("The pivot table anchor cell cannot be inside its source data range.");
+  const sheet = ctx.sheetById(anchor.sheetId);
+  for (const old of sheet.pivotTables.filter((p) => p.anchor.row === anchor.row && p.anchor.column === anchor.column)) {
+    removePivot(ctx, old as StoredPivot);
+  }
+  const pivot: StoredPivot = {
+    anchor: { ...anchor },
+    source: { ...source },
+    output: null,
+    rowGroups: [],
+    columnGroups: [],
+    values: [],
+    filters: [],
+    valuesOrientation: "COLUMNS",
+    written: null,
+  };
+  sheet.pivotTables.push(pivot);
+  renderPivot(ctx, pivot);
+  return asPivotTable(ctx, pivot);
 }
 
-/** Sheet.getPivotTables(). */
-export function pivotTablesOf(_ctx: SpreadsheetContext, _sheet: SheetModel): GoogleAppsScript.Spreadsheet.PivotTable[] {
-  throw new Error("not implemented yet");
+/** Sheet.getPivotTables(): objects over the stored pivots (the core counts the call). */
+export function pivotTablesOf(ctx: SpreadsheetContext, sheet: SheetModel): GoogleAppsScript.Spreadsheet.PivotTable[] {
+  return sheet.pivotTables.map((pivot) => asPivotTable(ctx, pivot as StoredPivot));
 }
 
 /** Recomputes and rewrites the output of every pivot table of the spreadsheet (Sheets does this live). */
-export function refreshPivotTables(_ctx: SpreadsheetContext): void {
-  throw new Error("not implemented yet");
+export function refreshPivotTables(ctx: SpreadsheetContext): void {
+  for (const sheet of ctx.spreadsheet.sheets) {
+    for (const pivot of sheet.pivotTables) renderPivot(ctx, pivot as StoredPivot);
+  }
 }
 
-/** SpreadsheetApp.newFilterCriteria(). */
-export function newFilterCriteria(_kernel: Kernel): GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder {
-  throw new Error("not implemented yet");
+/** SpreadsheetApp.newFilterCriteria() (the core counts the call; the builder counts its own). */
+export function newFilterCriteria(kernel: Kernel): GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder {
+  return new FakeFilterCriteriaBuilder(kernel) as unknown as GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder;
 }
 
 /** SpreadsheetApp.PivotTableSummarizeFunction and SpreadsheetApp.PivotValueDisplayType. */
-export const PivotTableSummarizeFunction = {} as Record<string, string>;
-export const PivotValueDisplayType = {} as Record<string, string>;
+export const PivotTableSummarizeFunction = enumOf(SUMMARIZE_FUNCTIONS);
+export const PivotValueDisplayType = enumOf(DISPLAY_TYPES);

@@ -1,0 +1,169 @@
+/** The emulated MailApp: sends into an Outbox that records every message and keeps each user's daily recipient quota. */
+
+import { type Kernel, SCOPES } from "./kernel";
+import { signatureMismatch } from "./script-app";
+
+/** A message as MailApp sent it. */
+export interface SentMail {
+  at: number;
+  /** The effective user of the sending execution (a trigger's owner, for triggers). */
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  htmlBody: string | null;
+  name: string | null;
+  replyTo: string | null;
+  noReply: boolean;
+  attachments: number;
+}
+
+/** Recipients per day (developers.google.com/apps-script/guides/services/quotas). */
+export const DAILY_RECIPIENTS = { consumer: 100, workspace: 1500 } as const;
+/** Recipients (to + cc + bcc) per message (same page). */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+
+export const MAIL_ERRORS = {
+  quota: "Service invoked too many times for one day: email.",
+  perMessage: "Limit Exceeded: Email Recipients Per Message.",
+  noRecipient: "Failed to send email: no recipient",
+  invalid: (address: string) => `Invalid email: ${address}`,
+};
+
+/** Where a user's quota window stands. */
+interface QuotaWindow {
+  startedAt: number;
+  used: number;
+}
+
+const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Sent mail and per-user quotas, kept across executions. The quotas page says quotas "are per user and reset
+ * 24 hours after the first request": a user's window opens with the first message and closes 24 h later.
+ */
+export class Outbox {
+  readonly messages: SentMail[] = [];
+  /** Recipients per user per 24 h: DAILY_RECIPIENTS.consumer by default, .workspace for Workspace users. */
+  dailyLimit: number;
+  private readonly windows = new Map<string, QuotaWindow>();
+
+  constructor(options: { dailyLimit?: number } = {}) {
+    this.dailyLimit = options.dailyLimit ?? DAILY_RECIPIENTS.consumer;
+  }
+
+  /** Recipients the user may still send to at `now`. */
+  remaining(user: string, now: number): number {
+    return this.dailyLimit - (this.openWindow(user, now)?.used ?? 0);
+  }
+
+  /** Messages whose to, cc or bcc include the address. */
+  sentTo(address: string): SentMail[] {
+    const wanted = address.toLowerCase();
+    return this.messages.filter((m) => [...m.to, ...m.cc, ...m.bcc].some((a) => a.toLowerCase() === wanted));
+  }
+
+  /** Charges `recipients` to the user's quota; throws Apps Script's error when they do not all fit. */
+  charge(kernel: Kernel, user: string, recipients: number): void {
+    const now = kernel.now();
+    const window = this.openWindow(user, now) ?? { startedAt: now, used: 0 };
+    // [UNCONFIRMED] a message that does not fit entirely is refused whole, even if some recipients would fit.
+    if (window.used + recipients > this.dailyLimit) throw kernel.exception(MAIL_ERRORS.quota);
+    window.used += recipients;
+    this.windows.set(user, window);
+  }
+
+  private openWindow(user: string, now: number): QuotaWindow | undefined {
+    const window = this.windows.get(user);
+    return window && now - window.startedAt < QUOTA_WINDOW_MS ? window : undefined;
+  }
+}
+
+type Options = GoogleAppsScript.Mail.MailAdvancedParameters;
+
+// A bare address (local@domain.tld). "Name <address>" forms are refused [UNCONFIRMED].
+const ADDRESS =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+/** The MailApp global (developers.google.com/apps-script/reference/mail/mail-app). */
+export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.Mail.MailApp {
+  const guarded = { scopes: [SCOPES.sendMail], needsAuth: true };
+
+  /** A comma-separated list of addresses; every one must be valid. */
+  const addresses = (list: unknown, method: string, args: readonly unknown[]): string[] => {
+    if (list === undefined || list === null || list === "") return [];
+    if (typeof list !== "string") throw signatureMismatch(kernel, method, args);
+    return list.split(",").map((raw) => {
+      const address = raw.trim();
+      if (!ADDRESS.test(address)) throw kernel.exception(MAIL_ERRORS.invalid(address));
+      return address;
+    });
+  };
+
+  const text = (value: unknown, method: string, args: readonly unknown[]): string | null => {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== "string") throw signatureMismatch(kernel, method, args);
+    return value;
+  };
+
+  const send = (message: Options, args: readonly unknown[]): void => {
+    const method = "MailApp.sendEmail";
+    const user = kernel.execution?.effectiveUser;
+    if (user === undefined) throw new Error("MailApp needs a running execution (use kernel.withExecution)");
+    const to = addresses(message.to, method, args);
+    const cc = addresses(message.cc, method, args);
+    const bcc = addresses(message.bcc, method, args);
+    const replyTo = text(message.replyTo, method, args);
+    if (replyTo !== null) addresses(replyTo, method, args);
+    const count = to.length + cc.length + bcc.length;
+    if (count === 0) throw kernel.exception(MAIL_ERRORS.noRecipient);
+    if (count > MAX_RECIPIENTS_PER_MESSAGE) throw kernel.exception(MAIL_ERRORS.perMessage);
+    const mail: SentMail = {
+      at: kernel.now(),
+      from: user,
+      to,
+      cc,
+      bcc,
+      subject: text(message.subject, method, args) ?? "",
+      body: text(message.body, method, args) ?? "",
+      htmlBody: text(message.htmlBody, method, args),
+      name: text(message.name, method, args),
+      replyTo,
+      noReply: message.noReply === true,
+      attachments: Array.isArray(message.attachments) ? message.attachments.length : 0,
+    };
+    outbox.charge(kernel, user, count);
+    outbox.messages.push(mail);
+  };
+
+  return {
+    getRemainingDailyQuota(): number {
+      kernel.call("Mail", "MailApp.getRemainingDailyQuota", guarded);
+      const user = kernel.execution?.effectiveUser ?? "";
+      return outbox.remaining(user, kernel.now());
+    },
+
+    /** The four overloads: (message), (to, subject, body), (to, subject, body, options), (to, replyTo, subject, body). */
+    sendEmail(...args: unknown[]): void {
+      kernel.call("Mail", "MailApp.sendEmail", guarded);
+      const message = overload(args);
+      if (!message) throw signatureMismatch(kernel, "MailApp.sendEmail", args);
+      send(message, args);
+    },
+  } as GoogleAppsScript.Mail.MailApp;
+}
+
+/** The message an argument list of sendEmail stands for, or null when it matches no overload. */
+function overload(args: unknown[]): Options | null {
+  const isString = (v: unknown) => typeof v === "string";
+  const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  const [a, b, c, d] = args as [string, string, string, unknown];
+  if (args.length === 1 && isObject(a)) return a as Options;
+  if (args.length === 3 && [a, b, c].every(isString)) return { to: a, subject: b, body: c };
+  if (args.length === 4 && [a, b, c].every(isString) && isObject(d))
+    return { ...(d as Options), to: a, subject: b, body: c };
+  if (args.length === 4 && [a, b, c, d].every(isString)) return { to: a, replyTo: b, subject: c, body: d as string };
+  return null;
+}

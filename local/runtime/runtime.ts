@@ -1,0 +1,311 @@
+/** The in-memory Apps Script runtime: one script project, its spreadsheets, users, triggers and mail, running the built bundle the way Apps Script does. */
+
+import { CacheStores, createCacheService } from "./cache";
+import { createHtmlService } from "./html-service";
+import { type AuthModeName, type CostModel, type Execution, type ExecutionKind, Kernel } from "./kernel";
+import { createSandbox, type Project, readProject } from "./loader";
+import { createLockService, LockTable } from "./lock";
+import { createConsole, createLogger, LogBook, type LogEntry } from "./logger";
+import { createMailApp, Outbox } from "./mail";
+import { createPropertiesService, PropertyStores } from "./properties";
+import { AuthMode, createScriptApp, TriggerTable } from "./script-app";
+import { createSession } from "./session";
+import { createSpreadsheetApp } from "./spreadsheet/spreadsheet-app";
+import { SpreadsheetStore } from "./spreadsheet/store";
+import { nextFirings, timeDrivenEvent } from "./trigger-schedule";
+import { createUi, type MenuEntry, UiState } from "./ui";
+import { createUtilities, UuidSequence } from "./utilities";
+
+/** A person using the spreadsheet. */
+export interface User {
+  email: string;
+  /** As Session.getActiveUserLocale() reports it, e.g. "zh_CN" or "en". */
+  locale: string;
+}
+
+export interface RuntimeOptions {
+  /** Simulated time at start (epoch ms or a Date). */
+  now: number | Date;
+  /** The user at the keyboard by default; also the owner of spreadsheets created without one. */
+  user: User;
+  /** Overrides appsscript.json's timeZone (the script's zone, which the V8 local time follows). */
+  scriptTimeZone?: string;
+  /** A published editor add-on (Google's add-on trigger rules apply); false for a script bound to one Sheet. */
+  addOn?: boolean;
+  /** The add-on's name as Extensions shows it. */
+  addOnName?: string;
+  /** Email recipients per day: 100 for consumer accounts (default), 1,500 for Workspace. */
+  mailDailyLimit?: number;
+  cost?: Partial<CostModel>;
+  faultSeed?: number;
+  /**
+   * Whether SpreadsheetApp.getActiveSpreadsheet() returns the trigger's document inside a time-driven trigger.
+   * Community reports say it is null for add-ons [UNCONFIRMED]; default false, the stricter choice.
+   */
+  activeSpreadsheetInTimeTriggers?: boolean;
+  /** Receives every Logger/console line (e.g. to print while debugging). */
+  logSink?: (entry: LogEntry) => void;
+}
+
+/** How one server function is invoked. */
+export interface RunOptions {
+  authMode?: AuthModeName;
+  kind?: ExecutionKind;
+  /** The user at the keyboard (default: the runtime's user). */
+  user?: User;
+  /** The user whose authority the script runs with (default: the same user). */
+  effectiveUser?: string;
+  /** The bound document (default: the runtime's open document; null for none). */
+  spreadsheetId?: string | null;
+}
+
+/** One finished execution, as the Apps Script executions page lists it. */
+export interface ExecutionRecord {
+  functionName: string;
+  kind: ExecutionKind;
+  authMode: AuthModeName;
+  user: string;
+  startedAt: number;
+  endedAt: number;
+  status: "COMPLETED" | "FAILED";
+  error?: string;
+}
+
+/** A time-driven trigger run, with its result. */
+export interface TriggerRun {
+  at: number;
+  triggerUid: string;
+  functionName: string;
+  owner: string;
+  status: "COMPLETED" | "FAILED" | "SKIPPED";
+  error?: string;
+}
+
+/**
+ * A script project loaded from a build folder, with the state Google would keep between executions
+ * (spreadsheets, properties, caches, locks, triggers, sent mail, UI). Each `run` gets a fresh global
+ * scope, as every Apps Script execution does, with the services as globals.
+ */
+export class AppsScriptRuntime {
+  readonly kernel: Kernel;
+  readonly project: Project;
+  readonly spreadsheets: SpreadsheetStore;
+  readonly ui: UiState;
+  readonly outbox: Outbox;
+  readonly triggers: TriggerTable;
+  readonly properties = new PropertyStores();
+  readonly caches = new CacheStores();
+  readonly locks = new LockTable();
+  readonly logs: LogBook;
+  readonly executions: ExecutionRecord[] = [];
+  readonly triggerRuns: TriggerRun[] = [];
+  user: User;
+  /** The spreadsheet the user has open (the add-on's document). */
+  documentId: string | null = null;
+  private readonly uuids = new UuidSequence();
+  private readonly activeSpreadsheetInTimeTriggers: boolean;
+
+  constructor(project: Project | string, options: RuntimeOptions) {
+    this.project = typeof project === "string" ? readProject(project) : project;
+    const now = typeof options.now === "number" ? options.now : options.now.getTime();
+    this.kernel = new Kernel({
+      now,
+      scriptTimeZone: options.scriptTimeZone ?? this.project.manifest.timeZone ?? "America/New_York",
+      cost: options.cost,
+      faultSeed: options.faultSeed,
+    });
+    this.kernel.scopes = this.project.manifest.oauthScopes ? new Set(this.project.manifest.oauthScopes) : null;
+    this.kernel.onExecutionEnd = (execution) => this.locks.releaseAllOf(execution.id);
+    this.spreadsheets = new SpreadsheetStore(this.kernel);
+    this.ui = new UiState({ addOnName: options.addOnName ?? "Follow-up Tracker" });
+    this.outbox = new Outbox({ dailyLimit: options.mailDailyLimit });
+    this.triggers = new TriggerTable({ addOn: options.addOn ?? true });
+    this.logs = new LogBook(options.logSink);
+    this.user = options.user;
+    this.activeSpreadsheetInTimeTriggers = options.activeSpreadsheetInTimeTriggers ?? false;
+  }
+
+  /** Creates a spreadsheet (owned by the runtime's user unless said otherwise) and opens it as the document. */
+  createSpreadsheet(options: { name?: string; timeZone: string; locale: string; owner?: string }): string {
+    const model = this.spreadsheets.create({
+      name: options.name ?? "Untitled spreadsheet",
+      timeZone: options.timeZone,
+      locale: options.locale,
+      owner: options.owner ?? this.user.email,
+    });
+    this.documentId = model.id;
+    return model.id;
+  }
+
+  /**
+   * The SpreadsheetApp a test uses to look at (or arrange) the workbook from outside any execution:
+   * such calls are neither counted nor charged nor checked.
+   */
+  inspect(): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
+    return this.services().SpreadsheetApp;
+  }
+
+  /** Runs a global function of the script in a fresh execution; rethrows what it throws. */
+  run(functionName: string, args: unknown[] = [], options: RunOptions = {}): unknown {
+    const user = options.user ?? this.user;
+    const spec: Omit<Execution, "id" | "startedAt" | "realm"> = {
+      functionName,
+      kind: options.kind ?? "editor",
+      authMode: options.authMode ?? "FULL",
+      activeUser: user.email,
+      effectiveUser: options.effectiveUser ?? user.email,
+      activeSpreadsheetId: options.spreadsheetId === undefined ? this.documentId : options.spreadsheetId,
+      userLocale: user.locale,
+    };
+    const sandbox = createSandbox(this.project, () => this.kernel.now());
+    const record: ExecutionRecord = {
+      functionName,
+      kind: spec.kind,
+      authMode: spec.authMode,
+      user: spec.effectiveUser,
+      startedAt: this.kernel.now(),
+      endedAt: 0,
+      status: "COMPLETED",
+    };
+    this.executions.push(record);
+    // Apps Script's V8 runs in the script's time zone: local-time Date methods follow it.
+    const hostZone = process.env.TZ;
+    process.env.TZ = this.kernel.scriptTimeZone;
+    try {
+      return this.kernel.withExecution({ ...spec, realm: sandbox.realm }, () => {
+        Object.assign(sandbox.context, this.services(sandbox.compileFunction));
+        sandbox.loadScripts();
+        const fn = sandbox.context[functionName];
+        if (typeof fn !== "function") {
+          throw this.kernel.exception(`Script function not found: ${functionName}`);
+        }
+        return fn(...args);
+      });
+    } catch (error) {
+      record.status = "FAILED";
+      record.error = error instanceof Object && "message" in error ? String(error.message) : String(error);
+      throw error;
+    } finally {
+      record.endedAt = this.kernel.now();
+      if (hostZone === undefined) delete process.env.TZ;
+      else process.env.TZ = hostZone;
+    }
+  }
+
+  /**
+   * Opens the document: runs onOpen as the simple trigger does, in the given auth mode
+   * (NONE: installed but not enabled in this file; LIMITED: enabled, or a bound script).
+   */
+  open(authMode: "NONE" | "LIMITED" | "FULL" = "LIMITED"): void {
+    const event: Record<string, unknown> = { authMode: AuthMode[authMode] };
+    if (authMode !== "NONE" && this.documentId) {
+      // e.source and e.user exist only once the add-on has some authorisation
+      // (developers.google.com/apps-script/guides/triggers/events#open).
+      event.source = this.inspect().openById(this.documentId);
+      event.user = { getEmail: () => this.user.email, toString: () => this.user.email };
+    }
+    this.run("onOpen", [event], { authMode, kind: "simpleTrigger" });
+  }
+
+  /** Installs the add-on: onInstall in AuthMode.FULL. */
+  install(): void {
+    this.run("onInstall", [{ authMode: AuthMode.FULL }], { authMode: "FULL", kind: "simpleTrigger" });
+  }
+
+  /** Clicks a menu item by its caption (add-on menu first), running its function in AuthMode.FULL. */
+  clickMenu(caption: string): unknown {
+    for (const menu of this.ui.menus) {
+      const item = findItem(menu.entries, caption);
+      if (item) return this.run(item, [], { authMode: "FULL", kind: "editor" });
+    }
+    const shown = this.ui.menus.flatMap((m) => m.entries.map((e) => ("caption" in e ? e.caption : "—")));
+    throw new Error(`no menu item "${caption}" (menus show: ${shown.join(", ") || "nothing"})`);
+  }
+
+  /**
+   * Moves the simulated clock to `until`, firing every due time-driven trigger at its time, in order,
+   * as its owner in AuthMode.FULL. A failing run is recorded (Apps Script emails the owner) and does not stop the clock.
+   */
+  advanceTo(until: number): TriggerRun[] {
+    const runs: TriggerRun[] = [];
+    let from = this.kernel.now();
+    for (;;) {
+      const due = nextFirings(this.triggers, from, until);
+      const first = due[0];
+      if (!first) break;
+      if (first.at > this.kernel.now()) this.kernel.setNow(first.at);
+      // Every trigger due at this instant fires, unless an earlier run deleted or disabled it.
+      for (const firing of due.filter((f) => f.at === first.at)) {
+        if (this.triggers.find(firing.trigger.uniqueId)?.enabled)
+          runs.push(this.fire(firing.trigger.uniqueId, first.at));
+      }
+      from = first.at;
+    }
+    if (until > this.kernel.now()) this.kernel.setNow(until);
+    return runs;
+  }
+
+  /** Moves the clock forward by `ms`, firing due triggers. */
+  advanceBy(ms: number): TriggerRun[] {
+    return this.advanceTo(this.kernel.now() + ms);
+  }
+
+  private fire(uniqueId: string, at: number): TriggerRun {
+    const trigger = this.triggers.find(uniqueId);
+    if (!trigger) throw new Error(`no trigger ${uniqueId}`);
+    const run: TriggerRun = {
+      at,
+      triggerUid: uniqueId,
+      functionName: trigger.handlerFunction,
+      owner: trigger.owner,
+      status: "COMPLETED",
+    };
+    try {
+      this.run(trigger.handlerFunction, [timeDrivenEvent(at, uniqueId)], {
+        authMode: "FULL",
+        kind: "timeTrigger",
+        user: { email: trigger.owner, locale: this.user.locale },
+        spreadsheetId: this.activeSpreadsheetInTimeTriggers ? trigger.documentId : null,
+      });
+    } catch (error) {
+      run.status = "FAILED";
+      run.error = error instanceof Object && "message" in error ? String(error.message) : String(error);
+    }
+    this.triggerRuns.push(run);
+    return run;
+  }
+
+  /** The service globals of one execution. */
+  private services(compile?: (source: string) => (...args: unknown[]) => unknown) {
+    const kernel = this.kernel;
+    const logger = createLogger(kernel, this.logs);
+    return {
+      SpreadsheetApp: createSpreadsheetApp({
+        kernel,
+        store: this.spreadsheets,
+        getUi: () => createUi(kernel, this.ui),
+      }),
+      PropertiesService: createPropertiesService(kernel, this.properties),
+      CacheService: createCacheService(kernel, this.caches),
+      LockService: createLockService(kernel, this.locks),
+      MailApp: createMailApp(kernel, this.outbox),
+      ScriptApp: createScriptApp(kernel, this.triggers),
+      HtmlService: createHtmlService(kernel, this.project.html, compile),
+      Session: createSession(kernel),
+      Utilities: createUtilities(kernel, this.uuids),
+      Logger: logger,
+      console: createConsole(kernel, this.logs),
+    };
+  }
+}
+
+function findItem(entries: readonly MenuEntry[], caption: string): string | null {
+  for (const entry of entries) {
+    if (entry.kind === "item" && entry.caption === caption) return entry.functionName;
+    if (entry.kind === "subMenu") {
+      const inner = findItem(entry.entries, caption);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}

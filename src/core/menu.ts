@@ -1,0 +1,12 @@
+/** The add-on menu as data: each item's message key and the global function it runs. */
+
+import type { MessageKey } from "../i18n/messages";
+
+/** One entry of the add-on menu; `handler` names a global function exported by src/main.ts. */
+export interface MenuEntry {
+  readonly label: MessageKey;
+  readonly handler: string;
+}
+
+/** The add-on menu, top to bottom. */
+export const ADDON_MENU: readonly MenuEntry[] = [{ label: "menu.help", handler: "showHelp" }];

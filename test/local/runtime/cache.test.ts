@@ -1,0 +1,210 @@
+/** Tests of the emulated CacheService. */
+
+import { CacheStores, createCacheService } from "../../../local/runtime/cache";
+import { DEFAULT_COST_MODEL, type Execution, Kernel, type ServiceName } from "../../../local/runtime/kernel";
+
+type Spec = Omit<Execution, "id" | "startedAt">;
+
+function spec(overrides: Partial<Spec> = {}): Spec {
+  return {
+    functionName: "test",
+    kind: "editor",
+    authMode: "FULL",
+    activeUser: "ana@example.com",
+    effectiveUser: "ana@example.com",
+    activeSpreadsheetId: "sheet-1",
+    userLocale: "en",
+    realm: { Date, Error },
+    ...overrides,
+  };
+}
+
+/** A kernel whose calls cost nothing, so the clock moves only when a test moves it. */
+function freeKernel(): Kernel {
+  const free = Object.fromEntries(Object.keys(DEFAULT_COST_MODEL.perCallMs).map((s) => [s, 0]));
+  return new Kernel({
+    now: 1_000_000,
+    scriptTimeZone: "UTC",
+    cost: { perCallMs: free as Record<ServiceName, number> },
+  });
+}
+
+function setup() {
+  const kernel = freeKernel();
+  const stores = new CacheStores();
+  const service = createCacheService(kernel, stores);
+  const run = <T>(body: () => T, overrides: Partial<Spec> = {}) => kernel.withExecution(spec(overrides), body);
+  const thrown = (body: () => unknown, overrides: Partial<Spec> = {}): Error =>
+    run(() => {
+      try {
+        body();
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error("expected an exception");
+    }, overrides);
+  return { kernel, stores, service, run, thrown };
+}
+
+describe("cache", () => {
+  describe("getScriptCache", () => {
+    it("is shared by users and executions", () => {
+      const { service, run } = setup();
+      run(() => service.getScriptCache().put("k", "v"));
+      expect(run(() => service.getScriptCache().get("k"), { effectiveUser: "bo@example.com" })).toBe("v");
+    });
+
+    it("is refused in AuthMode.NONE", () => {
+      const { service, thrown } = setup();
+      expect(thrown(() => service.getScriptCache(), { authMode: "NONE" }).message).toMatch(
+        /^You do not have permission to call CacheService\.getScriptCache\./,
+      );
+    });
+  });
+
+  describe("getUserCache", () => {
+    it("keeps one cache per effective user", () => {
+      const { service, run } = setup();
+      run(() => service.getUserCache().put("k", "ana"));
+      expect(run(() => service.getUserCache().get("k"))).toBe("ana");
+      expect(run(() => service.getUserCache().get("k"), { effectiveUser: "bo@example.com" })).toBeNull();
+    });
+  });
+
+  describe("getDocumentCache", () => {
+    it("keeps one cache per document, and is null without one", () => {
+      const { service, run } = setup();
+      run(() => service.getDocumentCache()?.put("k", "doc1"));
+      expect(run(() => service.getDocumentCache()?.get("k"))).toBe("doc1");
+      expect(run(() => service.getDocumentCache()?.get("k"), { activeSpreadsheetId: "sheet-2" })).toBeNull();
+      expect(run(() => service.getDocumentCache(), { activeSpreadsheetId: null })).toBeNull();
+    });
+  });
+
+  describe("get", () => {
+    it("returns null for a missing key and refuses keys over 250 characters", () => {
+      const { service, run, thrown } = setup();
+      expect(run(() => service.getScriptCache().get("missing"))).toBeNull();
+      expect(thrown(() => service.getScriptCache().get("k".repeat(251))).message).toBe("Argument too large: key");
+    });
+  });
+
+  describe("put", () => {
+    it("keeps a value for 600 seconds by default", () => {
+      const { kernel, service, run } = setup();
+      run(() => service.getScriptCache().put("k", "v"));
+      kernel.advance(599_999);
+      expect(run(() => service.getScriptCache().get("k"))).toBe("v");
+      kernel.advance(1);
+      expect(run(() => service.getScriptCache().get("k"))).toBeNull();
+    });
+
+    it("keeps a value for the given seconds, up to 21600", () => {
+      const { kernel, service, run } = setup();
+      run(() => service.getScriptCache().put("short", "v", 1));
+      run(() => service.getScriptCache().put("long", "v", 21600));
+      kernel.advance(1000);
+      expect(run(() => service.getScriptCache().get("short"))).toBeNull();
+      kernel.advance(21600 * 1000 - 1001);
+      expect(run(() => service.getScriptCache().get("long"))).toBe("v");
+      kernel.advance(1);
+      expect(run(() => service.getScriptCache().get("long"))).toBeNull();
+    });
+
+    it("refuses expirations outside 1..21600 seconds", () => {
+      const { service, thrown } = setup();
+      expect(thrown(() => service.getScriptCache().put("k", "v", 21601)).message).toBe(
+        "Invalid argument: expirationInSeconds",
+      );
+      expect(thrown(() => service.getScriptCache().put("k", "v", 0)).message).toBe(
+        "Invalid argument: expirationInSeconds",
+      );
+    });
+
+    it("accepts 100 KB values, refuses larger ones and long keys", () => {
+      const { service, run, thrown } = setup();
+      run(() => service.getScriptCache().put("k", "x".repeat(102400)));
+      expect(thrown(() => service.getScriptCache().put("k", "x".repeat(102401))).message).toBe(
+        "Argument too large: value",
+      );
+      expect(thrown(() => service.getScriptCache().put("k".repeat(251), "v")).message).toBe("Argument too large: key");
+      expect(run(() => service.getScriptCache().get("k"))).toHaveLength(102400);
+    });
+
+    it("stores numbers as strings and refuses objects", () => {
+      const { service, run, thrown } = setup();
+      run(() => service.getScriptCache().put("n", 5 as never));
+      expect(run(() => service.getScriptCache().get("n"))).toBe("5");
+      expect(thrown(() => service.getScriptCache().put("o", {} as never)).message).toBe(
+        "The parameters (String,Object) don't match the method signature for CacheService.Cache.put.",
+      );
+    });
+  });
+
+  describe("getAll", () => {
+    it("returns the live entries among the keys", () => {
+      const { kernel, service, run } = setup();
+      run(() => {
+        const cache = service.getScriptCache();
+        cache.put("a", "1");
+        cache.put("b", "2", 1);
+      });
+      kernel.advance(1000);
+      expect(run(() => service.getScriptCache().getAll(["a", "b", "c"]))).toEqual({ a: "1" });
+    });
+  });
+
+  describe("putAll", () => {
+    it("puts every entry with one expiration", () => {
+      const { kernel, service, run } = setup();
+      run(() => service.getScriptCache().putAll({ a: "1", b: "2" }, 10));
+      expect(run(() => service.getScriptCache().getAll(["a", "b"]))).toEqual({ a: "1", b: "2" });
+      kernel.advance(10_000);
+      expect(run(() => service.getScriptCache().getAll(["a", "b"]))).toEqual({});
+    });
+
+    it("puts nothing when one value is too large", () => {
+      const { service, run, thrown } = setup();
+      expect(thrown(() => service.getScriptCache().putAll({ a: "1", b: "x".repeat(102401) })).message).toBe(
+        "Argument too large: value",
+      );
+      expect(run(() => service.getScriptCache().get("a"))).toBeNull();
+    });
+  });
+
+  describe("remove", () => {
+    it("removes one entry", () => {
+      const { service, run } = setup();
+      run(() => {
+        const cache = service.getScriptCache();
+        cache.put("a", "1");
+        cache.remove("a");
+        expect(cache.get("a")).toBeNull();
+      });
+    });
+  });
+
+  describe("removeAll", () => {
+    it("removes the listed entries and refuses a non-array", () => {
+      const { service, run, thrown } = setup();
+      run(() => {
+        const cache = service.getScriptCache();
+        cache.putAll({ a: "1", b: "2", c: "3" });
+        cache.removeAll(["a", "b"]);
+        expect(cache.getAll(["a", "b", "c"])).toEqual({ c: "3" });
+      });
+      expect(thrown(() => service.getScriptCache().removeAll("a" as never)).message).toBe(
+        "The parameters (String) don't match the method signature for CacheService.Cache.removeAll.",
+      );
+    });
+  });
+
+  describe("evictAll", () => {
+    it("drops every entry, as Apps Script may", () => {
+      const { stores, service, run } = setup();
+      run(() => service.getScriptCache().put("a", "1"));
+      stores.evictAll();
+      expect(run(() => service.getScriptCache().get("a"))).toBeNull();
+    });
+  });
+});
