@@ -106,23 +106,30 @@ export const DEFAULT_COST_MODEL: CostModel = {
 /** Apps Script's hard limit on one execution (developers.google.com/apps-script/guides/services/quotas). */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
-/** A rule that makes chosen calls throw, to test retries and recovery. */
-export interface FaultRule {
+/** Which calls a fault or an interleaving applies to. */
+export interface CallMatch {
   /** "Class.method" (e.g. "Range.getValues"), "Service.*" (e.g. "Spreadsheet.*") or "*". */
   match: string;
-  /** The message of the thrown exception, e.g. "Service Spreadsheets timed out while accessing document with id X." */
-  message: string;
-  /** Throw on the nth matching call only (1-based, counted from when the rule was added). */
+  /** Fire on the nth matching call only (1-based, counted from when the rule was added). */
   nth?: number;
-  /** Throw on this fraction of matching calls, drawn from a seeded generator (deterministic). */
+  /** Fire on this fraction of matching calls, drawn from a seeded generator (deterministic). */
   rate?: number;
-  /** Stop after throwing this many times. */
+  /** Stop after firing this many times. */
   times?: number;
 }
 
-interface ActiveFault extends FaultRule {
+/** A rule that makes chosen calls throw, to test retries and recovery. */
+export interface FaultRule extends CallMatch {
+  /** The message of the thrown exception, e.g. "Service Spreadsheets timed out while accessing document with id X." */
+  message: string;
+}
+
+/** A rule that runs another piece of work (typically a second execution) at chosen calls, to simulate concurrency. */
+interface ActiveRule extends CallMatch {
+  /** Throws (a fault) or runs the interleaved work. */
+  fire: () => void;
   seen: number;
-  thrown: number;
+  fired: number;
 }
 
 /** Counts of calls and cells, per service and per method. */
@@ -158,7 +165,7 @@ const LIMITED_MODE_SCOPES: ReadonlySet<string> = new Set([SCOPES.spreadsheetsCur
 
 const HOST_REALM: Realm = { Date, Error };
 
-/** A small deterministic generator (mulberry32) so fault rates are repeatable. */
+/** A small deterministic generator (mulberry32) so fault and interleaving rates are repeatable. */
 function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -173,7 +180,7 @@ function seededRandom(seed: number): () => number {
 /**
  * The kernel every emulated service calls at the start of each public method (`kernel.call(...)`).
  * Inside an execution a call is checked (auth mode, scopes), counted, charged to the clock, checked
- * against the 6-minute limit and subjected to fault rules. Outside any execution (a test looking at
+ * against the 6-minute limit and subjected to fault and interleaving rules. Outside any execution (a test looking at
  * the workbook) calls are free and unchecked.
  */
 export class Kernel {
@@ -181,7 +188,7 @@ export class Kernel {
   private nowMs: number;
   readonly cost: CostModel;
   private counts: CallCounts = emptyCounts();
-  private faults: ActiveFault[] = [];
+  private rules: ActiveRule[] = [];
   private random: () => number;
   private executionStack: Execution[] = [];
   private nextExecutionId = 1;
@@ -290,7 +297,7 @@ export class Kernel {
     if (this.nowMs - execution.startedAt > this.executionLimitMs) {
       throw this.exception("Exceeded maximum execution time");
     }
-    this.maybeFault(service, method);
+    this.applyRules(service, method);
   }
 
   /** Charges simulated time without a call (e.g. Utilities.sleep, or a wait for a lock). */
@@ -309,31 +316,45 @@ export class Kernel {
 
   /** Adds a fault rule; returns a function that removes it. */
   injectFault(rule: FaultRule): () => void {
-    const active: ActiveFault = { ...rule, seen: 0, thrown: 0 };
-    this.faults.push(active);
+    const { message, ...match } = rule;
+    return this.addRule(match, () => {
+      throw this.exception(message);
+    });
+  }
+
+  /**
+   * Runs `work` when a matching call starts, while the current execution is paused inside that call: the way
+   * to simulate a second execution (e.g. another user's sidebar submit) overlapping this one. Apps Script runs
+   * executions truly in parallel; here the interleaved one runs to completion at that point, so it sees this
+   * execution's state as of the call, and locks held by this execution block it. Returns a remover.
+   */
+  interleave(match: CallMatch, work: () => void): () => void {
+    return this.addRule(match, work);
+  }
+
+  /** Removes every fault and interleaving rule. */
+  clearRules(): void {
+    this.rules = [];
+  }
+
+  private addRule(match: CallMatch, fire: () => void): () => void {
+    const active: ActiveRule = { ...match, fire, seen: 0, fired: 0 };
+    this.rules.push(active);
     return () => {
-      this.faults = this.faults.filter((f) => f !== active);
+      this.rules = this.rules.filter((r) => r !== active);
     };
   }
 
-  clearFaults(): void {
-    this.faults = [];
-  }
-
-  private maybeFault(service: ServiceName, method: string): void {
-    for (const fault of this.faults) {
-      if (!faultMatches(fault.match, service, method)) continue;
-      fault.seen++;
-      if (fault.times !== undefined && fault.thrown >= fault.times) continue;
-      const fire =
-        fault.nth !== undefined
-          ? fault.seen === fault.nth
-          : fault.rate !== undefined
-            ? this.random() < fault.rate
-            : true;
-      if (fire) {
-        fault.thrown++;
-        throw this.exception(fault.message);
+  private applyRules(service: ServiceName, method: string): void {
+    for (const rule of [...this.rules]) {
+      if (!callMatches(rule.match, service, method)) continue;
+      rule.seen++;
+      if (rule.times !== undefined && rule.fired >= rule.times) continue;
+      const due =
+        rule.nth !== undefined ? rule.seen === rule.nth : rule.rate !== undefined ? this.random() < rule.rate : true;
+      if (due) {
+        rule.fired++;
+        rule.fire();
       }
     }
   }
@@ -357,7 +378,7 @@ function emptyCounts(): CallCounts {
   return { byService: {}, byMethod: {}, cellsRead: 0, cellsWritten: 0 };
 }
 
-function faultMatches(pattern: string, service: ServiceName, method: string): boolean {
+function callMatches(pattern: string, service: ServiceName, method: string): boolean {
   if (pattern === "*") return true;
   if (pattern.endsWith(".*")) return pattern.slice(0, -2) === service;
   return pattern === method;
