@@ -1,8 +1,7 @@
 /** The emulated CacheService: script, per-user and per-document caches whose entries expire on the simulated clock. */
 
 import type { Kernel } from "./kernel";
-import { currentExecution } from "./session";
-import { integerParameter, parameterError, stringParameter } from "./utilities";
+import { integerParameter, javaSignatureError, stringParameter } from "./signature";
 
 /** Limits from developers.google.com/apps-script/reference/cache/cache and guides/services/quotas. */
 export const CACHE_LIMITS = {
@@ -64,7 +63,7 @@ function cacheOf(kernel: Kernel, entries: Map<string, Entry>): GoogleAppsScript.
     return text;
   };
   const keysOf = (keys: unknown, method: string): string[] => {
-    if (!Array.isArray(keys)) throw parameterError(kernel, signature(method), [keys]);
+    if (!Array.isArray(keys)) throw javaSignatureError(kernel, signature(method), [keys]);
     return keys.map((k) => checkedKey(k, method, [keys]));
   };
   const checkedValue = (value: unknown, method: string, args: unknown[]): string => {
@@ -117,7 +116,7 @@ function cacheOf(kernel: Kernel, entries: Map<string, Entry>): GoogleAppsScript.
       call("putAll");
       const args = [values, expirationInSeconds];
       if (typeof values !== "object" || values === null || Array.isArray(values)) {
-        throw parameterError(kernel, signature("putAll"), args);
+        throw javaSignatureError(kernel, signature("putAll"), args);
       }
       const expiresAt = expiryOf(expirationInSeconds, "putAll", args);
       const checked = Object.entries(values).map(
@@ -146,11 +145,11 @@ export function createCacheService(kernel: Kernel, stores: CacheStores): Emulate
     },
     getUserCache() {
       call("getUserCache");
-      return cacheOf(kernel, stores.user(currentExecution(kernel, "CacheService.getUserCache").effectiveUser));
+      return cacheOf(kernel, stores.user(kernel.requireExecution("CacheService.getUserCache").effectiveUser));
     },
     getDocumentCache() {
       call("getDocumentCache");
-      const document = currentExecution(kernel, "CacheService.getDocumentCache").activeSpreadsheetId;
+      const document = kernel.requireExecution("CacheService.getDocumentCache").activeSpreadsheetId;
       // "null if the script is not bound to a document" (the reference's return description).
       return document === null ? null : cacheOf(kernel, stores.document(document));
     },

@@ -1,8 +1,9 @@
 /** The emulated HtmlService: HtmlOutput, HtmlTemplate and the project's HTML files. */
 
+import { enumOf } from "./enums";
 import { compileTemplate, escapeHtml, TemplateOutput, TemplateSyntaxError } from "./html-template";
 import type { Kernel } from "./kernel";
-import { enumOf, signatureMismatch } from "./script-app";
+import { scriptSignatureError } from "./signature";
 
 /** The project's HTML files by name without ".html" (e.g. "Help" for dist/Help.html). */
 export type ProjectFiles = ReadonlyMap<string, string>;
@@ -17,8 +18,8 @@ export type CompileFunction = (functionSource: string) => (...args: unknown[]) =
 export const compileInHost: CompileFunction = (source) =>
   new Function(`return (${source});`)() as (...args: unknown[]) => unknown;
 
-export const SandboxMode = enumOf("EMULATED", "IFRAME", "NATIVE");
-export const XFrameOptionsMode = enumOf("ALLOWALL", "DEFAULT");
+export const SandboxMode = enumOf(["EMULATED", "IFRAME", "NATIVE"]);
+export const XFrameOptionsMode = enumOf(["ALLOWALL", "DEFAULT"]);
 
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
@@ -88,7 +89,7 @@ class FakeHtmlOutput implements EmulatedHtmlOutput {
   /** Counts the call and checks each argument; returns the output for chaining. */
   private call(method: string, args: readonly unknown[], valid: (boolean | undefined)[] = []): HtmlOutput {
     this.kernel.call("Html", `HtmlOutput.${method}`);
-    if (valid.some((ok) => !ok)) throw signatureMismatch(this.kernel, `HtmlOutput.${method}`, args);
+    if (valid.some((ok) => !ok)) throw scriptSignatureError(this.kernel, `HtmlOutput.${method}`, args);
     return this as unknown as HtmlOutput;
   }
 
@@ -232,13 +233,13 @@ export function createHtmlService(
   compile: CompileFunction = compileInHost,
 ): EmulatedHtmlService {
   const file = (method: string, name: unknown): string => {
-    if (typeof name !== "string") throw signatureMismatch(kernel, `HtmlService.${method}`, [name]);
+    if (typeof name !== "string") throw scriptSignatureError(kernel, `HtmlService.${method}`, [name]);
     const content = files.get(name.replace(/\.html$/, ""));
     if (content === undefined) throw kernel.exception(`No HTML file named ${name} was found.`);
     return content;
   };
   const html = (method: string, value: unknown): string => {
-    if (typeof value !== "string") throw signatureMismatch(kernel, `HtmlService.${method}`, [value]);
+    if (typeof value !== "string") throw scriptSignatureError(kernel, `HtmlService.${method}`, [value]);
     return value;
   };
   return {

@@ -226,6 +226,16 @@ export class Kernel {
     return this.executionStack[this.executionStack.length - 1] ?? null;
   }
 
+  /**
+   * The running execution, for `method` ("Session.getActiveUser"): services that depend on the user or the
+   * document have no meaning outside one, so calling them there is a mistake in the test, not an Apps Script error.
+   */
+  requireExecution(method: string): Execution {
+    const execution = this.execution;
+    if (!execution) throw new Error(`${method}() needs a running execution`);
+    return execution;
+  }
+
   /** The realm values must be created in: the running execution's, else the host's. */
   get realm(): Realm {
     return this.execution?.realm ?? HOST_REALM;

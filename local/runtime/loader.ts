@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import type { Realm } from "./kernel";
+import { scriptDateArguments, scriptDatePrelude } from "./script-date";
 
 /** The parts of appsscript.json the runtime honours. */
 export interface Manifest {
@@ -37,26 +38,7 @@ export function readProject(dir: string): Project {
   return { scripts, html, manifest };
 }
 
-/**
- * Replaces the context's Date so that `new Date()` and `Date.now()` read the simulated clock, and returns the
- * context's own Date and Error constructors (values handed to the script must come from its realm).
- */
-const SIMULATED_DATE = `(function (clock) {
-  var RealDate = Date;
-  function SimulatedDate() {
-    if (!new.target) return new RealDate(clock()).toString();
-    if (arguments.length === 0) return new RealDate(clock());
-    return new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
-  }
-  SimulatedDate.prototype = RealDate.prototype;
-  SimulatedDate.now = function () { return clock(); };
-  SimulatedDate.UTC = RealDate.UTC;
-  SimulatedDate.parse = RealDate.parse;
-  globalThis.Date = SimulatedDate;
-  return { Date: RealDate, Error: Error };
-})`;
-
-/** A fresh global scope with the given service globals, the simulated clock, and the project's scripts run in it. */
+/** A fresh global scope whose Date follows the simulated clock and the script's time zone, where the project's scripts run. */
 export interface Sandbox {
   context: vm.Context;
   realm: Realm;
@@ -66,10 +48,10 @@ export interface Sandbox {
   compileFunction(source: string): (...args: unknown[]) => unknown;
 }
 
-export function createSandbox(project: Project, now: () => number): Sandbox {
+export function createSandbox(project: Project, now: () => number, scriptTimeZone: string): Sandbox {
   const context = vm.createContext({});
-  const install = vm.runInContext(SIMULATED_DATE, context) as (clock: () => number) => Realm;
-  const realm = install(now);
+  const install = vm.runInContext(scriptDatePrelude(), context) as (...args: unknown[]) => Realm;
+  const realm = install(...scriptDateArguments(now, scriptTimeZone));
   return {
     context,
     realm,

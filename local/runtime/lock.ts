@@ -1,8 +1,7 @@
 /** The emulated LockService: script, user and document locks held by executions, contended by nested executions on the simulated clock. */
 
 import type { Kernel } from "./kernel";
-import { currentExecution } from "./session";
-import { integerParameter } from "./utilities";
+import { integerParameter } from "./signature";
 
 /** The text waitLock throws when it times out, as Apps Script words it. */
 export const LOCK_TIMEOUT_MESSAGE = "Lock timeout: another process was holding the lock for too long.";
@@ -55,7 +54,7 @@ function lockOf(kernel: Kernel, table: LockTable, name: string): GoogleAppsScrip
     const timeout = integerParameter(kernel, timeoutInMillis, `LockService.Lock.${method}`, [timeoutInMillis]);
     // [UNCONFIRMED] the reference gives no range; a negative wait is refused rather than treated as 0.
     if (timeout < 0) throw kernel.exception("Invalid argument: timeoutInMillis");
-    if (table.acquire(name, currentExecution(kernel, `Lock.${method}`).id)) return true;
+    if (table.acquire(name, kernel.requireExecution(`Lock.${method}`).id)) return true;
     kernel.spend(timeout);
     return false;
   };
@@ -69,11 +68,11 @@ function lockOf(kernel: Kernel, table: LockTable, name: string): GoogleAppsScrip
     releaseLock(): void {
       call("releaseLock");
       // "This method has no effect if the lock has not been acquired."
-      table.release(name, currentExecution(kernel, "Lock.releaseLock").id);
+      table.release(name, kernel.requireExecution("Lock.releaseLock").id);
     },
     hasLock(): boolean {
       call("hasLock");
-      return table.holderOf(name) === currentExecution(kernel, "Lock.hasLock").id;
+      return table.holderOf(name) === kernel.requireExecution("Lock.hasLock").id;
     },
   };
 }
@@ -88,11 +87,11 @@ export function createLockService(kernel: Kernel, table: LockTable): EmulatedLoc
     },
     getUserLock() {
       call("getUserLock");
-      return lockOf(kernel, table, `user:${currentExecution(kernel, "LockService.getUserLock").effectiveUser}`);
+      return lockOf(kernel, table, `user:${kernel.requireExecution("LockService.getUserLock").effectiveUser}`);
     },
     getDocumentLock() {
       call("getDocumentLock");
-      const document = currentExecution(kernel, "LockService.getDocumentLock").activeSpreadsheetId;
+      const document = kernel.requireExecution("LockService.getDocumentLock").activeSpreadsheetId;
       // "null if the script is not bound to a document": add-on time triggers may have none.
       return document === null ? null : lockOf(kernel, table, `document:${document}`);
     },

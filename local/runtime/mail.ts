@@ -1,7 +1,7 @@
 /** The emulated MailApp: sends into an Outbox that records every message and keeps each user's daily recipient quota. */
 
 import { type Kernel, SCOPES } from "./kernel";
-import { signatureMismatch } from "./script-app";
+import { scriptSignatureError } from "./signature";
 
 /** A message as MailApp sent it. */
 export interface SentMail {
@@ -94,7 +94,7 @@ export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.
   /** A comma-separated list of addresses; every one must be valid. */
   const addresses = (list: unknown, method: string, args: readonly unknown[]): string[] => {
     if (list === undefined || list === null || list === "") return [];
-    if (typeof list !== "string") throw signatureMismatch(kernel, method, args);
+    if (typeof list !== "string") throw scriptSignatureError(kernel, method, args);
     return list.split(",").map((raw) => {
       const address = raw.trim();
       if (!ADDRESS.test(address)) throw kernel.exception(MAIL_ERRORS.invalid(address));
@@ -104,14 +104,13 @@ export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.
 
   const text = (value: unknown, method: string, args: readonly unknown[]): string | null => {
     if (value === undefined || value === null) return null;
-    if (typeof value !== "string") throw signatureMismatch(kernel, method, args);
+    if (typeof value !== "string") throw scriptSignatureError(kernel, method, args);
     return value;
   };
 
   const send = (message: Options, args: readonly unknown[]): void => {
     const method = "MailApp.sendEmail";
-    const user = kernel.execution?.effectiveUser;
-    if (user === undefined) throw new Error("MailApp needs a running execution (use kernel.withExecution)");
+    const user = kernel.requireExecution(method).effectiveUser;
     const to = addresses(message.to, method, args);
     const cc = addresses(message.cc, method, args);
     const bcc = addresses(message.bcc, method, args);
@@ -149,7 +148,7 @@ export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.
     sendEmail(...args: unknown[]): void {
       kernel.call("Mail", "MailApp.sendEmail", guarded);
       const message = overload(args);
-      if (!message) throw signatureMismatch(kernel, "MailApp.sendEmail", args);
+      if (!message) throw scriptSignatureError(kernel, "MailApp.sendEmail", args);
       send(message, args);
     },
   } as GoogleAppsScript.Mail.MailApp;

@@ -1,8 +1,7 @@
 /** The emulated PropertiesService: script, per-user and per-document string stores kept across executions, with Apps Script's size limits. */
 
 import type { Kernel } from "./kernel";
-import { currentExecution } from "./session";
-import { parameterError, stringParameter } from "./utilities";
+import { javaSignatureError, stringParameter } from "./signature";
 
 /** Largest property value, in UTF-8 bytes: "9 KB / val" (developers.google.com/apps-script/guides/services/quotas). */
 export const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
@@ -91,7 +90,7 @@ function propertiesOf(kernel: Kernel, store: Map<string, string>): GoogleAppsScr
       const args = [properties, deleteAllOthers];
       const isObject = typeof properties === "object" && properties !== null && !Array.isArray(properties);
       if (!isObject || (deleteAllOthers !== undefined && typeof deleteAllOthers !== "boolean")) {
-        throw parameterError(kernel, "PropertiesService.Properties.setProperties", args);
+        throw javaSignatureError(kernel, "PropertiesService.Properties.setProperties", args);
       }
       const entries = Object.entries(properties).map(
         ([k, v]) => [k, stringParameter(kernel, v, "PropertiesService.Properties.setProperties", args)] as const,
@@ -136,12 +135,12 @@ export function createPropertiesService(kernel: Kernel, stores: PropertyStores):
       call("getUserProperties");
       return propertiesOf(
         kernel,
-        stores.user(currentExecution(kernel, "PropertiesService.getUserProperties").effectiveUser),
+        stores.user(kernel.requireExecution("PropertiesService.getUserProperties").effectiveUser),
       );
     },
     getDocumentProperties() {
       call("getDocumentProperties");
-      const document = currentExecution(kernel, "PropertiesService.getDocumentProperties").activeSpreadsheetId;
+      const document = kernel.requireExecution("PropertiesService.getDocumentProperties").activeSpreadsheetId;
       // "When document properties are not available this method returns null."
       return document === null ? null : propertiesOf(kernel, stores.document(document));
     },

@@ -157,7 +157,7 @@ export class AppsScriptRuntime {
       activeSpreadsheetId: options.spreadsheetId === undefined ? this.documentId : options.spreadsheetId,
       userLocale: user.locale,
     };
-    const sandbox = createSandbox(this.project, () => this.kernel.now());
+    const sandbox = createSandbox(this.project, () => this.kernel.now(), this.kernel.scriptTimeZone);
     const record: ExecutionRecord = {
       functionName,
       kind: spec.kind,
@@ -168,9 +168,6 @@ export class AppsScriptRuntime {
       status: "COMPLETED",
     };
     this.executions.push(record);
-    // Apps Script's V8 runs in the script's time zone: local-time Date methods follow it.
-    const hostZone = process.env.TZ;
-    process.env.TZ = this.kernel.scriptTimeZone;
     try {
       return this.kernel.withExecution({ ...spec, realm: sandbox.realm }, () => {
         Object.assign(sandbox.context, this.services(sandbox.compileFunction));
@@ -183,12 +180,10 @@ export class AppsScriptRuntime {
       });
     } catch (error) {
       record.status = "FAILED";
-      record.error = error instanceof Object && "message" in error ? String(error.message) : String(error);
+      record.error = messageOf(error);
       throw error;
     } finally {
       record.endedAt = this.kernel.now();
-      if (hostZone === undefined) delete process.env.TZ;
-      else process.env.TZ = hostZone;
     }
   }
 
@@ -269,7 +264,7 @@ export class AppsScriptRuntime {
       });
     } catch (error) {
       run.status = "FAILED";
-      run.error = error instanceof Object && "message" in error ? String(error.message) : String(error);
+      run.error = messageOf(error);
     }
     this.triggerRuns.push(run);
     return run;
@@ -308,4 +303,9 @@ function findItem(entries: readonly MenuEntry[], caption: string): string | null
     }
   }
   return null;
+}
+
+/** The message of an error from any realm (the script's errors are not `instanceof` the host's). */
+function messageOf(error: unknown): string {
+  return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
 }

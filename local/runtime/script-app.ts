@@ -1,170 +1,26 @@
-/** The emulated ScriptApp: its enums, installable triggers (time-driven and spreadsheet) and the TriggerTable that keeps them across executions. */
+/** The emulated ScriptApp: its enums, the trigger builders (time-driven and spreadsheet) and the Trigger objects over ./trigger-table. */
 
+import { enumOf } from "./enums";
 import { type Kernel, SCOPES } from "./kernel";
+import { isDate, scriptSignatureError } from "./signature";
+import { isKnownTimeZone } from "./time-zone";
+import {
+  type ClockRule,
+  type EventTypeName,
+  TRIGGER_ERRORS,
+  type TriggerRecord,
+  TriggerTable,
+  WEEK_DAY_NAMES,
+  type WeekDayName,
+} from "./trigger-table";
 
-/**
- * An Apps Script enum whose values are their names: String(ScriptApp.EventType.CLOCK) === "CLOCK" and `==`
- * comparisons hold as in Apps Script; the real enum objects' name()/ordinal() methods are not emulated.
- */
-export function enumOf<const N extends string>(...names: N[]): Readonly<{ [K in N]: K }> {
-  return Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as { [K in N]: K };
-}
+export { TriggerTable };
 
-export const AuthMode = enumOf("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");
-export const AuthorizationStatus = enumOf("REQUIRED", "NOT_REQUIRED");
-export const EventType = enumOf("CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED");
-export const TriggerSource = enumOf("SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR");
-export const WeekDay = enumOf("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY");
-
-export type EventTypeName = "CLOCK" | "ON_OPEN" | "ON_EDIT" | "ON_FORM_SUBMIT" | "ON_CHANGE";
-export type WeekDayName = keyof typeof WeekDay;
-
-/**
- * When a time-driven trigger fires (developers.google.com/apps-script/reference/script/clock-trigger-builder).
- * `hour` null means "a stable pseudo-random hour"; `nearMinute` null means "a stable pseudo-random minute".
- */
-export type ClockRule =
-  | { kind: "once"; at: number }
-  | {
-      kind: "onDate";
-      year: number;
-      month: number;
-      day: number;
-      hour: number | null;
-      nearMinute: number | null;
-      timeZone: string;
-    }
-  | { kind: "minutes"; every: number }
-  | { kind: "hours"; every: number; nearMinute: number | null }
-  | { kind: "days"; every: number; hour: number | null; nearMinute: number | null; timeZone: string }
-  | {
-      kind: "weeks";
-      every: number;
-      weekDay: WeekDayName | null;
-      hour: number | null;
-      nearMinute: number | null;
-      timeZone: string;
-    }
-  | { kind: "monthDay"; day: number; hour: number | null; nearMinute: number | null; timeZone: string };
-
-/** One installable trigger as Google stores it. */
-export interface TriggerRecord {
-  readonly uniqueId: string;
-  readonly handlerFunction: string;
-  readonly eventType: EventTypeName;
-  readonly source: "CLOCK" | "SPREADSHEETS";
-  /** The spreadsheet id of a spreadsheet trigger; null for time-driven triggers. */
-  readonly sourceId: string | null;
-  /** The user who created it: it runs as, and sends mail from, this user. */
-  readonly owner: string;
-  /** The document the creating execution was bound to (execution.activeSpreadsheetId). */
-  readonly documentId: string | null;
-  readonly clock: ClockRule | null;
-  readonly createdAt: number;
-  enabled: boolean;
-}
-
-/** Installable triggers per user per script (developers.google.com/apps-script/guides/services/quotas). */
-export const MAX_TRIGGERS_PER_USER = 20;
-
-/** Error texts. Those marked [UNCONFIRMED] were not found in any public source; they keep Apps Script's style. */
-export const TRIGGER_ERRORS = {
-  tooMany: "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
-  addOnInterval: "The recurrence interval for an Add-on trigger must be at least one hour.",
-  /** Reported for time-based triggers; the wording for the spreadsheet events is [UNCONFIRMED]. */
-  addOnOnePerType: (kind: string) =>
-    `This add-on has created too many ${kind} triggers in this document for this Google user account.`,
-  everyMinutes: "The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.", // [UNCONFIRMED]
-  everyHours: "The value passed to everyHours() must be 1, 2, 4, 6, 8 or 12.", // [UNCONFIRMED]
-  invalid: (name: string) => `Invalid argument: ${name}`, // [UNCONFIRMED] wording for out-of-range values
-  conflicting: "The trigger's schedule has already been set and cannot be set again.", // [UNCONFIRMED]
-  noSchedule:
-    "A time-based trigger needs a schedule: call after, at, atDate, everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay or onMonthDay.", // [UNCONFIRMED]
-  hourWithoutDays: "atHour() and nearMinute() need a daily, weekly, monthly or dated schedule.", // [UNCONFIRMED]
-  noEvent: "A spreadsheet trigger needs an event: call onOpen, onEdit, onChange or onFormSubmit.", // [UNCONFIRMED]
-  notFound: "Unexpected error while getting the method or property deleteTrigger on object ScriptApp.", // [UNCONFIRMED]
-};
-
-/** Apps Script's "wrong arguments" error: "The parameters (String,number) don't match the method signature for X.y." */
-export function signatureMismatch(kernel: Kernel, method: string, args: readonly unknown[]): Error {
-  return kernel.exception(
-    `The parameters (${args.map(typeLabel).join(",")}) don't match the method signature for ${method}.`,
-  );
-}
-
-/** Apps Script's name of an argument's type in that error (same naming as spreadsheet/errors.ts). */
-function typeLabel(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "string") return "String";
-  if (typeof value === "boolean") return "Boolean";
-  if (isDate(value)) return "Date";
-  if (Array.isArray(value)) {
-    const names = new Set(value.map(typeLabel));
-    const [only] = names;
-    return names.size === 1 && only !== "(class)" ? `${only}[]` : "Object[]";
-  }
-  if (typeof value === "object") return "(class)";
-  return typeof value;
-}
-
-/** The installable triggers of one script project, across users and executions. */
-export class TriggerTable {
-  /** True for a published editor add-on, whose triggers Google restricts further. */
-  readonly addOn: boolean;
-  private readonly records: TriggerRecord[] = [];
-  private nextId = 4_170_000_001;
-
-  constructor(options: { addOn?: boolean } = {}) {
-    this.addOn = options.addOn ?? false;
-  }
-
-  /** Every trigger of every user, in creation order. */
-  list(): readonly TriggerRecord[] {
-    return this.records;
-  }
-
-  find(uniqueId: string): TriggerRecord | undefined {
-    return this.records.find((r) => r.uniqueId === uniqueId);
-  }
-
-  /** Test hook: Google silently disables a trigger; it is still listed but never fires again [UNCONFIRMED]. */
-  disable(uniqueId: string): void {
-    const record = this.find(uniqueId);
-    if (!record) throw new Error(`no trigger ${uniqueId}`);
-    record.enabled = false;
-  }
-
-  /** Stores a new trigger after Google's checks (per-user limit, add-on rules). */
-  add(kernel: Kernel, spec: Omit<TriggerRecord, "uniqueId" | "createdAt" | "enabled">): TriggerRecord {
-    const mine = this.records.filter((r) => r.owner === spec.owner);
-    if (mine.length >= MAX_TRIGGERS_PER_USER) throw kernel.exception(TRIGGER_ERRORS.tooMany);
-    if (this.addOn) {
-      // developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions
-      if (spec.clock?.kind === "minutes") throw kernel.exception(TRIGGER_ERRORS.addOnInterval);
-      if (mine.some((r) => r.documentId === spec.documentId && r.eventType === spec.eventType)) {
-        throw kernel.exception(TRIGGER_ERRORS.addOnOnePerType(EVENT_WORDS[spec.eventType]));
-      }
-    }
-    const record: TriggerRecord = { ...spec, uniqueId: String(this.nextId++), createdAt: kernel.now(), enabled: true };
-    this.records.push(record);
-    return record;
-  }
-
-  remove(uniqueId: string): boolean {
-    const index = this.records.findIndex((r) => r.uniqueId === uniqueId);
-    if (index < 0) return false;
-    this.records.splice(index, 1);
-    return true;
-  }
-}
-
-const EVENT_WORDS: Record<EventTypeName, string> = {
-  CLOCK: "time-based",
-  ON_OPEN: "open",
-  ON_EDIT: "edit",
-  ON_CHANGE: "change",
-  ON_FORM_SUBMIT: "form submit",
-};
+export const AuthMode = enumOf(["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"]);
+export const AuthorizationStatus = enumOf(["REQUIRED", "NOT_REQUIRED"]);
+export const EventType = enumOf(["CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED"]);
+export const TriggerSource = enumOf(["SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR"]);
+export const WeekDay = enumOf(WEEK_DAY_NAMES);
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
@@ -227,19 +83,6 @@ function isInteger(value: unknown, min: number, max: number): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === "[object Date]";
-}
-
 /** ScriptApp.newTrigger(name).timeBased() (developers.google.com/apps-script/reference/script/clock-trigger-builder). */
 class ClockTriggerBuilder implements ClockBuilder {
   private readonly draft: ClockDraft = { schedule: null, weekDay: null, hour: null, nearMinute: null, timeZone: null };
@@ -254,7 +97,7 @@ class ClockTriggerBuilder implements ClockBuilder {
 
   private step(method: string, args: readonly unknown[], valid: boolean): void {
     this.kernel.call("Script", `ClockTriggerBuilder.${method}`);
-    if (!valid) throw signatureMismatch(this.kernel, `ClockTriggerBuilder.${method}`, args);
+    if (!valid) throw scriptSignatureError(this.kernel, `ClockTriggerBuilder.${method}`, args);
   }
 
   private schedule(schedule: NonNullable<ClockDraft["schedule"]>): this {
@@ -358,7 +201,7 @@ class ClockTriggerBuilder implements ClockBuilder {
   /** The zone atHour/atDate/onWeekDay/onMonthDay are read in; default: the script's time zone. */
   inTimezone(timezone: string): ClockBuilder {
     this.step("inTimezone", [timezone], typeof timezone === "string");
-    if (!isTimeZone(timezone)) throw this.kernel.exception(TRIGGER_ERRORS.invalid("timezone"));
+    if (!isKnownTimeZone(timezone)) throw this.kernel.exception(TRIGGER_ERRORS.invalid("timezone"));
     this.draft.timeZone = timezone;
     return this;
   }
@@ -366,7 +209,7 @@ class ClockTriggerBuilder implements ClockBuilder {
   create(): Trigger {
     this.kernel.call("Script", "ClockTriggerBuilder.create", { scopes: [SCOPES.scriptApp], needsAuth: true });
     const rule = this.rule();
-    return createTrigger(this.kernel, this.table, {
+    return createTrigger("ClockTriggerBuilder.create", this.kernel, this.table, {
       handlerFunction: this.handler,
       eventType: "CLOCK",
       source: "CLOCK",
@@ -437,7 +280,7 @@ class SpreadsheetTriggerBuilder implements SheetBuilder {
   create(): Trigger {
     this.kernel.call("Script", "SpreadsheetTriggerBuilder.create", { scopes: [SCOPES.scriptApp], needsAuth: true });
     if (!this.event) throw this.kernel.exception(TRIGGER_ERRORS.noEvent);
-    return createTrigger(this.kernel, this.table, {
+    return createTrigger("SpreadsheetTriggerBuilder.create", this.kernel, this.table, {
       handlerFunction: this.handler,
       eventType: this.event,
       source: "SPREADSHEETS",
@@ -448,23 +291,18 @@ class SpreadsheetTriggerBuilder implements SheetBuilder {
 }
 
 function createTrigger(
+  method: string,
   kernel: Kernel,
   table: TriggerTable,
   spec: Pick<TriggerRecord, "handlerFunction" | "eventType" | "source" | "sourceId" | "clock">,
 ): Trigger {
-  const execution = requireExecution(kernel);
+  const execution = kernel.requireExecution(method);
   const record = table.add(kernel, {
     ...spec,
     owner: execution.effectiveUser,
     documentId: spec.sourceId ?? execution.activeSpreadsheetId,
   });
   return new TriggerHandle(kernel, record);
-}
-
-function requireExecution(kernel: Kernel) {
-  const execution = kernel.execution;
-  if (!execution) throw new Error("ScriptApp needs a running execution (use kernel.withExecution)");
-  return execution;
 }
 
 type TriggerBuilder = Pick<GoogleAppsScript.Script.TriggerBuilder, "timeBased" | "forSpreadsheet">;
@@ -485,8 +323,8 @@ export type EmulatedScriptApp = Pick<
 /** The ScriptApp global (developers.google.com/apps-script/reference/script/script-app). */
 export function createScriptApp(kernel: Kernel, table: TriggerTable): EmulatedScriptApp {
   const guarded = { scopes: [SCOPES.scriptApp], needsAuth: true };
-  const ownTriggers = () => {
-    const user = requireExecution(kernel).effectiveUser;
+  const ownTriggers = (method: string) => {
+    const user = kernel.requireExecution(method).effectiveUser;
     return table.list().filter((r) => r.owner === user);
   };
   return {
@@ -498,7 +336,7 @@ export function createScriptApp(kernel: Kernel, table: TriggerTable): EmulatedSc
 
     newTrigger(functionName: string): TriggerBuilder {
       kernel.call("Script", "ScriptApp.newTrigger");
-      if (typeof functionName !== "string") throw signatureMismatch(kernel, "ScriptApp.newTrigger", [functionName]);
+      if (typeof functionName !== "string") throw scriptSignatureError(kernel, "ScriptApp.newTrigger", [functionName]);
       return {
         timeBased: () => {
           kernel.call("Script", "TriggerBuilder.timeBased");
@@ -507,7 +345,7 @@ export function createScriptApp(kernel: Kernel, table: TriggerTable): EmulatedSc
         forSpreadsheet: (sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string) => {
           kernel.call("Script", "TriggerBuilder.forSpreadsheet");
           const id = typeof sheet === "string" ? sheet : spreadsheetIdOf(sheet);
-          if (id === null) throw signatureMismatch(kernel, "TriggerBuilder.forSpreadsheet", [sheet]);
+          if (id === null) throw scriptSignatureError(kernel, "TriggerBuilder.forSpreadsheet", [sheet]);
           return new SpreadsheetTriggerBuilder(kernel, table, functionName, id);
         },
       };
@@ -516,15 +354,15 @@ export function createScriptApp(kernel: Kernel, table: TriggerTable): EmulatedSc
     /** The current user's installable triggers of this project, in every document. */
     getProjectTriggers(): Trigger[] {
       kernel.call("Script", "ScriptApp.getProjectTriggers", guarded);
-      return ownTriggers().map((r) => new TriggerHandle(kernel, r));
+      return ownTriggers("ScriptApp.getProjectTriggers").map((r) => new TriggerHandle(kernel, r));
     },
 
     /** The current user's triggers in that spreadsheet (including time-driven ones created there [UNCONFIRMED]). */
     getUserTriggers(spreadsheet: unknown): Trigger[] {
       kernel.call("Script", "ScriptApp.getUserTriggers", guarded);
       const id = spreadsheetIdOf(spreadsheet);
-      if (id === null) throw signatureMismatch(kernel, "ScriptApp.getUserTriggers", [spreadsheet]);
-      return ownTriggers()
+      if (id === null) throw scriptSignatureError(kernel, "ScriptApp.getUserTriggers", [spreadsheet]);
+      return ownTriggers("ScriptApp.getUserTriggers")
         .filter((r) => r.documentId === id)
         .map((r) => new TriggerHandle(kernel, r));
     },
@@ -532,9 +370,13 @@ export function createScriptApp(kernel: Kernel, table: TriggerTable): EmulatedSc
     deleteTrigger(trigger: Trigger): void {
       kernel.call("Script", "ScriptApp.deleteTrigger", guarded);
       const uniqueId = typeof trigger === "object" && trigger !== null ? triggerRecords.get(trigger) : undefined;
-      if (uniqueId === undefined) throw signatureMismatch(kernel, "ScriptApp.deleteTrigger", [trigger]);
+      if (uniqueId === undefined) throw scriptSignatureError(kernel, "ScriptApp.deleteTrigger", [trigger]);
       const record = table.find(uniqueId);
-      if (!record || record.owner !== requireExecution(kernel).effectiveUser || !table.remove(uniqueId)) {
+      if (
+        !record ||
+        record.owner !== kernel.requireExecution("ScriptApp.deleteTrigger").effectiveUser ||
+        !table.remove(uniqueId)
+      ) {
         throw kernel.exception(TRIGGER_ERRORS.notFound);
       }
     },

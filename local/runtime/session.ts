@@ -1,14 +1,7 @@
 /** The emulated Session service: the active and effective users, the script's time zone, the user's locale and the temporary user key. */
 
 import { createHash } from "node:crypto";
-import { type Execution, type Kernel, SCOPES } from "./kernel";
-
-/** The running execution; services that depend on the user or the document have no meaning outside one. */
-export function currentExecution(kernel: Kernel, method: string): Execution {
-  const execution = kernel.execution;
-  if (!execution) throw new Error(`${method}() needs a running execution`);
-  return execution;
-}
+import { type Kernel, SCOPES } from "./kernel";
 
 /** The user object as emulated (getUserLoginId is deprecated and not emulated). */
 export type EmulatedUser = Pick<GoogleAppsScript.Base.User, "getEmail">;
@@ -43,11 +36,11 @@ export function createSession(kernel: Kernel): EmulatedSession {
     getActiveUser() {
       kernel.call("Session", "Session.getActiveUser", EMAIL);
       // May be "" where Apps Script hides the active user (e.g. another domain, installable triggers).
-      return userOf(kernel, currentExecution(kernel, "Session.getActiveUser").activeUser);
+      return userOf(kernel, kernel.requireExecution("Session.getActiveUser").activeUser);
     },
     getEffectiveUser() {
       kernel.call("Session", "Session.getEffectiveUser", EMAIL);
-      return userOf(kernel, currentExecution(kernel, "Session.getEffectiveUser").effectiveUser);
+      return userOf(kernel, kernel.requireExecution("Session.getEffectiveUser").effectiveUser);
     },
     getScriptTimeZone() {
       kernel.call("Session", "Session.getScriptTimeZone");
@@ -55,12 +48,12 @@ export function createSession(kernel: Kernel): EmulatedSession {
     },
     getActiveUserLocale() {
       kernel.call("Session", "Session.getActiveUserLocale");
-      return currentExecution(kernel, "Session.getActiveUserLocale").userLocale;
+      return kernel.requireExecution("Session.getActiveUserLocale").userLocale;
     },
     getTemporaryActiveUserKey() {
       // [UNCONFIRMED] whether AuthMode.NONE allows it; stricter to refuse.
       kernel.call("Session", "Session.getTemporaryActiveUserKey", { needsAuth: true });
-      const execution = currentExecution(kernel, "Session.getTemporaryActiveUserKey");
+      const execution = kernel.requireExecution("Session.getTemporaryActiveUserKey");
       // Stable per user (the real key also rotates every 30 days); a hidden active user gets a key of its own
       // per effective user, since the runtime knows no other identity for them [UNCONFIRMED].
       const identity = execution.activeUser || `hidden-active-user-of:${execution.effectiveUser}`;

@@ -1,5 +1,7 @@
 /** Java SimpleDateFormat patterns (as Utilities.formatDate uses them) applied to an instant in a Java time zone, in English. */
 
+import { exactOffset, MONTH_NAMES, WEEKDAY_NAMES, zoneFormatter } from "./time-zone";
+
 /** A Java SimpleDateFormat error; Utilities turns it into an Apps Script exception with the same message. */
 export class PatternError extends Error {}
 
@@ -81,30 +83,6 @@ const JAVA_SHORT_NAMES: Record<string, [string, string]> = {
   "Australia/Sydney": ["AEST", "AEDT"],
 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** A cached en-US formatter for a zone (throws RangeError for zones Intl does not know). */
-function formatterFor(timeZone: string, timeZoneName?: "short" | "long"): Intl.DateTimeFormat {
-  const key = `${timeZone}|${timeZoneName ?? ""}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      era: "short",
-      ...(timeZoneName ? { timeZoneName } : {}),
-    });
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
-
 /** "GMT+08:00", as Java names custom and offset zones. */
 function gmtName(offsetMs: number): string {
   if (offsetMs === 0) return "GMT";
@@ -118,28 +96,9 @@ function fixedZone(id: string, offsetMs: number): JavaZone {
 }
 
 function ianaZone(id: string): JavaZone {
-  const offsetAt = (ms: number): number => {
-    const parts = Object.fromEntries(
-      formatterFor(id)
-        .formatToParts(ms)
-        .map((p) => [p.type, p.value]),
-    );
-    const yearOfEra = Number(parts.year);
-    const year = parts.era === "BC" ? 1 - yearOfEra : yearOfEra;
-    const wall = Date.UTC(
-      year,
-      Number(parts.month) - 1,
-      Number(parts.day),
-      Number(parts.hour),
-      Number(parts.minute),
-      Number(parts.second),
-    );
-    const shifted = new Date(wall);
-    if (year >= 0 && year < 100) shifted.setUTCFullYear(year);
-    return shifted.getTime() - Math.floor(ms / 1000) * 1000;
-  };
+  const offsetAt = (ms: number): number => exactOffset(id, ms);
   const nameAt = (ms: number, long: boolean): string => {
-    const name = formatterFor(id, long ? "long" : "short")
+    const name = zoneFormatter(id, long ? "long" : "short")
       .formatToParts(ms)
       .find((p) => p.type === "timeZoneName")?.value;
     const known = JAVA_SHORT_NAMES[id];
@@ -171,7 +130,7 @@ export function resolveZone(timeZone: string): JavaZone {
   if (timeZone === "GMT" || /^[+-]/.test(timeZone)) return fixedZone("GMT", 0);
   let resolved: string;
   try {
-    resolved = formatterFor(timeZone).resolvedOptions().timeZone;
+    resolved = zoneFormatter(timeZone).resolvedOptions().timeZone;
   } catch {
     return fixedZone("GMT", 0);
   }
@@ -180,21 +139,6 @@ export function resolveZone(timeZone: string): JavaZone {
   return ianaZone(timeZone);
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const DAY_MS = 86400000;
 
 function pad(value: number, width: number): string {
@@ -285,8 +229,8 @@ function formatField(letter: string, count: number, f: Fields, ms: number, zone:
       return yearText(weekOfYear(f).weekYear, count);
     case "M":
     case "L":
-      if (count >= 4) return MONTHS[f.month] ?? "";
-      if (count === 3) return (MONTHS[f.month] ?? "").slice(0, 3);
+      if (count >= 4) return MONTH_NAMES[f.month] ?? "";
+      if (count === 3) return (MONTH_NAMES[f.month] ?? "").slice(0, 3);
       return pad(f.month + 1, count);
     case "w":
       return pad(weekOfYear(f).week, count);
@@ -299,7 +243,7 @@ function formatField(letter: string, count: number, f: Fields, ms: number, zone:
     case "F":
       return pad(Math.floor((f.day - 1) / 7) + 1, count);
     case "E":
-      return count >= 4 ? (DAYS[f.weekday] ?? "") : (DAYS[f.weekday] ?? "").slice(0, 3);
+      return count >= 4 ? (WEEKDAY_NAMES[f.weekday] ?? "") : (WEEKDAY_NAMES[f.weekday] ?? "").slice(0, 3);
     case "u":
       return pad(f.weekday === 0 ? 7 : f.weekday, count);
     case "a":

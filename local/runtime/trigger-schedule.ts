@@ -1,6 +1,8 @@
 /** The pure schedule of time-driven triggers: when each enabled clock trigger of a TriggerTable fires, and the event object it receives. */
 
-import { AuthMode, type ClockRule, type TriggerRecord, type TriggerTable } from "./script-app";
+import { AuthMode } from "./script-app";
+import { instantToWall, wallToInstant } from "./time-zone";
+import { type ClockRule, type TriggerRecord, type TriggerTable, WEEK_DAY_NAMES } from "./trigger-table";
 
 /**
  * The event object of a time-driven trigger (developers.google.com/apps-script/guides/triggers/events#time-driven_events):
@@ -109,8 +111,7 @@ function dailyFirings(rule: CalendarRule, trigger: TriggerRecord, fromMs: number
   const times: number[] = [];
   for (let day = localDayNumber(fromMs, zone) - 1; day <= localDayNumber(toMs, zone) + 1; day++) {
     if (!dayMatches(rule, day, createdDay)) continue;
-    const date = new Date(day * DAY);
-    const start = zonedTimeToUtc(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour, zone);
+    const start = wallToInstant(day * DAY + hour * HOUR, zone);
     times.push(start + minutes * MINUTE);
   }
   return times;
@@ -122,7 +123,7 @@ function dayMatches(rule: CalendarRule, day: number, createdDay: number): boolea
     case "days":
       return mod(day - createdDay, rule.every) === 0;
     case "weeks": {
-      const weekDay = rule.weekDay === null ? weekDayOf(createdDay) : WEEK_DAYS.indexOf(rule.weekDay);
+      const weekDay = rule.weekDay === null ? weekDayOf(createdDay) : WEEK_DAY_NAMES.indexOf(rule.weekDay);
       return weekDayOf(day) === weekDay && mod(mondayWeek(day) - mondayWeek(createdDay), rule.every) === 0;
     }
     case "monthDay":
@@ -133,8 +134,6 @@ function dayMatches(rule: CalendarRule, day: number, createdDay: number): boolea
       );
   }
 }
-
-const WEEK_DAYS = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"];
 
 /** 0 = Sunday for a day number (1970-01-01, day 0, was a Thursday). */
 function weekDayOf(day: number): number {
@@ -177,59 +176,9 @@ function mod(a: number, n: number): number {
   return ((a % n) + n) % n;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock fields of an instant in a zone. */
-function zonedFields(
-  ms: number,
-  zone: string,
-): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(zone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(ms)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 0,
-    day: parts.day ?? 0,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
-
-/** The zone's offset from UTC at an instant, in ms. */
-function zoneOffset(ms: number, zone: string): number {
-  const f = zonedFields(ms, zone);
-  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  return wall - (ms - mod(ms, 1000));
-}
-
-/** The instant at which the zone's clock shows that date at hour:00. */
-function zonedTimeToUtc(year: number, month: number, day: number, hour: number, zone: string): number {
-  const wall = Date.UTC(year, month - 1, day, hour);
-  const guess = wall - zoneOffset(wall, zone);
-  return wall - zoneOffset(guess, zone);
-}
-
 /** Days since 1970-01-01 of the instant's calendar date in the zone. */
 function localDayNumber(ms: number, zone: string): number {
-  const f = zonedFields(ms, zone);
-  return Date.UTC(f.year, f.month - 1, f.day) / DAY;
+  return Math.floor(instantToWall(ms, zone) / DAY);
 }
 
 /** ISO 8601 week number of a UTC date. */

@@ -1,11 +1,12 @@
 /** The emulated spreadsheet UI (SpreadsheetApp.getUi()): recorded menus, sidebars, dialogs, and alerts answered from a script. */
 
+import { enumOf } from "./enums";
 import { readHtmlOutput } from "./html-service";
 import { type Kernel, SCOPES } from "./kernel";
-import { enumOf, signatureMismatch } from "./script-app";
+import { scriptSignatureError } from "./signature";
 
-export const Button = enumOf("CLOSE", "OK", "CANCEL", "YES", "NO");
-export const ButtonSet = enumOf("OK", "OK_CANCEL", "YES_NO", "YES_NO_CANCEL");
+export const Button = enumOf(["CLOSE", "OK", "CANCEL", "YES", "NO"]);
+export const ButtonSet = enumOf(["OK", "OK_CANCEL", "YES_NO", "YES_NO_CANCEL"]);
 export type ButtonName = keyof typeof Button;
 export type ButtonSetName = keyof typeof ButtonSet;
 
@@ -113,7 +114,7 @@ class FakeMenu implements Menu {
   addItem(caption: string, functionName: string): Menu {
     this.kernel.call("Ui", "Menu.addItem");
     if (typeof caption !== "string" || typeof functionName !== "string") {
-      throw signatureMismatch(this.kernel, "Menu.addItem", [caption, functionName]);
+      throw scriptSignatureError(this.kernel, "Menu.addItem", [caption, functionName]);
     }
     this.entries.push({ kind: "item", caption, functionName });
     return this;
@@ -128,7 +129,7 @@ class FakeMenu implements Menu {
   addSubMenu(menu: Menu): Menu {
     this.kernel.call("Ui", "Menu.addSubMenu");
     const sub = typeof menu === "object" && menu !== null ? menuEntries.get(menu) : undefined;
-    if (!sub) throw signatureMismatch(this.kernel, "Menu.addSubMenu", [menu]);
+    if (!sub) throw scriptSignatureError(this.kernel, "Menu.addSubMenu", [menu]);
     this.entries.push({ kind: "subMenu", caption: sub.caption, entries: structuredClone(sub.entries) });
     return this;
   }
@@ -158,7 +159,7 @@ export function createUi(kernel: Kernel, state: UiState): Ui {
     kernel.call("Ui", method, { scopes: [SCOPES.containerUi], needsAuth: true });
     const output = readHtmlOutput(args[0]);
     const title = kind === "sidebar" ? output?.title : args[1];
-    if (!output || typeof title !== "string") throw signatureMismatch(kernel, method, args);
+    if (!output || typeof title !== "string") throw scriptSignatureError(kernel, method, args);
     const current = kernel.execution;
     if (current?.kind === "simpleTrigger" || current?.authMode !== "FULL") {
       throw kernel.permissionError(method, SCOPES.containerUi);
@@ -190,7 +191,7 @@ export function createUi(kernel: Kernel, state: UiState): Ui {
     if (args.length === 3 && typeof a === "string" && typeof b === "string" && isButtonSet(c)) {
       shown = { title: a, prompt: b, buttons: c as ButtonSetName };
     }
-    if (!shown) throw signatureMismatch(kernel, method, args);
+    if (!shown) throw scriptSignatureError(kernel, method, args);
     const answer = state.takeAnswer(`${method}(${JSON.stringify(shown.prompt)})`);
     if (!BUTTONS[shown.buttons].includes(answer.button)) {
       throw new Error(`test harness: ${answer.button} is not a button of ButtonSet.${shown.buttons}`);
@@ -213,7 +214,7 @@ export function createUi(kernel: Kernel, state: UiState): Ui {
     },
     createMenu(caption: string): Menu {
       kernel.call("Ui", "Ui.createMenu");
-      if (typeof caption !== "string") throw signatureMismatch(kernel, "Ui.createMenu", [caption]);
+      if (typeof caption !== "string") throw scriptSignatureError(kernel, "Ui.createMenu", [caption]);
       return new FakeMenu(kernel, state, "custom", caption);
     },
     showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {

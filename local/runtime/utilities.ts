@@ -1,70 +1,15 @@
-/** The emulated Utilities service: formatDate, formatString, sleep, getUuid, base64 and digests, plus the argument checks Apps Script applies to its Java-backed methods. */
+/** The emulated Utilities service: formatDate, formatString, sleep, getUuid, base64 and digests. */
 
 import { createHash } from "node:crypto";
+import { EnumValue, objectEnumOf } from "./enums";
 import type { Kernel } from "./kernel";
+import { integerParameter, javaSignatureError } from "./signature";
 import { formatInstant, PatternError } from "./simple-date-format";
 
-/** A value of an Apps Script enum (Utilities.DigestAlgorithm.MD5, ...): an object whose toString() is its name. */
-export class EnumValue {
-  constructor(
-    readonly enumName: string,
-    readonly valueName: string,
-  ) {}
-  toString(): string {
-    return this.valueName;
-  }
-}
-
-function enumOf<K extends string>(enumName: string, names: readonly K[]): Record<K, EnumValue> {
-  return Object.freeze(Object.fromEntries(names.map((n) => [n, new EnumValue(enumName, n)]))) as Record<K, EnumValue>;
-}
-
-/** The Java-ish type name Apps Script shows for an argument in a signature mismatch ("String", "number[]", "Date"). */
-function typeLabel(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "string") return "String";
-  if (typeof value === "number") return "number";
-  if (typeof value === "boolean") return "Boolean";
-  if (value === undefined) return "undefined"; // [UNCONFIRMED] label of an explicit undefined
-  if (Array.isArray(value)) {
-    const labels = new Set(value.map(typeLabel));
-    return `${labels.size === 1 ? [...labels][0] : "Object"}[]`;
-  }
-  if (Object.prototype.toString.call(value) === "[object Date]") return "Date";
-  if (value instanceof EnumValue) return value.enumName;
-  return "Object";
-}
-
-/**
- * "The parameters (String,String,String) don't match the method signature for Utilities.formatDate."
- * (the text Apps Script throws when arguments do not fit a Java-backed method; trailing undefineds are
- * treated as omitted arguments).
- */
-export function parameterError(kernel: Kernel, method: string, args: readonly unknown[]): Error {
-  const given = [...args];
-  while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
-  return kernel.exception(
-    `The parameters (${given.map(typeLabel).join(",")}) don't match the method signature for ${method}.`,
-  );
-}
-
-/** A String parameter: strings pass, numbers and booleans are converted as Apps Script converts them, others throw. */
-export function stringParameter(kernel: Kernel, value: unknown, method: string, args: readonly unknown[]): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  throw parameterError(kernel, method, args);
-}
-
-/** An Integer parameter: a finite number, truncated as Java truncates a double; anything else throws. */
-export function integerParameter(kernel: Kernel, value: unknown, method: string, args: readonly unknown[]): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw parameterError(kernel, method, args);
-  return Math.trunc(value);
-}
-
 /** Utilities.DigestAlgorithm (MD2 is not emulated). */
-export const DigestAlgorithm = enumOf("DigestAlgorithm", ["MD5", "SHA_1", "SHA_256", "SHA_384", "SHA_512"]);
+export const DigestAlgorithm = objectEnumOf("DigestAlgorithm", ["MD5", "SHA_1", "SHA_256", "SHA_384", "SHA_512"]);
 /** Utilities.Charset. */
-export const Charset = enumOf("Charset", ["US_ASCII", "UTF_8"]);
+export const Charset = objectEnumOf("Charset", ["US_ASCII", "UTF_8"]);
 
 const NODE_DIGESTS = new Map<unknown, string>([
   [DigestAlgorithm.MD5, "md5"],
@@ -127,18 +72,18 @@ function bytesOf(kernel: Kernel, data: unknown, charset: unknown, method: string
   if (typeof data === "string") {
     if (charset === undefined || charset === Charset.UTF_8) return Buffer.from(data, "utf8");
     if (charset === Charset.US_ASCII) return Buffer.from([...data].map((ch) => asciiCode(ch)));
-    throw parameterError(kernel, method, args);
+    throw javaSignatureError(kernel, method, args);
   }
   const isByte = (b: unknown) => typeof b === "number" && Number.isInteger(b) && b >= -128 && b <= 255;
   if (charset === undefined && Array.isArray(data) && data.every(isByte)) {
     return Buffer.from(data.map((b: number) => b & 0xff));
   }
-  throw parameterError(kernel, method, args);
+  throw javaSignatureError(kernel, method, args);
 }
 
 /** Decodes base64 (standard or URL alphabet); text that is not base64 throws [UNCONFIRMED wording]. */
 function decodeBase64(kernel: Kernel, encoded: unknown, webSafe: boolean, method: string, args: unknown[]): number[] {
-  if (typeof encoded !== "string") throw parameterError(kernel, method, args);
+  if (typeof encoded !== "string") throw javaSignatureError(kernel, method, args);
   const alphabet = webSafe ? /^[A-Za-z0-9\-_]*={0,2}$/ : /^[A-Za-z0-9+/]*={0,2}$/;
   if (!alphabet.test(encoded) || encoded.replace(/=+$/, "").length % 4 === 1) {
     throw kernel.exception("Could not decode string.");
@@ -209,7 +154,7 @@ export function createUtilities(kernel: Kernel, uuids: UuidSequence): EmulatedUt
       const args = [date, timeZone, format];
       const isDate = Object.prototype.toString.call(date) === "[object Date]";
       if (!isDate || typeof timeZone !== "string" || typeof format !== "string") {
-        throw parameterError(kernel, "Utilities.formatDate", args);
+        throw javaSignatureError(kernel, "Utilities.formatDate", args);
       }
       const ms = (date as Date).getTime();
       // [UNCONFIRMED] an Invalid Date cannot become a java.util.Date; stricter to refuse it.
@@ -225,7 +170,8 @@ export function createUtilities(kernel: Kernel, uuids: UuidSequence): EmulatedUt
 
     formatString(template: unknown, ...values: unknown[]): string {
       call("formatString");
-      if (typeof template !== "string") throw parameterError(kernel, "Utilities.formatString", [template, ...values]);
+      if (typeof template !== "string")
+        throw javaSignatureError(kernel, "Utilities.formatString", [template, ...values]);
       return sprintf(kernel, template, values);
     },
 
@@ -258,7 +204,7 @@ export function createUtilities(kernel: Kernel, uuids: UuidSequence): EmulatedUt
       call("base64Decode");
       const args = [encoded, charset];
       if (charset !== undefined && !(charset instanceof EnumValue && charset.enumName === "Charset")) {
-        throw parameterError(kernel, "Utilities.base64Decode", args);
+        throw javaSignatureError(kernel, "Utilities.base64Decode", args);
       }
       return decodeBase64(kernel, encoded, false, "Utilities.base64Decode", args);
     },
@@ -267,7 +213,7 @@ export function createUtilities(kernel: Kernel, uuids: UuidSequence): EmulatedUt
       call("base64DecodeWebSafe");
       const args = [encoded, charset];
       if (charset !== undefined && !(charset instanceof EnumValue && charset.enumName === "Charset")) {
-        throw parameterError(kernel, "Utilities.base64DecodeWebSafe", args);
+        throw javaSignatureError(kernel, "Utilities.base64DecodeWebSafe", args);
       }
       return decodeBase64(kernel, encoded, true, "Utilities.base64DecodeWebSafe", args);
     },
@@ -276,7 +222,7 @@ export function createUtilities(kernel: Kernel, uuids: UuidSequence): EmulatedUt
       call("computeDigest");
       const args = [algorithm, value, charset];
       const digest = NODE_DIGESTS.get(algorithm);
-      if (!digest) throw parameterError(kernel, "Utilities.computeDigest", args);
+      if (!digest) throw javaSignatureError(kernel, "Utilities.computeDigest", args);
       const bytes = bytesOf(kernel, value, charset, "Utilities.computeDigest", args);
       return toSignedBytes(createHash(digest).update(bytes).digest());
     },

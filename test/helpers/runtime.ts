@@ -33,16 +33,16 @@ export function runtimeOnDist(
 }
 
 /** A runtime on a throw-away project made of the given script source (for pinning platform behaviour). */
-export function runtimeOnSource(source: string, options: Partial<RuntimeOptions> = {}): AppsScriptRuntime {
+export function runtimeOnSource(
+  source: string,
+  options: Partial<RuntimeOptions> = {},
+  oauthScopes: string[] = readProject(DIST).manifest.oauthScopes ?? [],
+): AppsScriptRuntime {
   const dir = mkdtempSync(path.join(tmpdir(), "gas-fixture-"));
   writeFileSync(path.join(dir, "Code.js"), source);
   writeFileSync(
     path.join(dir, "appsscript.json"),
-    JSON.stringify({
-      timeZone: "Asia/Shanghai",
-      runtimeVersion: "V8",
-      oauthScopes: readProject(DIST).manifest.oauthScopes,
-    }),
+    JSON.stringify({ timeZone: "Asia/Shanghai", runtimeVersion: "V8", oauthScopes }),
   );
   const runtime = new AppsScriptRuntime(readProject(dir), { now: FRIDAY_MORNING_SHANGHAI, user: ZH_REP, ...options });
   runtime.createSpreadsheet({ name: "fixture", timeZone: "Asia/Shanghai", locale: "zh_CN" });

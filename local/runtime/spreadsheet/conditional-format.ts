@@ -1,107 +1,23 @@
-/** Conditional formatting for the emulated Spreadsheet service: SpreadsheetApp.newConditionalFormatRule(), rules, and Sheet.get/setConditionalFormatRules. */
+/** Conditional formatting for the emulated Spreadsheet service: SpreadsheetApp.newConditionalFormatRule() and the rule objects it builds (stored rules live in ./conditional-format-rules). */
 
 import type { Kernel } from "../kernel";
-import { signatureError } from "./errors";
-import type { ConditionalFormatRuleModel, GridRangeRef, SheetModel, SpreadsheetContext } from "./model";
-import { checkArguments, is, outputValue, type ParameterCheck, type StoredValue, storeValue } from "./validation";
+import {
+  checkedCall,
+  is,
+  outputValue,
+  type ParameterCheck,
+  type ParameterChecks,
+  SHARED_CRITERIA_PARAMETERS,
+  type SharedCriteria,
+  type StoredValue,
+  storeValue,
+} from "./criteria-arguments";
+import { normalizeColor } from "./css-colors";
+import { BooleanCriteria, InterpolationType, RelativeDate } from "./enums";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type Builder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
-
-// ---------------------------------------------------------------------------------------------
-// Enums
-// ---------------------------------------------------------------------------------------------
-
-/** An enum object whose members are their own names, as Apps Script enums print. */
-function enumOf<const T extends readonly string[]>(names: T): Readonly<Record<string, string>> {
-  return Object.freeze(Object.fromEntries(names.map((name) => [name, name])));
-}
-
-/** SpreadsheetApp.BooleanCriteria, complete (developers.google.com/apps-script/reference/spreadsheet/boolean-criteria). */
-export const BooleanCriteria = enumOf([
-  "CELL_EMPTY",
-  "CELL_NOT_EMPTY",
-  "DATE_AFTER",
-  "DATE_BEFORE",
-  "DATE_EQUAL_TO",
-  "DATE_NOT_EQUAL_TO",
-  "DATE_AFTER_RELATIVE",
-  "DATE_BEFORE_RELATIVE",
-  "DATE_EQUAL_TO_RELATIVE",
-  "NUMBER_BETWEEN",
-  "NUMBER_EQUAL_TO",
-  "NUMBER_GREATER_THAN",
-  "NUMBER_GREATER_THAN_OR_EQUAL_TO",
-  "NUMBER_LESS_THAN",
-  "NUMBER_LESS_THAN_OR_EQUAL_TO",
-  "NUMBER_NOT_BETWEEN",
-  "NUMBER_NOT_EQUAL_TO",
-  "TEXT_CONTAINS",
-  "TEXT_DOES_NOT_CONTAIN",
-  "TEXT_EQUAL_TO",
-  "TEXT_NOT_EQUAL_TO",
-  "TEXT_STARTS_WITH",
-  "TEXT_ENDS_WITH",
-  "CUSTOM_FORMULA",
-]);
-
-/** SpreadsheetApp.InterpolationType (developers.google.com/apps-script/reference/spreadsheet/interpolation-type). */
-export const InterpolationType = enumOf(["NUMBER", "PERCENT", "PERCENTILE", "MIN", "MAX"]);
-
-/** SpreadsheetApp.RelativeDate, accepted by whenDateAfter/Before/EqualTo. */
-export const RelativeDate = enumOf(["TODAY", "TOMORROW", "YESTERDAY", "PAST_WEEK", "PAST_MONTH", "PAST_YEAR"]);
-
-// ---------------------------------------------------------------------------------------------
-// Colours
-// ---------------------------------------------------------------------------------------------
-
-/** CSS named colours (CSS Color Module Level 4), which Apps Script accepts wherever it takes a colour string. */
-const CSS_COLORS = new Map(
-  (
-    "aliceblue:f0f8ff antiquewhite:faebd7 aqua:00ffff aquamarine:7fffd4 azure:f0ffff beige:f5f5dc bisque:ffe4c4 " +
-    "black:000000 blanchedalmond:ffebcd blue:0000ff blueviolet:8a2be2 brown:a52a2a burlywood:deb887 " +
-    "cadetblue:5f9ea0 chartreuse:7fff00 chocolate:d2691e coral:ff7f50 cornflowerblue:6495ed cornsilk:fff8dc " +
-    "crimson:dc143c cyan:00ffff darkblue:00008b darkcyan:008b8b darkgoldenrod:b8860b darkgray:a9a9a9 " +
-    "darkgreen:006400 darkgrey:a9a9a9 darkkhaki:bdb76b darkmagenta:8b008b darkolivegreen:556b2f " +
-    "darkorange:ff8c00 darkorchid:9932cc darkred:8b0000 darksalmon:e9967a darkseagreen:8fbc8f " +
-    "darkslateblue:483d8b darkslategray:2f4f4f darkslategrey:2f4f4f darkturquoise:00ced1 darkviolet:9400d3 " +
-    "deeppink:ff1493 deepskyblue:00bfff dimgray:696969 dimgrey:696969 dodgerblue:1e90ff firebrick:b22222 " +
-    "floralwhite:fffaf0 forestgreen:228b22 fuchsia:ff00ff gainsboro:dcdcdc ghostwhite:f8f8ff gold:ffd700 " +
-    "goldenrod:daa520 gray:808080 green:008000 greenyellow:adff2f grey:808080 honeydew:f0fff0 hotpink:ff69b4 " +
-    "indianred:cd5c5c indigo:4b0082 ivory:fffff0 khaki:f0e68c lavender:e6e6fa lavenderblush:fff0f5 " +
-    "lawngreen:7cfc00 lemonchiffon:fffacd lightblue:add8e6 lightcoral:f08080 lightcyan:e0ffff " +
-    "lightgoldenrodyellow:fafad2 lightgray:d3d3d3 lightgreen:90ee90 lightgrey:d3d3d3 lightpink:ffb6c1 " +
-    "lightsalmon:ffa07a lightseagreen:20b2aa lightskyblue:87cefa lightslategray:778899 lightslategrey:778899 " +
-    "lightsteelblue:b0c4de lightyellow:ffffe0 lime:00ff00 limegreen:32cd32 linen:faf0e6 magenta:ff00ff " +
-    "maroon:800000 mediumaquamarine:66cdaa mediumblue:0000cd mediumorchid:ba55d3 mediumpurple:9370db " +
-    "mediumseagreen:3cb371 mediumslateblue:7b68ee mediumspringgreen:00fa9a mediumturquoise:48d1cc " +
-    "mediumvioletred:c71585 midnightblue:191970 mintcream:f5fffa mistyrose:ffe4e1 moccasin:ffe4b5 " +
-    "navajowhite:ffdead navy:000080 oldlace:fdf5e6 olive:808000 olivedrab:6b8e23 orange:ffa500 " +
-    "orangered:ff4500 orchid:da70d6 palegoldenrod:eee8aa palegreen:98fb98 paleturquoise:afeeee " +
-    "palevioletred:db7093 papayawhip:ffefd5 peachpuff:ffdab9 peru:cd853f pink:ffc0cb plum:dda0dd " +
-    "powderblue:b0e0e6 purple:800080 rebeccapurple:663399 red:ff0000 rosybrown:bc8f8f royalblue:4169e1 " +
-    "saddlebrown:8b4513 salmon:fa8072 sandybrown:f4a460 seagreen:2e8b57 seashell:fff5ee sienna:a0522d " +
-    "silver:c0c0c0 skyblue:87ceeb slateblue:6a5acd slategray:708090 slategrey:708090 snow:fffafa " +
-    "springgreen:00ff7f steelblue:4682b4 tan:d2b48c teal:008080 thistle:d8bfd8 tomato:ff6347 " +
-    "turquoise:40e0d0 violet:ee82ee wheat:f5deb3 white:ffffff whitesmoke:f5f5f5 yellow:ffff00 yellowgreen:9acd32"
-  )
-    .split(" ")
-    .map((entry) => entry.split(":") as [string, string]),
-);
-
-/**
- * "#rrggbb", "#rgb" or a CSS colour name, normalised to lowercase "#rrggbb". Anything else throws
- * "Invalid argument: color" [UNCONFIRMED: no source shows Apps Script's text for a bad colour].
- */
-export function normalizeColor(kernel: Kernel, color: string): string {
-  const text = color.trim().toLowerCase();
-  const named = CSS_COLORS.get(text);
-  if (named) return `#${named}`;
-  if (/^#[0-9a-f]{6}$/.test(text)) return text;
-  if (/^#[0-9a-f]{3}$/.test(text)) return `#${[...text.slice(1)].map((d) => d + d).join("")}`;
-  throw kernel.exception("Invalid argument: color");
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rule data
@@ -126,18 +42,11 @@ interface GradientPoint {
 }
 
 /** What a rule is, apart from its ranges; frozen and shared freely between models and views. */
-interface RuleBody {
+export interface RuleBody {
   condition: { criteria: BooleanCriteriaName; values: readonly StoredValue[] } | null;
   format: Readonly<RuleFormat>;
   gradient: Readonly<{ min: GradientPoint | null; mid: GradientPoint | null; max: GradientPoint | null }> | null;
 }
-
-/**
- * A rule as stored on the sheet. `ranges` is the source of truth for where it applies (the core shifts
- * it on row/column inserts and deletes). A CUSTOM_FORMULA is stored as written, relative to the top-left
- * cell of the first range, as Sheets does: "=$K2<TODAY()" on A2:Q means row 2 there and row n below.
- */
-interface StoredRule extends ConditionalFormatRuleModel, RuleBody {}
 
 const NO_FORMAT: Readonly<RuleFormat> = Object.freeze({
   background: null,
@@ -149,7 +58,7 @@ const NO_FORMAT: Readonly<RuleFormat> = Object.freeze({
 });
 
 /** The body and ranges behind each rule object handed out. */
-const ruleData = new WeakMap<object, { body: RuleBody; ranges: () => Range[] }>();
+export const ruleData = new WeakMap<object, { body: RuleBody; ranges: () => Range[] }>();
 
 /** SpreadsheetApp.newConditionalFormatRule(). */
 export function newConditionalFormatRule(kernel: Kernel): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
@@ -176,9 +85,8 @@ class ConditionalFormatRuleBuilder implements Builder {
     this.#ranges = ranges;
   }
 
-  #call(method: string, args: readonly unknown[], required: ParameterCheck[], optional: ParameterCheck[] = []) {
-    this.#kernel.call("Spreadsheet", `ConditionalFormatRuleBuilder.${method}`);
-    checkArguments(this.#kernel, `ConditionalFormatRuleBuilder.${method}`, args, required, optional);
+  #call(method: string, args: readonly unknown[], required: ParameterChecks, optional: ParameterChecks = []) {
+    checkedCall(this.#kernel, `ConditionalFormatRuleBuilder.${method}`, args, required, optional);
   }
 
   /** Sets a boolean condition; a rule has a boolean condition or a gradient, never both. */
@@ -186,6 +94,12 @@ class ConditionalFormatRuleBuilder implements Builder {
     const condition = Object.freeze({ criteria, values: Object.freeze(values.map(storeValue)) });
     this.#body = { ...this.#body, condition, gradient: null };
     return this;
+  }
+
+  /** A condition shared with DataValidationBuilder, checked against the same parameters. */
+  #shared(method: string, criteria: SharedCriteria, args: unknown[]): this {
+    this.#call(method, args, SHARED_CRITERIA_PARAMETERS[criteria]);
+    return this.#when(criteria, args);
   }
 
   /** A date, or a RelativeDate (which turns the criteria into its *_RELATIVE form). */
@@ -326,58 +240,47 @@ class ConditionalFormatRuleBuilder implements Builder {
 
   /** The formula is kept as written, relative to the top-left cell of the rule's first range. */
   whenFormulaSatisfied(...args: unknown[]): this {
-    this.#call("whenFormulaSatisfied", args, [is.string]);
-    return this.#when("CUSTOM_FORMULA", args);
+    return this.#shared("whenFormulaSatisfied", "CUSTOM_FORMULA", args);
   }
 
   whenNumberBetween(...args: unknown[]): this {
-    this.#call("whenNumberBetween", args, [is.number, is.number]);
-    return this.#when("NUMBER_BETWEEN", args);
+    return this.#shared("whenNumberBetween", "NUMBER_BETWEEN", args);
   }
 
   whenNumberEqualTo(...args: unknown[]): this {
-    this.#call("whenNumberEqualTo", args, [is.number]);
-    return this.#when("NUMBER_EQUAL_TO", args);
+    return this.#shared("whenNumberEqualTo", "NUMBER_EQUAL_TO", args);
   }
 
   whenNumberGreaterThan(...args: unknown[]): this {
-    this.#call("whenNumberGreaterThan", args, [is.number]);
-    return this.#when("NUMBER_GREATER_THAN", args);
+    return this.#shared("whenNumberGreaterThan", "NUMBER_GREATER_THAN", args);
   }
 
   whenNumberGreaterThanOrEqualTo(...args: unknown[]): this {
-    this.#call("whenNumberGreaterThanOrEqualTo", args, [is.number]);
-    return this.#when("NUMBER_GREATER_THAN_OR_EQUAL_TO", args);
+    return this.#shared("whenNumberGreaterThanOrEqualTo", "NUMBER_GREATER_THAN_OR_EQUAL_TO", args);
   }
 
   whenNumberLessThan(...args: unknown[]): this {
-    this.#call("whenNumberLessThan", args, [is.number]);
-    return this.#when("NUMBER_LESS_THAN", args);
+    return this.#shared("whenNumberLessThan", "NUMBER_LESS_THAN", args);
   }
 
   whenNumberLessThanOrEqualTo(...args: unknown[]): this {
-    this.#call("whenNumberLessThanOrEqualTo", args, [is.number]);
-    return this.#when("NUMBER_LESS_THAN_OR_EQUAL_TO", args);
+    return this.#shared("whenNumberLessThanOrEqualTo", "NUMBER_LESS_THAN_OR_EQUAL_TO", args);
   }
 
   whenNumberNotBetween(...args: unknown[]): this {
-    this.#call("whenNumberNotBetween", args, [is.number, is.number]);
-    return this.#when("NUMBER_NOT_BETWEEN", args);
+    return this.#shared("whenNumberNotBetween", "NUMBER_NOT_BETWEEN", args);
   }
 
   whenNumberNotEqualTo(...args: unknown[]): this {
-    this.#call("whenNumberNotEqualTo", args, [is.number]);
-    return this.#when("NUMBER_NOT_EQUAL_TO", args);
+    return this.#shared("whenNumberNotEqualTo", "NUMBER_NOT_EQUAL_TO", args);
   }
 
   whenTextContains(...args: unknown[]): this {
-    this.#call("whenTextContains", args, [is.string]);
-    return this.#when("TEXT_CONTAINS", args);
+    return this.#shared("whenTextContains", "TEXT_CONTAINS", args);
   }
 
   whenTextDoesNotContain(...args: unknown[]): this {
-    this.#call("whenTextDoesNotContain", args, [is.string]);
-    return this.#when("TEXT_DOES_NOT_CONTAIN", args);
+    return this.#shared("whenTextDoesNotContain", "TEXT_DOES_NOT_CONTAIN", args);
   }
 
   whenTextEndsWith(...args: unknown[]): this {
@@ -386,8 +289,7 @@ class ConditionalFormatRuleBuilder implements Builder {
   }
 
   whenTextEqualTo(...args: unknown[]): this {
-    this.#call("whenTextEqualTo", args, [is.string]);
-    return this.#when("TEXT_EQUAL_TO", args);
+    return this.#shared("whenTextEqualTo", "TEXT_EQUAL_TO", args);
   }
 
   whenTextStartsWith(...args: unknown[]): this {
@@ -407,10 +309,9 @@ class ConditionalFormatRuleBuilder implements Builder {
 // ---------------------------------------------------------------------------------------------
 
 /** A frozen ConditionalFormatRule over `body`; `ranges` makes the Range objects getRanges() returns. */
-function makeRule(kernel: Kernel, body: RuleBody, ranges: () => Range[]): Rule {
+export function makeRule(kernel: Kernel, body: RuleBody, ranges: () => Range[]): Rule {
   const call = (method: string, args: readonly unknown[]) => {
-    kernel.call("Spreadsheet", `ConditionalFormatRule.${method}`);
-    checkArguments(kernel, `ConditionalFormatRule.${method}`, args, []);
+    checkedCall(kernel, `ConditionalFormatRule.${method}`, args);
   };
   const rule: Rule = {
     copy: (...args: unknown[]) => {
@@ -440,8 +341,7 @@ function booleanConditionOf(kernel: Kernel, body: RuleBody): GoogleAppsScript.Sp
   const get =
     <T>(method: string, value: () => T) =>
     (...args: unknown[]): T => {
-      kernel.call("Spreadsheet", `BooleanCondition.${method}`);
-      checkArguments(kernel, `BooleanCondition.${method}`, args, []);
+      checkedCall(kernel, `BooleanCondition.${method}`, args);
       return value();
     };
   return Object.freeze({
@@ -466,8 +366,7 @@ function gradientConditionOf(kernel: Kernel, body: RuleBody): GoogleAppsScript.S
   const get =
     <T>(method: string, value: () => T) =>
     (...args: unknown[]): T => {
-      kernel.call("Spreadsheet", `GradientCondition.${method}`);
-      checkArguments(kernel, `GradientCondition.${method}`, args, []);
+      checkedCall(kernel, `GradientCondition.${method}`, args);
       return value();
     };
   type Interpolation = GoogleAppsScript.Spreadsheet.InterpolationType;
@@ -485,61 +384,7 @@ function gradientConditionOf(kernel: Kernel, body: RuleBody): GoogleAppsScript.S
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// Sheet.getConditionalFormatRules / setConditionalFormatRules
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Sheet.getConditionalFormatRules(): immutable copies of the stored rules, new objects on every call.
- * The caller (the core's Sheet method) makes the kernel.call; this builds the views.
- */
-export function conditionalFormatRulesOf(
-  ctx: SpreadsheetContext,
-  sheet: SheetModel,
-): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-  return (sheet.conditionalFormatRules as StoredRule[]).map((stored) => {
-    const refs = stored.ranges.map((ref) => ({ ...ref }));
-    const body: RuleBody = { condition: stored.condition, format: stored.format, gradient: stored.gradient };
-    return makeRule(ctx.kernel, body, () => refs.map((ref) => ctx.rangeOf({ ...ref })));
-  });
-}
-
-const DIFFERENT_SHEET = "Conditional format rule cannot reference a different sheet.";
-
-/**
- * Sheet.setConditionalFormatRules(rules): replaces all rules of the sheet, after validating the argument.
- * The caller (the core's Sheet method) makes the kernel.call. Nothing is stored unless every rule is valid.
- * A rule applying to, or whose formula names, another sheet fails with Apps Script's text
- * "Conditional format rule cannot reference a different sheet." (seen in public Apps Script error
- * handlers; which of the two cases raises it in today's Sheets is [UNCONFIRMED], so both do here).
- */
-export function setConditionalFormatRules(ctx: SpreadsheetContext, sheet: SheetModel, rules: unknown): void {
-  if (!Array.isArray(rules) || !rules.every(isConditionalFormatRule)) {
-    throw signatureError(ctx.kernel, "Sheet.setConditionalFormatRules", [rules]);
-  }
-  const stored = rules.map((rule: object): StoredRule => {
-    const { body, ranges } = ruleData.get(rule) as { body: RuleBody; ranges: () => Range[] };
-    const refs: GridRangeRef[] = ranges().map((range) => ({ ...ctx.refOf(range) }));
-    if (refs.some((ref) => ref.sheetId !== sheet.id) || namesOtherSheet(body, sheet.name)) {
-      throw ctx.kernel.exception(DIFFERENT_SHEET);
-    }
-    return { ranges: refs, condition: body.condition, format: body.format, gradient: body.gradient };
-  });
-  sheet.conditionalFormatRules = stored;
-}
-
-/** Sheet references ("Other!A1", "'My sheet'!A1") outside string literals of any formula argument. */
-function namesOtherSheet(body: RuleBody, sheetName: string): boolean {
-  const formulas = (body.condition?.values ?? []).filter((v): v is string => typeof v === "string" && v[0] === "=");
-  return formulas.some((formula) => {
-    const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
-    return [...code.matchAll(/(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!/g)].some(
-      ([, quoted, bare]) => (quoted?.replace(/''/g, "'") ?? bare) !== sheetName,
-    );
-  });
-}
-
-/** True for rule objects made by a builder here or by getConditionalFormatRules(). */
+/** True for rule objects made by a builder here or by Sheet.getConditionalFormatRules(). */
 export function isConditionalFormatRule(value: unknown): boolean {
   return typeof value === "object" && value !== null && ruleData.has(value);
 }

@@ -1,8 +1,9 @@
-/** The Spreadsheet enums the core owns (ProtectionType, Dimension, WrapStrategy, developer-metadata enums), as name strings like the other modules' enums. */
+/** Spreadsheet enums as name strings: those the core owns (ProtectionType, Dimension, WrapStrategy, developer metadata) and conditional formatting's. */
 
-function enumOf<const N extends string>(names: readonly N[]): Readonly<{ [K in N]: K }> {
-  return Object.freeze(Object.fromEntries(names.map((name) => [name, name]))) as { [K in N]: K };
-}
+import { enumOf } from "../enums";
+import { COMPARISON_CRITERIA } from "./criteria-arguments";
+
+export { memberOf } from "../enums";
 
 /** developers.google.com/apps-script/reference/spreadsheet/protection-type */
 export const ProtectionType = enumOf(["RANGE", "SHEET"]);
@@ -15,7 +16,39 @@ export const DeveloperMetadataVisibility = enumOf(["DOCUMENT", "PROJECT"]);
 /** developers.google.com/apps-script/reference/spreadsheet/developer-metadata-location-type */
 export const DeveloperMetadataLocationType = enumOf(["SPREADSHEET", "SHEET", "ROW", "COLUMN"]);
 
-/** The member name when `value` is one of `values`, else null. */
-export function memberOf<T extends string>(values: Readonly<Record<T, T>>, value: unknown): T | null {
-  return typeof value === "string" && Object.hasOwn(values, value) ? (value as T) : null;
-}
+/** SpreadsheetApp.BooleanCriteria, complete (developers.google.com/apps-script/reference/spreadsheet/boolean-criteria). */
+export const BooleanCriteria: Readonly<Record<string, string>> = enumOf([
+  "CELL_EMPTY",
+  "CELL_NOT_EMPTY",
+  "DATE_AFTER",
+  "DATE_BEFORE",
+  "DATE_EQUAL_TO",
+  "DATE_NOT_EQUAL_TO",
+  "DATE_AFTER_RELATIVE",
+  "DATE_BEFORE_RELATIVE",
+  "DATE_EQUAL_TO_RELATIVE",
+  ...COMPARISON_CRITERIA,
+  "TEXT_NOT_EQUAL_TO",
+  "TEXT_STARTS_WITH",
+  "TEXT_ENDS_WITH",
+  "CUSTOM_FORMULA",
+]);
+
+/** SpreadsheetApp.InterpolationType (developers.google.com/apps-script/reference/spreadsheet/interpolation-type). */
+export const InterpolationType: Readonly<Record<string, string>> = enumOf([
+  "NUMBER",
+  "PERCENT",
+  "PERCENTILE",
+  "MIN",
+  "MAX",
+]);
+
+/** SpreadsheetApp.RelativeDate, accepted by whenDateAfter/Before/EqualTo. */
+export const RelativeDate: Readonly<Record<string, string>> = enumOf([
+  "TODAY",
+  "TOMORROW",
+  "YESTERDAY",
+  "PAST_WEEK",
+  "PAST_MONTH",
+  "PAST_YEAR",
+]);

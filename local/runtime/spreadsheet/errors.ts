@@ -1,6 +1,9 @@
 /** The exact texts of the errors the emulated Spreadsheet core throws, and the argument-signature check Apps Script applies. */
 
 import type { Kernel } from "../kernel";
+import { isDate, SPREADSHEET_NAMING, signatureError as sharedSignatureError } from "../signature";
+
+export { isDate };
 
 /**
  * Messages as Apps Script words them. Sources: public issue threads and scripts quoting the real exceptions
@@ -47,26 +50,9 @@ export function validationViolation(a1: string): string {
   return `The data you entered in cell ${a1} violates the data validation rules set on this cell.`;
 }
 
-/** Apps Script's name of an argument's type in signature errors ("String", "number", "(class)" for objects…). */
-function parameterTypeName(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (typeof value === "string") return "String";
-  if (typeof value === "number") return "number";
-  if (typeof value === "boolean") return "Boolean";
-  if (Object.prototype.toString.call(value) === "[object Date]") return "Date";
-  if (Array.isArray(value)) {
-    const names = new Set(value.map(parameterTypeName));
-    const [only] = names;
-    return names.size === 1 && only !== "(class)" ? `${only}[]` : "Object[]";
-  }
-  return "(class)";
-}
-
-/** "The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.getRange." */
+/** "The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.getRange."; `method` as counted ("Sheet.getRange"). */
 export function signatureError(kernel: Kernel, method: string, args: readonly unknown[]): Error {
-  const types = args.map(parameterTypeName).join(",");
-  return kernel.exception(`The parameters (${types}) don't match the method signature for SpreadsheetApp.${method}.`);
+  return sharedSignatureError(kernel, `SpreadsheetApp.${method}`, args, SPREADSHEET_NAMING);
 }
 
 /** True for an integer; Apps Script's Integer parameters refuse fractions here (stricter choice) [UNCONFIRMED]. */
@@ -77,9 +63,4 @@ export function isInteger(value: unknown): value is number {
 /** Throws the signature error unless every argument is an integer. */
 export function requireIntegers(kernel: Kernel, method: string, args: readonly unknown[]): void {
   if (!args.every(isInteger)) throw signatureError(kernel, method, args);
-}
-
-/** True for a Date of any realm (never `instanceof Date`: the code under test runs in its own realm). */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === "[object Date]";
 }

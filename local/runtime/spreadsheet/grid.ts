@@ -5,7 +5,7 @@ import { a1Of, type Cell, type CellValue, type GridRangeRef, type SheetModel } f
 import { dateFormatsOf, isDateTimeFormat, msToSerial, serialToMs } from "./number-format";
 import { assertCanEdit } from "./protection";
 import { interpretEntered } from "./user-entered";
-import { rejectsValue } from "./validation";
+import { rejectsValue } from "./validation-check";
 import type { Workbook } from "./workbook";
 
 /** The cell properties that are formatting (cleared by clearFormat, inherited by inserted rows/columns). */

@@ -1,5 +1,6 @@
 /** Sheets serial numbers ⇄ instants in a spreadsheet's time zone, date/time pattern detection, and display values by number format. */
 
+import { instantToWall, MONTH_NAMES, WEEKDAY_NAMES, wallToInstant } from "../time-zone";
 import type { CellValue } from "./model";
 import { SERIAL_EPOCH_OFFSET_DAYS } from "./model";
 
@@ -12,79 +13,17 @@ const DAY_MS = 86_400_000;
 export const AUTOMATIC_FORMAT = "0.###############";
 
 // ---------------------------------------------------------------------------------------------
-// Time zones
+// Serial numbers
 // ---------------------------------------------------------------------------------------------
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** Offsets per zone per UTC day; NaN marks a day with a transition (computed exactly each time). */
-const dayOffsets = new Map<string, Map<number, number>>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      era: "short",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** True when `zone` is an IANA zone the runtime knows. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Offset (wall − UTC) in ms at an instant, to the second (historic LMT offsets such as +8:05:43 included). */
-function exactOffset(zone: string, utcMs: number): number {
-  const fields: Record<string, string> = {};
-  for (const p of formatterFor(zone).formatToParts(new Date(utcMs))) fields[p.type] = p.value;
-  const year = fields.era === "BC" ? 1 - Number(fields.year) : Number(fields.year);
-  const wall = new Date(0);
-  wall.setUTCFullYear(year, Number(fields.month) - 1, Number(fields.day));
-  wall.setUTCHours(Number(fields.hour), Number(fields.minute), Number(fields.second), 0);
-  return wall.getTime() - Math.floor(utcMs / 1000) * 1000;
-}
-
-function offsetAt(zone: string, utcMs: number): number {
-  let byDay = dayOffsets.get(zone);
-  if (!byDay) {
-    byDay = new Map();
-    dayOffsets.set(zone, byDay);
-  }
-  const day = Math.floor(utcMs / DAY_MS);
-  let offset = byDay.get(day);
-  if (offset === undefined) {
-    const start = exactOffset(zone, day * DAY_MS);
-    offset = start === exactOffset(zone, day * DAY_MS + DAY_MS - 1000) ? start : Number.NaN;
-    byDay.set(day, offset);
-  }
-  return Number.isNaN(offset) ? exactOffset(zone, utcMs) : offset;
-}
 
 /** The serial (days since 1899-12-30, wall clock of `zone`) Sheets stores for an instant. */
 export function msToSerial(epochMs: number, zone: string): number {
-  return (epochMs + offsetAt(zone, epochMs)) / DAY_MS + SERIAL_EPOCH_OFFSET_DAYS;
+  return instantToWall(epochMs, zone) / DAY_MS + SERIAL_EPOCH_OFFSET_DAYS;
 }
 
 /** The instant a serial denotes in `zone`, rounded to the millisecond (what getValues() turns into a Date). */
 export function serialToMs(serial: number, zone: string): number {
-  const wall = Math.round((serial - SERIAL_EPOCH_OFFSET_DAYS) * DAY_MS);
-  const guess = wall - offsetAt(zone, wall);
-  return wall - offsetAt(zone, guess);
+  return wallToInstant(Math.round((serial - SERIAL_EPOCH_OFFSET_DAYS) * DAY_MS), zone);
 }
 
 /** Serial of a wall-clock date and time (no zone involved). */
@@ -97,7 +36,7 @@ export function wallToSerial(year: number, month: number, day: number, hour = 0,
 
 /** The wall-clock year of an instant in `zone`. */
 export function yearIn(epochMs: number, zone: string): number {
-  return new Date(epochMs + offsetAt(zone, epochMs)).getUTCFullYear();
+  return new Date(instantToWall(epochMs, zone)).getUTCFullYear();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,22 +151,6 @@ export function isDateTimeFormat(pattern: string | undefined): boolean {
   return known;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
@@ -250,13 +173,13 @@ function formatDate(serial: number, section: string): string {
         break;
       case "M": {
         const month = d.getUTCMonth();
-        const name = MONTHS[month] as string;
+        const name = MONTH_NAMES[month] as string;
         out +=
           t.width >= 5 ? name[0] : t.width === 4 ? name : t.width === 3 ? name.slice(0, 3) : pad(month + 1, t.width);
         break;
       }
       case "d": {
-        const name = WEEKDAYS[d.getUTCDay()] as string;
+        const name = WEEKDAY_NAMES[d.getUTCDay()] as string;
         out += t.width >= 4 ? name : t.width === 3 ? name.slice(0, 3) : pad(d.getUTCDate(), t.width);
         break;
       }

@@ -1,8 +1,9 @@
 /** SpreadsheetApp.newFilterCriteria(): the FilterCriteriaBuilder, immutable FilterCriteria, and how a pivot filter tests a source cell. */
 
 import type { Kernel } from "../kernel";
+import { isDate } from "../signature";
 import { msToSerial } from "./number-format";
-import { isDate, requireArgs } from "./pivot-model";
+import { requireArgs } from "./pivot-model";
 import { displayText, type SourceCell } from "./pivot-text";
 
 /** The content of a FilterCriteria (developers.google.com/apps-script/reference/spreadsheet/filter-criteria-builder). */

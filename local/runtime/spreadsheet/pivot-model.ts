@@ -2,6 +2,7 @@
 
 import type { Kernel } from "../kernel";
 import { SCOPES } from "../kernel";
+import { PIVOT_NAMING, signatureError as sharedSignatureError } from "../signature";
 import type { PivotTableModel, SpreadsheetContext } from "./model";
 import type { FilterCriteriaData } from "./pivot-filter";
 
@@ -74,41 +75,12 @@ export function callPivot(ctx: SpreadsheetContext, method: string): void {
   ctx.kernel.call("Spreadsheet", method, { needsAuth: true, scopes: PIVOT_SCOPES });
 }
 
-/** An enum object whose values are their names, as the runtime's other Spreadsheet enums. */
-export function enumOf(names: readonly string[]): Record<string, string> {
-  return Object.freeze(Object.fromEntries(names.map((name) => [name, name])));
-}
-
-/** True for a Date from any realm. */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === "[object Date]";
-}
-
-/** The type name Apps Script prints for an argument in a signature error ("number", "String", "Object", ...). */
-function typeName(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (typeof value === "number") return "number";
-  if (typeof value === "string") return "String";
-  if (typeof value === "boolean") return "Boolean";
-  if (isDate(value)) return "Date";
-  if (Array.isArray(value)) {
-    const names = new Set(value.map(typeName));
-    return names.size === 1 ? `${[...names][0]}[]` : "Object[]";
-  }
-  return "Object";
-}
-
 /**
  * "The parameters (String) don't match the method signature for SpreadsheetApp.PivotTable.addRowGroup.",
  * the error Apps Script throws when an argument has the wrong type; trailing undefined arguments are not listed.
  */
 export function signatureError(kernel: Kernel, method: string, args: readonly unknown[]): Error {
-  const given = [...args];
-  while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
-  return kernel.exception(
-    `The parameters (${given.map(typeName).join(",")}) don't match the method signature for SpreadsheetApp.${method}.`,
-  );
+  return sharedSignatureError(kernel, `SpreadsheetApp.${method}`, args, PIVOT_NAMING);
 }
 
 /** Throws the signature error unless `ok`. */

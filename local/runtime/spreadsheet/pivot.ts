@@ -1,9 +1,10 @@
 /** Pivot tables for the emulated Spreadsheet service: Range.createPivotTable, groups, values, filters, and the output cells they compute. */
 
+import { enumOf } from "../enums";
 import type { Kernel } from "../kernel";
 import type { GridRangeRef, SheetModel, SpreadsheetContext } from "./model";
 import { FakeFilterCriteriaBuilder } from "./pivot-filter";
-import { DISPLAY_TYPES, enumOf, type StoredPivot, SUMMARIZE_FUNCTIONS } from "./pivot-model";
+import { DISPLAY_TYPES, type StoredPivot, SUMMARIZE_FUNCTIONS } from "./pivot-model";
 import { renderPivot } from "./pivot-output";
 import { asPivotTable, removePivot } from "./pivot-table";
 
@@ -62,5 +63,5 @@ export function newFilterCriteria(kernel: Kernel): GoogleAppsScript.Spreadsheet.
 }
 
 /** SpreadsheetApp.PivotTableSummarizeFunction and SpreadsheetApp.PivotValueDisplayType. */
-export const PivotTableSummarizeFunction = enumOf(SUMMARIZE_FUNCTIONS);
-export const PivotValueDisplayType = enumOf(DISPLAY_TYPES);
+export const PivotTableSummarizeFunction: Readonly<Record<string, string>> = enumOf(SUMMARIZE_FUNCTIONS);
+export const PivotValueDisplayType: Readonly<Record<string, string>> = enumOf(DISPLAY_TYPES);

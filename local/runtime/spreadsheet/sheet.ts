@@ -1,6 +1,6 @@
 /** The Sheet class of the emulated service (developers.google.com/apps-script/reference/spreadsheet/sheet). */
 
-import { conditionalFormatRulesOf, setConditionalFormatRules } from "./conditional-format";
+import { conditionalFormatRulesOf, setConditionalFormatRules } from "./conditional-format-rules";
 import { isInteger, MESSAGES, requireIntegers, sheetNameTaken, signatureError } from "./errors";
 import { clearCells, lastContentColumn, lastContentRow, writeEntered } from "./grid";
 import type { SheetModel } from "./model";

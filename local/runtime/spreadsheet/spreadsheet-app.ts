@@ -1,11 +1,13 @@
 /** The global SpreadsheetApp of the emulated runtime (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app). */
 
 import { type Kernel, SCOPES } from "../kernel";
-import { BooleanCriteria, InterpolationType, newConditionalFormatRule } from "./conditional-format";
+import { newConditionalFormatRule } from "./conditional-format";
 import {
+  BooleanCriteria,
   DeveloperMetadataLocationType,
   DeveloperMetadataVisibility,
   Dimension,
+  InterpolationType,
   ProtectionType,
   WrapStrategy,
 } from "./enums";

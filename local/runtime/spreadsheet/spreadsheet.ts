@@ -1,9 +1,9 @@
 /** The Spreadsheet class of the emulated service (developers.google.com/apps-script/reference/spreadsheet/spreadsheet). */
 
+import { isKnownTimeZone } from "../time-zone";
 import { addMetadata, FakeDeveloperMetadataFinder, metadataOfSpreadsheet } from "./developer-metadata";
 import { isInteger, MESSAGES, sheetNameTaken, signatureError } from "./errors";
 import type { SheetModel } from "./model";
-import { isKnownTimeZone } from "./number-format";
 import { protectionsOf, userOf } from "./protection";
 import { FakeRange } from "./range";
 import { FakeSheet } from "./sheet";

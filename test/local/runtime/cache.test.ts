@@ -1,48 +1,13 @@
 /** Tests of the emulated CacheService. */
 
 import { CacheStores, createCacheService } from "../../../local/runtime/cache";
-import { DEFAULT_COST_MODEL, type Execution, Kernel, type ServiceName } from "../../../local/runtime/kernel";
-
-type Spec = Omit<Execution, "id" | "startedAt">;
-
-function spec(overrides: Partial<Spec> = {}): Spec {
-  return {
-    functionName: "test",
-    kind: "editor",
-    authMode: "FULL",
-    activeUser: "ana@example.com",
-    effectiveUser: "ana@example.com",
-    activeSpreadsheetId: "sheet-1",
-    userLocale: "en",
-    realm: { Date, Error },
-    ...overrides,
-  };
-}
-
-/** A kernel whose calls cost nothing, so the clock moves only when a test moves it. */
-function freeKernel(): Kernel {
-  const free = Object.fromEntries(Object.keys(DEFAULT_COST_MODEL.perCallMs).map((s) => [s, 0]));
-  return new Kernel({
-    now: 1_000_000,
-    scriptTimeZone: "UTC",
-    cost: { perCallMs: free as Record<ServiceName, number> },
-  });
-}
+import { ANA, executionRunner, freeKernel } from "./fixtures/execution";
 
 function setup() {
-  const kernel = freeKernel();
+  const kernel = freeKernel({ now: 1_000_000, scriptTimeZone: "UTC" });
   const stores = new CacheStores();
   const service = createCacheService(kernel, stores);
-  const run = <T>(body: () => T, overrides: Partial<Spec> = {}) => kernel.withExecution(spec(overrides), body);
-  const thrown = (body: () => unknown, overrides: Partial<Spec> = {}): Error =>
-    run(() => {
-      try {
-        body();
-      } catch (error) {
-        return error as Error;
-      }
-      throw new Error("expected an exception");
-    }, overrides);
+  const { run, thrown } = executionRunner(kernel, ANA);
   return { kernel, stores, service, run, thrown };
 }
 

@@ -3,6 +3,7 @@
 import vm from "node:vm";
 import { createHtmlService, readHtmlOutput } from "../../../local/runtime/html-service";
 import { Kernel } from "../../../local/runtime/kernel";
+import { errorOf } from "./fixtures/execution";
 
 const FILES = new Map([
   ["Help", "<h1><?= title ?></h1>"],
@@ -12,15 +13,6 @@ const FILES = new Map([
 function setup(compile?: Parameters<typeof createHtmlService>[2]) {
   const kernel = new Kernel({ now: Date.UTC(2024, 4, 6), scriptTimeZone: "UTC" });
   return { kernel, html: createHtmlService(kernel, FILES, compile) };
-}
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("expected an exception");
 }
 
 describe("html-service", () => {
@@ -62,10 +54,10 @@ describe("html-service", () => {
     it("throws the signature error for a bad enum value or a non-integer size", () => {
       const { html } = setup();
       const output = html.createHtmlOutput("x");
-      expect(messageOf(() => output.setSandboxMode("SAFE" as never))).toBe(
+      expect(errorOf(() => output.setSandboxMode("SAFE" as never))).toBe(
         "The parameters (String) don't match the method signature for HtmlOutput.setSandboxMode.",
       );
-      expect(messageOf(() => output.setWidth(1.5))).toBe(
+      expect(errorOf(() => output.setWidth(1.5))).toBe(
         "The parameters (number) don't match the method signature for HtmlOutput.setWidth.",
       );
     });
@@ -80,8 +72,8 @@ describe("html-service", () => {
 
     it("throws 'No HTML file named X was found.' for a missing file", () => {
       const { html } = setup();
-      expect(messageOf(() => html.createHtmlOutputFromFile("Sidebar"))).toBe("No HTML file named Sidebar was found.");
-      expect(messageOf(() => html.createTemplateFromFile("Sidebar"))).toBe("No HTML file named Sidebar was found.");
+      expect(errorOf(() => html.createHtmlOutputFromFile("Sidebar"))).toBe("No HTML file named Sidebar was found.");
+      expect(errorOf(() => html.createTemplateFromFile("Sidebar"))).toBe("No HTML file named Sidebar was found.");
     });
   });
 
@@ -138,14 +130,14 @@ describe("html-service", () => {
 
     it("throws for an unterminated scriptlet", () => {
       const { html } = setup();
-      expect(messageOf(() => html.createTemplate("<p><?= x </p>").evaluate())).toBe(
+      expect(errorOf(() => html.createTemplate("<p><?= x </p>").evaluate())).toBe(
         "Unterminated scriptlet at character 3.",
       );
     });
 
     it("throws the signature error for a non-string", () => {
       const { html } = setup();
-      expect(messageOf(() => html.createTemplate(5 as never))).toBe(
+      expect(errorOf(() => html.createTemplate(5 as never))).toBe(
         "The parameters (number) don't match the method signature for HtmlService.createTemplate.",
       );
     });

@@ -1,47 +1,18 @@
 /** Tests of the emulated LockService, with concurrency simulated by nested executions. */
 
-import { DEFAULT_COST_MODEL, type Execution, Kernel, type ServiceName } from "../../../local/runtime/kernel";
+import { DEFAULT_COST_MODEL, Kernel } from "../../../local/runtime/kernel";
 import { createLockService, LOCK_TIMEOUT_MESSAGE, LockTable } from "../../../local/runtime/lock";
-
-type Spec = Omit<Execution, "id" | "startedAt">;
+import { ANA, executionRunner, freeKernel, inExecution } from "./fixtures/execution";
 
 const START = 1_000_000;
 
-function spec(overrides: Partial<Spec> = {}): Spec {
-  return {
-    functionName: "test",
-    kind: "editor",
-    authMode: "FULL",
-    activeUser: "ana@example.com",
-    effectiveUser: "ana@example.com",
-    activeSpreadsheetId: "sheet-1",
-    userLocale: "en",
-    realm: { Date, Error },
-    ...overrides,
-  };
-}
-
 /** A kernel whose calls cost nothing, wired to release locks when an execution ends (as the runtime does). */
 function setup() {
-  const free = Object.fromEntries(Object.keys(DEFAULT_COST_MODEL.perCallMs).map((s) => [s, 0]));
-  const kernel = new Kernel({
-    now: START,
-    scriptTimeZone: "UTC",
-    cost: { perCallMs: free as Record<ServiceName, number> },
-  });
+  const kernel = freeKernel({ now: START, scriptTimeZone: "UTC" });
   const table = new LockTable();
   kernel.onExecutionEnd = (execution) => table.releaseAllOf(execution.id);
   const service = createLockService(kernel, table);
-  const run = <T>(body: () => T, overrides: Partial<Spec> = {}) => kernel.withExecution(spec(overrides), body);
-  const thrown = (body: () => unknown, overrides: Partial<Spec> = {}): Error =>
-    run(() => {
-      try {
-        body();
-      } catch (error) {
-        return error as Error;
-      }
-      throw new Error("expected an exception");
-    }, overrides);
+  const { run, thrown } = executionRunner(kernel, ANA);
   return { kernel, table, service, run, thrown };
 }
 
@@ -178,7 +149,7 @@ describe("lock", () => {
     it("charges the default cost of lock calls", () => {
       const kernel = new Kernel({ now: START, scriptTimeZone: "UTC" });
       const service = createLockService(kernel, new LockTable());
-      kernel.withExecution(spec(), () => service.getScriptLock().tryLock(0));
+      inExecution(kernel, () => service.getScriptLock().tryLock(0), ANA);
       expect(kernel.now()).toBe(START + 2 * DEFAULT_COST_MODEL.perCallMs.Lock);
     });
   });

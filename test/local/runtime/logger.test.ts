@@ -1,33 +1,18 @@
 /** Tests of the emulated Logger and console. */
 
-import { type Execution, Kernel } from "../../../local/runtime/kernel";
+import { Kernel } from "../../../local/runtime/kernel";
 import { createConsole, createLogger, LogBook, type LogEntry } from "../../../local/runtime/logger";
-
-type Spec = Omit<Execution, "id" | "startedAt">;
+import { ANA, executionRunner } from "./fixtures/execution";
 
 /** Sunday 2024-03-10 17:30:05.007 in Shanghai. */
 const NOW = Date.UTC(2024, 2, 10, 9, 30, 5, 7);
-
-function spec(overrides: Partial<Spec> = {}): Spec {
-  return {
-    functionName: "test",
-    kind: "editor",
-    authMode: "FULL",
-    activeUser: "ana@example.com",
-    effectiveUser: "ana@example.com",
-    activeSpreadsheetId: "sheet-1",
-    userLocale: "en",
-    realm: { Date, Error },
-    ...overrides,
-  };
-}
 
 function setup(sink?: (entry: LogEntry) => void) {
   const kernel = new Kernel({ now: NOW, scriptTimeZone: "Asia/Shanghai" });
   const book = new LogBook(sink);
   const logger = createLogger(kernel, book);
   const console = createConsole(kernel, book);
-  const run = <T>(body: () => T, overrides: Partial<Spec> = {}) => kernel.withExecution(spec(overrides), body);
+  const { run } = executionRunner(kernel, ANA);
   return { kernel, book, logger, console, run };
 }
 

@@ -2,6 +2,7 @@
 
 import { type AuthModeName, Kernel, SCOPES } from "../../../local/runtime/kernel";
 import { createMailApp, DAILY_RECIPIENTS, Outbox } from "../../../local/runtime/mail";
+import { errorOf, inExecution } from "./fixtures/execution";
 
 const START = Date.UTC(2024, 4, 6, 9, 0, 0);
 const DAY = 24 * 60 * 60 * 1000;
@@ -11,29 +12,15 @@ function setup(options: { dailyLimit?: number } = {}) {
   const outbox = new Outbox(options);
   const mail = createMailApp(kernel, outbox);
   const run = <T>(body: () => T, user = "owner@example.com", authMode: AuthModeName = "FULL"): T =>
-    kernel.withExecution(
-      {
-        functionName: "sendDigest",
-        kind: "timeTrigger",
-        authMode,
-        activeUser: "",
-        effectiveUser: user,
-        activeSpreadsheetId: null,
-        userLocale: "en",
-        realm: { Date, Error },
-      },
-      body,
-    );
+    inExecution(kernel, body, {
+      functionName: "sendDigest",
+      kind: "timeTrigger",
+      authMode,
+      activeUser: "",
+      effectiveUser: user,
+      activeSpreadsheetId: null,
+    });
   return { kernel, outbox, mail, run };
-}
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("expected an exception");
 }
 
 function addresses(n: number): string {
@@ -102,16 +89,16 @@ describe("mail", () => {
 
     it("throws 'Invalid email: x' for a malformed address in any field", () => {
       const { mail, outbox, run } = setup();
-      expect(run(() => messageOf(() => mail.sendEmail("li.lei", "s", "b")))).toBe("Invalid email: li.lei");
+      expect(run(() => errorOf(() => mail.sendEmail("li.lei", "s", "b")))).toBe("Invalid email: li.lei");
       expect(
-        run(() => messageOf(() => mail.sendEmail("a@example.com", "s", "b", { cc: "ok@example.com, 王经理" }))),
+        run(() => errorOf(() => mail.sendEmail("a@example.com", "s", "b", { cc: "ok@example.com, 王经理" }))),
       ).toBe("Invalid email: 王经理");
       expect(outbox.messages).toHaveLength(0);
     });
 
     it("throws when there is no recipient", () => {
       const { mail, run } = setup();
-      expect(run(() => messageOf(() => mail.sendEmail({ to: "", subject: "s", body: "b" })))).toBe(
+      expect(run(() => errorOf(() => mail.sendEmail({ to: "", subject: "s", body: "b" })))).toBe(
         "Failed to send email: no recipient",
       );
     });
@@ -119,7 +106,7 @@ describe("mail", () => {
     it("allows 50 recipients per message and refuses 51", () => {
       const { mail, outbox, run } = setup();
       run(() => mail.sendEmail(addresses(50), "s", "b"));
-      expect(run(() => messageOf(() => mail.sendEmail(addresses(50), "s", "b", { cc: "x@example.com" })))).toBe(
+      expect(run(() => errorOf(() => mail.sendEmail(addresses(50), "s", "b", { cc: "x@example.com" })))).toBe(
         "Limit Exceeded: Email Recipients Per Message.",
       );
       expect(outbox.messages).toHaveLength(1);
@@ -128,7 +115,7 @@ describe("mail", () => {
     it("throws Apps Script's signature error for arguments matching no overload", () => {
       const { mail, run } = setup();
       const send = mail.sendEmail as (...args: unknown[]) => void;
-      expect(run(() => messageOf(() => send("a@example.com", 1, "b")))).toBe(
+      expect(run(() => errorOf(() => send("a@example.com", 1, "b")))).toBe(
         "The parameters (String,number,String) don't match the method signature for MailApp.sendEmail.",
       );
     });
@@ -136,11 +123,11 @@ describe("mail", () => {
     it("needs the send_mail scope, and FULL authorization", () => {
       const { mail, run, kernel } = setup();
       const expected = `You do not have permission to call MailApp.sendEmail. Required permissions: ${SCOPES.sendMail}`;
-      expect(run(() => messageOf(() => mail.sendEmail("a@example.com", "s", "b")), "u@example.com", "LIMITED")).toBe(
+      expect(run(() => errorOf(() => mail.sendEmail("a@example.com", "s", "b")), "u@example.com", "LIMITED")).toBe(
         expected,
       );
       kernel.scopes = new Set([SCOPES.spreadsheetsCurrentOnly]);
-      expect(run(() => messageOf(() => mail.sendEmail("a@example.com", "s", "b")))).toBe(expected);
+      expect(run(() => errorOf(() => mail.sendEmail("a@example.com", "s", "b")))).toBe(expected);
     });
   });
 
@@ -163,7 +150,7 @@ describe("mail", () => {
     it("throws 'Service invoked too many times for one day: email.' when the recipients do not fit", () => {
       const { mail, outbox, run } = setup({ dailyLimit: 5 });
       run(() => mail.sendEmail(addresses(4), "s", "b"));
-      expect(run(() => messageOf(() => mail.sendEmail(addresses(2), "s", "b")))).toBe(
+      expect(run(() => errorOf(() => mail.sendEmail(addresses(2), "s", "b")))).toBe(
         "Service invoked too many times for one day: email.",
       );
       run(() => mail.sendEmail(addresses(1), "s", "b"));

@@ -1,38 +1,14 @@
 /** Tests of the emulated PropertiesService. */
 
-import { type Execution, Kernel } from "../../../local/runtime/kernel";
+import { Kernel } from "../../../local/runtime/kernel";
 import { createPropertiesService, PropertyStores } from "../../../local/runtime/properties";
-
-type Spec = Omit<Execution, "id" | "startedAt">;
-
-function spec(overrides: Partial<Spec> = {}): Spec {
-  return {
-    functionName: "test",
-    kind: "editor",
-    authMode: "FULL",
-    activeUser: "ana@example.com",
-    effectiveUser: "ana@example.com",
-    activeSpreadsheetId: "sheet-1",
-    userLocale: "en",
-    realm: { Date, Error },
-    ...overrides,
-  };
-}
+import { ANA, executionRunner } from "./fixtures/execution";
 
 function setup() {
   const kernel = new Kernel({ now: 0, scriptTimeZone: "UTC" });
   const stores = new PropertyStores();
   const service = createPropertiesService(kernel, stores);
-  const run = <T>(body: () => T, overrides: Partial<Spec> = {}) => kernel.withExecution(spec(overrides), body);
-  const thrown = (body: () => unknown, overrides: Partial<Spec> = {}): Error =>
-    run(() => {
-      try {
-        body();
-      } catch (error) {
-        return error as Error;
-      }
-      throw new Error("expected an exception");
-    }, overrides);
+  const { run, thrown } = executionRunner(kernel, ANA);
   return { kernel, stores, service, run, thrown };
 }
 

@@ -2,6 +2,7 @@
 
 import { type AuthModeName, type ExecutionKind, Kernel, SCOPES } from "../../../local/runtime/kernel";
 import { createScriptApp, TriggerTable } from "../../../local/runtime/script-app";
+import { errorOf, inExecution } from "./fixtures/execution";
 
 const START = Date.UTC(2024, 4, 6, 9, 0, 0);
 
@@ -17,29 +18,15 @@ function setup(options: { addOn?: boolean } = {}) {
   const table = new TriggerTable(options);
   const app = createScriptApp(kernel, table);
   const run = <T>(body: () => T, o: RunOptions = {}): T =>
-    kernel.withExecution(
-      {
-        functionName: "install",
-        kind: o.kind ?? "editor",
-        authMode: o.authMode ?? "FULL",
-        activeUser: o.user ?? "rep@example.com",
-        effectiveUser: o.user ?? "rep@example.com",
-        activeSpreadsheetId: o.doc === undefined ? "sheet-1" : o.doc,
-        userLocale: "en",
-        realm: { Date, Error },
-      },
-      body,
-    );
+    inExecution(kernel, body, {
+      functionName: "install",
+      kind: o.kind ?? "editor",
+      authMode: o.authMode ?? "FULL",
+      activeUser: o.user ?? "rep@example.com",
+      effectiveUser: o.user ?? "rep@example.com",
+      activeSpreadsheetId: o.doc === undefined ? "sheet-1" : o.doc,
+    });
   return { kernel, table, app, run };
-}
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("expected an exception");
 }
 
 const spreadsheet = (id: string) => ({ getId: () => id }) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -122,10 +109,10 @@ describe("script-app", () => {
 
     it("refuses everyMinutes values other than 1, 5, 10, 15, 30 and everyHours other than 1, 2, 4, 6, 8, 12", () => {
       const { app, run } = setup();
-      expect(run(() => messageOf(() => app.newTrigger("f").timeBased().everyMinutes(7)))).toBe(
+      expect(run(() => errorOf(() => app.newTrigger("f").timeBased().everyMinutes(7)))).toBe(
         "The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.",
       );
-      expect(run(() => messageOf(() => app.newTrigger("f").timeBased().everyHours(3)))).toBe(
+      expect(run(() => errorOf(() => app.newTrigger("f").timeBased().everyHours(3)))).toBe(
         "The value passed to everyHours() must be 1, 2, 4, 6, 8 or 12.",
       );
     });
@@ -133,25 +120,25 @@ describe("script-app", () => {
     it("refuses out-of-range hours, minutes, days and unknown time zones", () => {
       const { app, run } = setup();
       const builder = () => app.newTrigger("f").timeBased();
-      expect(run(() => messageOf(() => builder().atHour(24)))).toBe("Invalid argument: hour");
-      expect(run(() => messageOf(() => builder().nearMinute(60)))).toBe("Invalid argument: minute");
-      expect(run(() => messageOf(() => builder().onMonthDay(32)))).toBe("Invalid argument: day");
-      expect(run(() => messageOf(() => builder().inTimezone("Mars/Olympus")))).toBe("Invalid argument: timezone");
+      expect(run(() => errorOf(() => builder().atHour(24)))).toBe("Invalid argument: hour");
+      expect(run(() => errorOf(() => builder().nearMinute(60)))).toBe("Invalid argument: minute");
+      expect(run(() => errorOf(() => builder().onMonthDay(32)))).toBe("Invalid argument: day");
+      expect(run(() => errorOf(() => builder().inTimezone("Mars/Olympus")))).toBe("Invalid argument: timezone");
     });
 
     it("refuses invalid combinations: atHour without a daily schedule, two schedules, no schedule", () => {
       const { app, run } = setup();
       const builder = () => app.newTrigger("f").timeBased();
-      expect(run(() => messageOf(() => builder().atHour(8).create()))).toBe(
+      expect(run(() => errorOf(() => builder().atHour(8).create()))).toBe(
         "A time-based trigger needs a schedule: call after, at, atDate, everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay or onMonthDay.",
       );
-      expect(run(() => messageOf(() => builder().everyHours(2).atHour(8).create()))).toBe(
+      expect(run(() => errorOf(() => builder().everyHours(2).atHour(8).create()))).toBe(
         "atHour() and nearMinute() need a daily, weekly, monthly or dated schedule.",
       );
-      expect(run(() => messageOf(() => builder().everyMinutes(5).nearMinute(3).create()))).toBe(
+      expect(run(() => errorOf(() => builder().everyMinutes(5).nearMinute(3).create()))).toBe(
         "atHour() and nearMinute() need a daily, weekly, monthly or dated schedule.",
       );
-      expect(run(() => messageOf(() => builder().everyDays(1).everyHours(1)))).toBe(
+      expect(run(() => errorOf(() => builder().everyDays(1).everyHours(1)))).toBe(
         "The trigger's schedule has already been set and cannot be set again.",
       );
     });
@@ -159,10 +146,10 @@ describe("script-app", () => {
     it("throws the signature error for a bad WeekDay or a non-date at()", () => {
       const { app, run } = setup();
       const builder = () => app.newTrigger("f").timeBased();
-      expect(run(() => messageOf(() => builder().onWeekDay("MON" as never)))).toBe(
+      expect(run(() => errorOf(() => builder().onWeekDay("MON" as never)))).toBe(
         "The parameters (String) don't match the method signature for ClockTriggerBuilder.onWeekDay.",
       );
-      expect(run(() => messageOf(() => builder().at(START as never)))).toBe(
+      expect(run(() => errorOf(() => builder().at(START as never)))).toBe(
         "The parameters (number) don't match the method signature for ClockTriggerBuilder.at.",
       );
     });
@@ -188,7 +175,7 @@ describe("script-app", () => {
       run(() => app.newTrigger("c").forSpreadsheet("sheet-1").onChange().create());
       run(() => app.newTrigger("f").forSpreadsheet("sheet-1").onFormSubmit().create());
       expect(table.list().map((t) => t.eventType)).toEqual(["ON_CHANGE", "ON_FORM_SUBMIT"]);
-      expect(run(() => messageOf(() => app.newTrigger("x").forSpreadsheet("sheet-1").create()))).toBe(
+      expect(run(() => errorOf(() => app.newTrigger("x").forSpreadsheet("sheet-1").create()))).toBe(
         "A spreadsheet trigger needs an event: call onOpen, onEdit, onChange or onFormSubmit.",
       );
     });
@@ -219,10 +206,10 @@ describe("script-app", () => {
       const trigger = run(() => app.newTrigger("f").timeBased().everyHours(1).create());
       run(() => app.deleteTrigger(trigger));
       expect(table.list()).toHaveLength(0);
-      expect(run(() => messageOf(() => app.deleteTrigger(trigger)))).toBe(
+      expect(run(() => errorOf(() => app.deleteTrigger(trigger)))).toBe(
         "Unexpected error while getting the method or property deleteTrigger on object ScriptApp.",
       );
-      expect(run(() => messageOf(() => app.deleteTrigger({} as never)))).toBe(
+      expect(run(() => errorOf(() => app.deleteTrigger({} as never)))).toBe(
         "The parameters ((class)) don't match the method signature for ScriptApp.deleteTrigger.",
       );
     });
@@ -232,7 +219,7 @@ describe("script-app", () => {
     it("allows 20 triggers per user per script", () => {
       const { app, run } = setup();
       for (let i = 0; i < 20; i++) run(() => app.newTrigger(`f${i}`).timeBased().everyHours(1).create());
-      expect(run(() => messageOf(() => app.newTrigger("f21").timeBased().everyHours(1).create()))).toBe(
+      expect(run(() => errorOf(() => app.newTrigger("f21").timeBased().everyHours(1).create()))).toBe(
         "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
       );
       run(() => app.newTrigger("g").timeBased().everyHours(1).create(), { user: "boss@example.com" });
@@ -242,17 +229,17 @@ describe("script-app", () => {
       const { app, run, kernel } = setup();
       const expected = `You do not have permission to call ClockTriggerBuilder.create. Required permissions: ${SCOPES.scriptApp}`;
       expect(
-        run(() => messageOf(() => app.newTrigger("f").timeBased().everyHours(1).create()), { authMode: "LIMITED" }),
+        run(() => errorOf(() => app.newTrigger("f").timeBased().everyHours(1).create()), { authMode: "LIMITED" }),
       ).toBe(expected);
       kernel.scopes = new Set([SCOPES.spreadsheetsCurrentOnly]);
-      expect(run(() => messageOf(() => app.newTrigger("f").timeBased().everyHours(1).create()))).toBe(expected);
+      expect(run(() => errorOf(() => app.newTrigger("f").timeBased().everyHours(1).create()))).toBe(expected);
     });
   });
 
   describe("add-on rules", () => {
     it("refuses a time-driven recurrence shorter than one hour", () => {
       const { app, run } = setup({ addOn: true });
-      expect(run(() => messageOf(() => app.newTrigger("f").timeBased().everyMinutes(30).create()))).toBe(
+      expect(run(() => errorOf(() => app.newTrigger("f").timeBased().everyMinutes(30).create()))).toBe(
         "The recurrence interval for an Add-on trigger must be at least one hour.",
       );
     });
@@ -260,14 +247,14 @@ describe("script-app", () => {
     it("allows one trigger of each type per user per document", () => {
       const { app, run } = setup({ addOn: true });
       run(() => app.newTrigger("hourly").timeBased().everyHours(1).create());
-      expect(run(() => messageOf(() => app.newTrigger("daily").timeBased().everyDays(1).create()))).toBe(
+      expect(run(() => errorOf(() => app.newTrigger("daily").timeBased().everyDays(1).create()))).toBe(
         "This add-on has created too many time-based triggers in this document for this Google user account.",
       );
       run(() => app.newTrigger("hourly").timeBased().everyHours(1).create(), { doc: "sheet-2" });
       run(() => app.newTrigger("hourly").timeBased().everyHours(1).create(), { user: "boss@example.com" });
       run(() => app.newTrigger("edit").forSpreadsheet("sheet-1").onEdit().create());
       run(() => app.newTrigger("open").forSpreadsheet("sheet-1").onOpen().create());
-      expect(run(() => messageOf(() => app.newTrigger("edit2").forSpreadsheet("sheet-1").onEdit().create()))).toBe(
+      expect(run(() => errorOf(() => app.newTrigger("edit2").forSpreadsheet("sheet-1").onEdit().create()))).toBe(
         "This add-on has created too many edit triggers in this document for this Google user account.",
       );
     });

@@ -1,37 +1,16 @@
 /** Tests of the emulated Session service. */
 
-import { type Execution, Kernel, SCOPES } from "../../../local/runtime/kernel";
+import { Kernel, SCOPES } from "../../../local/runtime/kernel";
 import { createSession } from "../../../local/runtime/session";
+import { ANA, type ExecutionSpec, executionRunner } from "./fixtures/execution";
 
-type Spec = Omit<Execution, "id" | "startedAt">;
-
-function spec(overrides: Partial<Spec> = {}): Spec {
-  return {
-    functionName: "test",
-    kind: "editor",
-    authMode: "FULL",
-    activeUser: "ana@example.com",
-    effectiveUser: "owner@example.com",
-    activeSpreadsheetId: "sheet-1",
-    userLocale: "zh_CN",
-    realm: { Date, Error },
-    ...overrides,
-  };
-}
+/** Ana at the keyboard, the script running as its owner, in Chinese. */
+const ANA_AS_OWNER: Partial<ExecutionSpec> = { ...ANA, effectiveUser: "owner@example.com", userLocale: "zh_CN" };
 
 function setup() {
   const kernel = new Kernel({ now: 0, scriptTimeZone: "Asia/Shanghai" });
   const session = createSession(kernel);
-  const run = <T>(body: () => T, overrides: Partial<Spec> = {}) => kernel.withExecution(spec(overrides), body);
-  const thrown = (body: () => unknown, overrides: Partial<Spec> = {}): Error =>
-    run(() => {
-      try {
-        body();
-      } catch (error) {
-        return error as Error;
-      }
-      throw new Error("expected an exception");
-    }, overrides);
+  const { run, thrown } = executionRunner(kernel, ANA_AS_OWNER);
   return { kernel, session, run, thrown };
 }
 

@@ -3,6 +3,7 @@
 import { createHtmlService } from "../../../local/runtime/html-service";
 import { type AuthModeName, type ExecutionKind, Kernel, SCOPES } from "../../../local/runtime/kernel";
 import { createUi, SIDEBAR_WIDTH, UiState } from "../../../local/runtime/ui";
+import { errorOf, inExecution } from "./fixtures/execution";
 
 type Ui = GoogleAppsScript.Base.Ui;
 
@@ -11,29 +12,13 @@ function setup() {
   const state = new UiState({ addOnName: "Follow-up Tracker" });
   const html = createHtmlService(kernel, new Map());
   const run = <T>(body: (ui: Ui) => T, kind: ExecutionKind = "editor", authMode: AuthModeName = "FULL"): T =>
-    kernel.withExecution(
-      {
-        functionName: "showHelp",
-        kind,
-        authMode,
-        activeUser: "rep@example.com",
-        effectiveUser: "rep@example.com",
-        activeSpreadsheetId: "sheet-1",
-        userLocale: "en",
-        realm: { Date, Error },
-      },
-      () => body(createUi(kernel, state)),
-    );
+    inExecution(kernel, () => body(createUi(kernel, state)), {
+      functionName: "showHelp",
+      kind,
+      authMode,
+      activeSpreadsheetId: "sheet-1",
+    });
   return { kernel, state, html, run };
-}
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("expected an exception");
 }
 
 const SIDEBAR_DENIED = `You do not have permission to call Ui.showSidebar. Required permissions: ${SCOPES.containerUi}`;
@@ -42,14 +27,14 @@ describe("ui", () => {
   describe("createUi", () => {
     it("throws 'Cannot call SpreadsheetApp.getUi() from this context.' in a time-driven trigger", () => {
       const { run } = setup();
-      expect(messageOf(() => run(() => "no ui", "timeTrigger"))).toBe(
+      expect(errorOf(() => run(() => "no ui", "timeTrigger"))).toBe(
         "Cannot call SpreadsheetApp.getUi() from this context.",
       );
     });
 
     it("throws the same outside any execution", () => {
       const { kernel, state } = setup();
-      expect(messageOf(() => createUi(kernel, state))).toBe("Cannot call SpreadsheetApp.getUi() from this context.");
+      expect(errorOf(() => createUi(kernel, state))).toBe("Cannot call SpreadsheetApp.getUi() from this context.");
     });
 
     it("exposes the Button and ButtonSet enums", () => {
@@ -108,7 +93,7 @@ describe("ui", () => {
 
     it("throws the signature error for a non-string function name", () => {
       const { run } = setup();
-      expect(run((ui) => messageOf(() => ui.createMenu("M").addItem("Help", 3 as never)))).toBe(
+      expect(run((ui) => errorOf(() => ui.createMenu("M").addItem("Help", 3 as never)))).toBe(
         "The parameters (String,number) don't match the method signature for Menu.addItem.",
       );
     });
@@ -130,7 +115,7 @@ describe("ui", () => {
 
     it("throws the permission error in AuthMode.LIMITED and NONE, and from a simple trigger", () => {
       const { run, state, html } = setup();
-      const show = (ui: Ui) => messageOf(() => ui.showSidebar(html.createHtmlOutput("x")));
+      const show = (ui: Ui) => errorOf(() => ui.showSidebar(html.createHtmlOutput("x")));
       expect(run(show, "simpleTrigger", "LIMITED")).toBe(SIDEBAR_DENIED);
       expect(run(show, "simpleTrigger", "NONE")).toBe(SIDEBAR_DENIED);
       expect(run(show, "simpleTrigger", "FULL")).toBe(SIDEBAR_DENIED);
@@ -140,13 +125,13 @@ describe("ui", () => {
     it("needs the script.container.ui scope in the manifest", () => {
       const { run, html, kernel } = setup();
       kernel.scopes = new Set([SCOPES.spreadsheetsCurrentOnly]);
-      expect(run((ui) => messageOf(() => ui.showSidebar(html.createHtmlOutput("x"))))).toBe(SIDEBAR_DENIED);
+      expect(run((ui) => errorOf(() => ui.showSidebar(html.createHtmlOutput("x"))))).toBe(SIDEBAR_DENIED);
     });
 
     it("throws the signature error for anything but an HtmlOutput", () => {
       const { run, html } = setup();
       const template = html.createTemplate("x");
-      expect(run((ui) => messageOf(() => ui.showSidebar(template as never)))).toBe(
+      expect(run((ui) => errorOf(() => ui.showSidebar(template as never)))).toBe(
         "The parameters ((class)) don't match the method signature for Ui.showSidebar.",
       );
     });
@@ -179,18 +164,18 @@ describe("ui", () => {
 
     it("fails the test when no answer is queued or the answer is not a button shown", () => {
       const { run, state } = setup();
-      expect(run((ui) => messageOf(() => ui.alert("Done")))).toBe(
+      expect(run((ui) => errorOf(() => ui.alert("Done")))).toBe(
         'test harness: no answer queued for Ui.alert("Done"); call UiState.answerNext() first',
       );
       state.answerNext("YES");
-      expect(run((ui) => messageOf(() => ui.alert("Done", ui.ButtonSet.OK)))).toBe(
+      expect(run((ui) => errorOf(() => ui.alert("Done", ui.ButtonSet.OK)))).toBe(
         "test harness: YES is not a button of ButtonSet.OK",
       );
     });
 
     it("throws the signature error for a bad ButtonSet", () => {
       const { run } = setup();
-      expect(run((ui) => messageOf(() => ui.alert("Done", "MAYBE" as never)))).toBe(
+      expect(run((ui) => errorOf(() => ui.alert("Done", "MAYBE" as never)))).toBe(
         "The parameters (String,String) don't match the method signature for Ui.alert.",
       );
     });

@@ -1,23 +1,10 @@
 /** Tests of the emulated Utilities service. */
 
-import { type Execution, Kernel } from "../../../local/runtime/kernel";
+import { Kernel } from "../../../local/runtime/kernel";
 import { Charset, createUtilities, DigestAlgorithm, UuidSequence } from "../../../local/runtime/utilities";
+import { ANA, type ExecutionSpec, executionRunner, inExecution } from "./fixtures/execution";
 
 const NOW = Date.UTC(2024, 2, 10, 9, 30, 5, 7);
-
-function spec(overrides: Partial<Omit<Execution, "id" | "startedAt">> = {}): Omit<Execution, "id" | "startedAt"> {
-  return {
-    functionName: "test",
-    kind: "editor",
-    authMode: "FULL",
-    activeUser: "ana@example.com",
-    effectiveUser: "ana@example.com",
-    activeSpreadsheetId: "sheet-1",
-    userLocale: "en",
-    realm: { Date, Error },
-    ...overrides,
-  };
-}
 
 function setup() {
   const kernel = new Kernel({ now: NOW, scriptTimeZone: "Asia/Shanghai" });
@@ -26,23 +13,18 @@ function setup() {
 }
 
 /** Runs a call inside an execution and returns the exception it throws. */
-function thrown(kernel: Kernel, body: () => unknown, overrides: Partial<Omit<Execution, "id" | "startedAt">> = {}) {
-  return kernel.withExecution(spec(overrides), () => {
-    try {
-      body();
-    } catch (error) {
-      return error as Error;
-    }
-    throw new Error("expected an exception");
-  });
+function thrown(kernel: Kernel, body: () => unknown, overrides: Partial<ExecutionSpec> = {}) {
+  return executionRunner(kernel, ANA).thrown(body, overrides);
 }
 
 describe("utilities", () => {
   describe("formatDate", () => {
     it("formats a Date in the given zone, also in AuthMode.NONE", () => {
       const { kernel, utilities } = setup();
-      const text = kernel.withExecution(spec({ authMode: "NONE" }), () =>
-        utilities.formatDate(kernel.newDate(NOW), "America/Los_Angeles", "yyyy-MM-dd HH:mm z"),
+      const text = inExecution(
+        kernel,
+        () => utilities.formatDate(kernel.newDate(NOW), "America/Los_Angeles", "yyyy-MM-dd HH:mm z"),
+        { ...ANA, authMode: "NONE" },
       );
       expect(text).toBe("2024-03-10 01:30 PST");
     });
@@ -100,7 +82,7 @@ describe("utilities", () => {
   describe("sleep", () => {
     it("moves the simulated clock", () => {
       const { kernel, utilities } = setup();
-      kernel.withExecution(spec(), () => utilities.sleep(1500));
+      inExecution(kernel, () => utilities.sleep(1500), ANA);
       expect(kernel.now()).toBe(NOW + 1500);
     });
 

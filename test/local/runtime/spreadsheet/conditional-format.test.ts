@@ -2,14 +2,14 @@
 
 import type { Kernel } from "../../../../local/runtime/kernel";
 import {
-  BooleanCriteria,
-  conditionalFormatRulesOf,
-  InterpolationType,
   isConditionalFormatRule,
   newConditionalFormatRule,
-  RelativeDate,
-  setConditionalFormatRules,
 } from "../../../../local/runtime/spreadsheet/conditional-format";
+import {
+  conditionalFormatRulesOf,
+  setConditionalFormatRules,
+} from "../../../../local/runtime/spreadsheet/conditional-format-rules";
+import { BooleanCriteria, InterpolationType, RelativeDate } from "../../../../local/runtime/spreadsheet/enums";
 import type { GridRangeRef, SheetModel, SpreadsheetContext } from "../../../../local/runtime/spreadsheet/model";
 import { fakeContext, inExecution, newKernel, sandboxRealm, sheetModel, spreadsheetModel } from "./fixtures/context";
 

@@ -1,8 +1,8 @@
 import { asUser, errorOf, setup } from "./fixture";
 
-// Rules are validation.ts's business: a stand-in rule that only accepts text keeps these tests independent of it.
-jest.mock("../../../../local/runtime/spreadsheet/validation", () => ({
-  ...jest.requireActual("../../../../local/runtime/spreadsheet/validation"),
+// Rules are validation-check.ts's business: a stand-in rule that only accepts text keeps these tests independent of it.
+jest.mock("../../../../local/runtime/spreadsheet/validation-check", () => ({
+  ...jest.requireActual("../../../../local/runtime/spreadsheet/validation-check"),
   rejectsValue: (rule: { mockTextOnly?: boolean }, value: unknown) =>
     rule.mockTextOnly === true && typeof value !== "string",
 }));

@@ -2,13 +2,13 @@
 
 import type { Kernel } from "../../../../local/runtime/kernel";
 import type { SpreadsheetContext } from "../../../../local/runtime/spreadsheet/model";
+import { msToSerial as serialOf } from "../../../../local/runtime/spreadsheet/number-format";
 import {
   DataValidationCriteria,
   isDataValidation,
   newDataValidation,
-  rejectsValue,
-  serialOf,
 } from "../../../../local/runtime/spreadsheet/validation";
+import { rejectsValue } from "../../../../local/runtime/spreadsheet/validation-check";
 import {
   fakeContext,
   inExecution,
