@@ -62,3 +62,19 @@ function namesOtherSheet(body: RuleBody, sheetName: string): boolean {
     );
   });
 }
+
+/** Rewrites the formulas of every rule on the sheet (Sheets moves their references when rows or columns move). */
+export function rewriteRuleFormulas(sheet: SheetModel, rewrite: (formula: string) => string): void {
+  for (const rule of sheet.conditionalFormatRules as StoredRule[]) {
+    const condition = rule.condition;
+    if (!condition?.values.some(isFormula)) continue;
+    rule.condition = Object.freeze({
+      ...condition,
+      values: Object.freeze(condition.values.map((v) => (isFormula(v) ? rewrite(v) : v))),
+    });
+  }
+}
+
+function isFormula(value: unknown): value is string {
+  return typeof value === "string" && value.startsWith("=");
+}

@@ -1,5 +1,7 @@
 /** Structural changes of a sheet (inserting and deleting rows or columns) and how they move everything stored by position. */
 
+import { rewriteRuleFormulas } from "./conditional-format-rules";
+import { shiftFormulaReferences } from "./formula-references";
 import { FORMAT_KEYS } from "./grid";
 import { type Cell, type GridRangeRef, type SheetModel, shiftRange } from "./model";
 import type { Workbook } from "./workbook";
@@ -88,7 +90,7 @@ function shiftWidths(sheet: SheetModel, at: number, delta: number): void {
   sheet.columnWidths = moved;
 }
 
-/** Moves rule ranges, pivot anchors and sources, protections, developer metadata and the selection. */
+/** Moves rule ranges and formulas, cell formulas, pivot anchors and sources, protections, developer metadata and the selection. */
 function shiftStored(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number, delta: number): void {
   const shift = (ref: GridRangeRef): GridRangeRef | null =>
     ref.sheetId === sheet.id ? shiftRange(ref, dim, at, delta) : ref;
@@ -98,6 +100,14 @@ function shiftStored(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number
     rule.ranges = rule.ranges.map(shift).filter((r): r is GridRangeRef => r !== null);
     return rule.ranges.length > 0;
   });
+  // Formulas on this sheet move their references with the cells. References to this sheet from other
+  // sheets' formulas ("Data!A2") are not rewritten [not emulated].
+  const rewrite = (formula: string) => shiftFormulaReferences(formula, dim, at, delta);
+  rewriteRuleFormulas(sheet, rewrite);
+  for (const cells of sheet.rows) {
+    if (!cells) continue;
+    for (const cell of cells) if (cell?.formula) cell.formula = rewrite(cell.formula);
+  }
 
   for (const s of model.sheets) {
     // A pivot whose anchor or whole source is deleted goes away [UNCONFIRMED: Sheets may show #REF!].
