@@ -8,5 +8,10 @@ export interface MenuEntry {
   readonly handler: string;
 }
 
-/** The add-on menu, top to bottom. */
-export const ADDON_MENU: readonly MenuEntry[] = [{ label: "menu.help", handler: "showHelp" }];
+/** The add-on menu, top to bottom. Items of features still to come are added with them, never as stubs. */
+export const ADDON_MENU: readonly MenuEntry[] = [
+  { label: "menu.setup", handler: "setUpTable" },
+  { label: "menu.sync", handler: "syncTable" },
+  { label: "menu.settings", handler: "openSettings" },
+  { label: "menu.help", handler: "showHelp" },
+];

@@ -14,3 +14,8 @@ export function translate(language: Language, key: MessageKey): string {
 export function translator(language: Language): (key: MessageKey) => string {
   return (key) => translate(language, key);
 }
+
+/** Fills `{name}` placeholders of a message. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

@@ -11,7 +11,12 @@ describe("dist/Code.js entry points", () => {
         {
           kind: "addon",
           caption: "Follow-up Tracker",
-          entries: [{ kind: "item", caption: "帮助", functionName: "showHelp" }],
+          entries: [
+            { kind: "item", caption: "设置/接管跟进表", functionName: "setUpTable" },
+            { kind: "item", caption: "同步与修复", functionName: "syncTable" },
+            { kind: "item", caption: "设置", functionName: "openSettings" },
+            { kind: "item", caption: "帮助", functionName: "showHelp" },
+          ],
         },
       ]);
       expect(runtime.executions.at(-1)?.status).toBe("COMPLETED");
@@ -20,7 +25,12 @@ describe("dist/Code.js entry points", () => {
     it("speaks English to an English-speaking user", () => {
       const runtime = runtimeOnDist({ user: EN_REP, locale: "en_US", timeZone: "America/Los_Angeles" });
       runtime.open("NONE");
-      expect(runtime.ui.menus[0]?.entries).toEqual([{ kind: "item", caption: "Help", functionName: "showHelp" }]);
+      expect(runtime.ui.menus[0]?.entries.map((e) => ("caption" in e ? e.caption : ""))).toEqual([
+        "Set up / adopt table",
+        "Sync & repair",
+        "Settings",
+        "Help",
+      ]);
     });
 
     it("does not touch the document or properties, even at global scope (AuthMode.NONE would refuse them)", () => {
@@ -73,7 +83,7 @@ describe("dist/Code.js entry points", () => {
         .getSheets()
         .map((s) => s.getName());
       runtime.install();
-      expect(runtime.ui.menus[0]?.entries).toHaveLength(1);
+      expect(runtime.ui.menus[0]?.entries).toHaveLength(4);
       expect(
         runtime
           .inspect()

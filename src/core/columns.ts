@@ -1,0 +1,252 @@
+/** The columns of the Follow-ups sheet: keys, headers in both languages, the aliases adoption recognises, and what the add-on needs. */
+
+import type { Language } from "./language";
+
+/** A column of the follow-up table, named by what it holds (SPEC.md "The sheets"). */
+export type ColumnKey =
+  | "id"
+  | "customer"
+  | "contact"
+  | "contactInfo"
+  | "date"
+  | "method"
+  | "need"
+  | "summary"
+  | "stage"
+  | "nextStep"
+  | "nextDate"
+  | "owner"
+  | "source"
+  | "score"
+  | "notes"
+  | "done"
+  | "loggedAt";
+
+/** How a column's cells are validated and formatted. */
+export type ColumnKind =
+  | "id"
+  | "text"
+  | "date"
+  | "timestamp"
+  | "stage"
+  | "method"
+  | "owner"
+  | "source"
+  | "score"
+  | "done";
+
+export interface ColumnSpec {
+  readonly key: ColumnKey;
+  readonly header: Readonly<Record<Language, string>>;
+  /** Other header texts teams use for this column (compared after `normalizeHeader`). */
+  readonly aliases: readonly string[];
+  readonly kind: ColumnKind;
+  /** Adoption appends the column when the team's table lacks it: the add-on cannot work without it. */
+  readonly needed: boolean;
+  /** Default width in pixels. */
+  readonly width: number;
+}
+
+/** All columns, in the default order of a new table. */
+export const COLUMNS: readonly ColumnSpec[] = [
+  {
+    key: "id",
+    header: { zh: "记录编号", en: "ID" },
+    // A team's own row numbers (序号, No., #) are left alone: the add-on's ids are its own.
+    aliases: ["记录id", "跟进编号", "id", "record id", "follow up id"],
+    kind: "id",
+    needed: true,
+    width: 90,
+  },
+  {
+    key: "customer",
+    header: { zh: "客户名称", en: "Customer" },
+    aliases: ["客户", "公司名称", "公司", "客户公司", "单位名称", "company", "account", "client", "customer name"],
+    kind: "text",
+    needed: true,
+    width: 160,
+  },
+  {
+    key: "contact",
+    header: { zh: "联系人", en: "Contact" },
+    aliases: ["客户联系人", "对接人", "contact person", "contact name"],
+    kind: "text",
+    needed: false,
+    width: 90,
+  },
+  {
+    key: "contactInfo",
+    header: { zh: "联系方式", en: "Phone / email / WeChat" },
+    aliases: [
+      "电话",
+      "手机",
+      "手机号",
+      "联系电话",
+      "邮箱",
+      "微信",
+      "phone",
+      "email",
+      "wechat",
+      "mobile",
+      "contact info",
+    ],
+    kind: "text",
+    needed: false,
+    width: 140,
+  },
+  {
+    key: "date",
+    header: { zh: "跟进时间", en: "Follow-up date" },
+    aliases: [
+      "跟进日期",
+      "日期",
+      "时间",
+      "拜访时间",
+      "联系时间",
+      "date",
+      "follow up date",
+      "contact date",
+      "last contact",
+    ],
+    kind: "date",
+    needed: true,
+    width: 110,
+  },
+  {
+    key: "method",
+    header: { zh: "跟进方式", en: "Method" },
+    aliases: ["方式", "沟通方式", "联系渠道", "channel", "follow up method", "contact method"],
+    kind: "method",
+    needed: true,
+    width: 90,
+  },
+  {
+    key: "need",
+    header: { zh: "客户需求", en: "Customer need" },
+    aliases: ["需求", "客户诉求", "need", "needs", "requirement", "requirements", "pain point"],
+    kind: "text",
+    needed: true,
+    width: 200,
+  },
+  {
+    key: "summary",
+    header: { zh: "跟进内容", en: "What we did / summary" },
+    aliases: [
+      "跟进内容摘要",
+      "沟通内容",
+      "跟进记录",
+      "内容",
+      "摘要",
+      "summary",
+      "notes of call",
+      "what we did",
+      "activity",
+    ],
+    kind: "text",
+    needed: true,
+    width: 240,
+  },
+  {
+    key: "stage",
+    header: { zh: "当前阶段", en: "Stage" },
+    aliases: ["当前状态", "状态", "阶段", "销售阶段", "stage", "status", "pipeline stage", "deal stage"],
+    kind: "stage",
+    needed: true,
+    width: 100,
+  },
+  {
+    key: "nextStep",
+    header: { zh: "下一步计划", en: "Next step" },
+    aliases: ["下一步", "下步计划", "后续计划", "下一步行动", "next step", "next action", "next steps"],
+    kind: "text",
+    needed: true,
+    width: 200,
+  },
+  {
+    key: "nextDate",
+    header: { zh: "下次跟进日期", en: "Next follow-up date" },
+    aliases: [
+      "下次跟进",
+      "下次跟进时间",
+      "下次联系时间",
+      "回访日期",
+      "计划日期",
+      "next follow up",
+      "next date",
+      "due date",
+      "follow up by",
+    ],
+    kind: "date",
+    needed: true,
+    width: 120,
+  },
+  {
+    key: "owner",
+    header: { zh: "责任人", en: "Owner" },
+    aliases: [
+      "负责人",
+      "销售",
+      "跟进人",
+      "业务员",
+      "销售员",
+      "owner",
+      "rep",
+      "sales rep",
+      "salesperson",
+      "assigned to",
+    ],
+    kind: "owner",
+    needed: true,
+    width: 90,
+  },
+  {
+    key: "source",
+    header: { zh: "客户来源", en: "Lead source" },
+    aliases: ["来源", "线索来源", "渠道", "source", "lead source", "origin"],
+    kind: "source",
+    needed: false,
+    width: 110,
+  },
+  {
+    key: "score",
+    header: { zh: "意向评分", en: "Intent (1–5)" },
+    aliases: ["意向", "意向度", "评分", "intent", "score", "rating", "interest"],
+    kind: "score",
+    needed: false,
+    width: 80,
+  },
+  {
+    key: "notes",
+    header: { zh: "备注", en: "Notes" },
+    aliases: ["备注说明", "附注", "notes", "note", "remarks", "comments"],
+    kind: "text",
+    needed: false,
+    width: 160,
+  },
+  {
+    key: "done",
+    header: { zh: "已跟进", en: "Next step done" },
+    aliases: ["已完成", "完成", "done", "completed"],
+    kind: "done",
+    needed: true,
+    width: 80,
+  },
+  {
+    key: "loggedAt",
+    header: { zh: "录入时间", en: "Logged at" },
+    aliases: ["创建时间", "登记时间", "logged at", "created", "created at", "timestamp"],
+    kind: "timestamp",
+    needed: true,
+    width: 140,
+  },
+];
+
+/** The spec of one column. */
+export function columnSpec(key: ColumnKey): ColumnSpec {
+  const spec = COLUMNS.find((c) => c.key === key);
+  if (!spec) throw new Error(`unknown column ${key}`);
+  return spec;
+}
+
+/** Where each column of the table is: 1-based sheet column numbers; absent when the table lacks the column. */
+export type ColumnPositions = Partial<Record<ColumnKey, number>>;

@@ -1,0 +1,298 @@
+/** The team's settings (stages, methods, sources, schedule, language) and the Settings sheet they are read from and written to. */
+
+import type { Language } from "./language";
+import { cellText, normalizeHeader } from "./text";
+
+/** Whether a stage is still being worked on, or closed as won or lost. */
+export type StageKind = "open" | "won" | "lost";
+
+export interface Stage {
+  name: string;
+  kind: StageKind;
+}
+
+export interface Settings {
+  /** In pipeline order. */
+  stages: Stage[];
+  methods: string[];
+  sources: string[];
+  /** Hour (0–23) of the daily reminder email. */
+  reminderHour: number;
+  /** A follow-up is upcoming when its next date is at most this many days after today. */
+  upcomingDays: number;
+  /** Day of the weekly review, Monday = 1 … Sunday = 7. */
+  reviewWeekday: number;
+  reviewHour: number;
+  /** A customer is stale (公海 candidate) after this many days without a follow-up. */
+  staleDays: number;
+  language: Language | "auto";
+  /** Mail the weekly review to managers. */
+  managerDigest: boolean;
+}
+
+/** The settings held in one label/value row each. */
+export type ScalarSetting = Exclude<keyof Settings, "stages" | "methods" | "sources">;
+
+export type SettingsProblem =
+  | { kind: "noStages" }
+  | { kind: "unknownStageKind"; row: number; stage: string; value: string }
+  | { kind: "badValue"; row: number; setting: ScalarSetting; value: string }
+  | { kind: "unknownSetting"; row: number; value: string };
+
+const DEFAULT_STAGES: readonly (Stage & { en: string })[] = [
+  { name: "新线索", en: "New lead", kind: "open" },
+  { name: "待回访", en: "Awaiting callback", kind: "open" },
+  { name: "需求确认", en: "Needs confirmed", kind: "open" },
+  { name: "已报价", en: "Quoted", kind: "open" },
+  { name: "谈判中", en: "Negotiating", kind: "open" },
+  { name: "签约中", en: "Contracting", kind: "open" },
+  { name: "已成交", en: "Won", kind: "won" },
+  { name: "已流失", en: "Lost", kind: "lost" },
+];
+
+const DEFAULT_METHODS: Record<Language, string[]> = {
+  zh: ["电话", "微信", "邮件", "面访", "视频会议", "其他"],
+  en: ["Phone", "WeChat", "Email", "Visit", "Video call", "Other"],
+};
+
+const DEFAULT_SOURCES: Record<Language, string[]> = {
+  zh: ["线上推广", "老客户转介绍", "展会", "官网", "电话营销", "其他"],
+  en: ["Online ads", "Referral", "Trade show", "Website", "Cold call", "Other"],
+};
+
+/** SPEC's default settings, with stage, method and source names in `language`. */
+export function defaultSettings(language: Language): Settings {
+  return {
+    stages: DEFAULT_STAGES.map((s) => ({ name: language === "zh" ? s.name : s.en, kind: s.kind })),
+    methods: [...DEFAULT_METHODS[language]],
+    sources: [...DEFAULT_SOURCES[language]],
+    reminderHour: 8,
+    upcomingDays: 3,
+    reviewWeekday: 1,
+    reviewHour: 9,
+    staleDays: 30,
+    language: "auto",
+    managerDigest: true,
+  };
+}
+
+/** Columns (1-based) of the Settings sheet's blocks; row 1 holds their headers. */
+export const SETTINGS_LAYOUT = { stageName: 1, stageKind: 2, method: 4, source: 6, label: 8, value: 9 } as const;
+
+const BLOCK_HEADERS: Record<Language, Record<keyof typeof SETTINGS_LAYOUT, string>> = {
+  zh: {
+    stageName: "阶段",
+    stageKind: "阶段类型",
+    method: "跟进方式",
+    source: "客户来源",
+    label: "设置项",
+    value: "值",
+  },
+  en: {
+    stageName: "Stage",
+    stageKind: "Kind",
+    method: "Method",
+    source: "Lead source",
+    label: "Setting",
+    value: "Value",
+  },
+};
+
+const KIND_WORDS: Record<Language, Record<StageKind, string>> = {
+  zh: { open: "进行中", won: "赢单", lost: "输单" },
+  en: { open: "open", won: "won", lost: "lost" },
+};
+
+const SCALAR_LABELS: Record<Language, Record<ScalarSetting, string>> = {
+  zh: {
+    reminderHour: "提醒时间（0–23 点）",
+    upcomingDays: "即将到期提醒天数",
+    reviewWeekday: "周报日（1=周一 … 7=周日）",
+    reviewHour: "周报时间（0–23 点）",
+    staleDays: "公海天数（多少天未跟进）",
+    language: "语言（auto/zh/en）",
+    managerDigest: "周报邮件发给主管（TRUE/FALSE）",
+  },
+  en: {
+    reminderHour: "Reminder hour (0–23)",
+    upcomingDays: "Upcoming window (days)",
+    reviewWeekday: "Review weekday (1=Mon … 7=Sun)",
+    reviewHour: "Review hour (0–23)",
+    staleDays: "Stale-customer days",
+    language: "Language (auto/zh/en)",
+    managerDigest: "Email review to managers (TRUE/FALSE)",
+  },
+};
+
+const SCALAR_SETTINGS = Object.keys(SCALAR_LABELS.en) as ScalarSetting[];
+
+/** The Settings sheet's content from A1: a header row, then the blocks side by side, padded with "". */
+export function settingsGrid(settings: Settings, language: Language): unknown[][] {
+  const headers = BLOCK_HEADERS[language];
+  const blocks: [number, unknown[]][] = [
+    [SETTINGS_LAYOUT.stageName, [headers.stageName, ...settings.stages.map((s) => s.name)]],
+    [SETTINGS_LAYOUT.stageKind, [headers.stageKind, ...settings.stages.map((s) => KIND_WORDS[language][s.kind])]],
+    [SETTINGS_LAYOUT.method, [headers.method, ...settings.methods]],
+    [SETTINGS_LAYOUT.source, [headers.source, ...settings.sources]],
+    [SETTINGS_LAYOUT.label, [headers.label, ...SCALAR_SETTINGS.map((key) => SCALAR_LABELS[language][key])]],
+    [SETTINGS_LAYOUT.value, [headers.value, ...SCALAR_SETTINGS.map((key) => settings[key])]],
+  ];
+  const height = Math.max(...blocks.map(([, cells]) => cells.length));
+  const grid = Array.from({ length: height }, () => Array<unknown>(SETTINGS_LAYOUT.value).fill(""));
+  for (const [column, cells] of blocks) {
+    cells.forEach((cell, row) => {
+      grid[row][column - 1] = cell;
+    });
+  }
+  return grid;
+}
+
+/** A setting's label in either language (or its key) → the setting. */
+const SETTING_BY_LABEL = new Map<string, ScalarSetting>(
+  SCALAR_SETTINGS.flatMap((key) => [
+    [normalizeHeader(SCALAR_LABELS.zh[key]), key],
+    [normalizeHeader(SCALAR_LABELS.en[key]), key],
+    [normalizeHeader(key), key],
+  ]),
+);
+
+const KIND_BY_WORD = new Map<string, StageKind>(
+  (["zh", "en"] as const).flatMap((language) =>
+    (Object.entries(KIND_WORDS[language]) as [StageKind, string][]).map(([kind, word]) => [
+      normalizeHeader(word),
+      kind,
+    ]),
+  ),
+);
+
+const TRUE_WORDS = new Set(["true", "yes", "y", "1", "on", "是", "开", "开启"]);
+const FALSE_WORDS = new Set(["false", "no", "n", "0", "off", "否", "关", "关闭"]);
+const LANGUAGE_WORDS = new Map<string, Language | "auto">([
+  ["auto", "auto"],
+  ["自动", "auto"],
+  ["zh", "zh"],
+  ["中文", "zh"],
+  ["en", "en"],
+  ["english", "en"],
+  ["英文", "en"],
+]);
+
+function wholeNumber(value: unknown, min: number, max: number): number | undefined {
+  const text = cellText(value);
+  const number = typeof value === "number" ? value : /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isInteger(number) && number >= min && number <= max ? number : undefined;
+}
+
+/** A checkbox or a yes/no word (either language) as a boolean; undefined for anything else. */
+function yesOrNo(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  const word = normalizeHeader(value);
+  if (TRUE_WORDS.has(word)) return true;
+  return FALSE_WORDS.has(word) ? false : undefined;
+}
+
+/** A scalar setting's value from its cell, or undefined when the cell does not hold a valid value. */
+function scalarValue(setting: ScalarSetting, value: unknown): Settings[ScalarSetting] | undefined {
+  switch (setting) {
+    case "reminderHour":
+    case "reviewHour":
+      return wholeNumber(value, 0, 23);
+    case "upcomingDays":
+      return wholeNumber(value, 0, 365);
+    case "reviewWeekday":
+      return wholeNumber(value, 1, 7);
+    case "staleDays":
+      return wholeNumber(value, 1, 3650);
+    case "language":
+      return LANGUAGE_WORDS.get(normalizeHeader(value));
+    case "managerDigest":
+      return yesOrNo(value);
+  }
+}
+
+/** The language the grid's header row is written in (CJK text → zh). */
+function gridLanguage(values: readonly (readonly unknown[])[]): Language {
+  return (values[0] ?? []).some((cell) => /[\u4e00-\u9fff]/.test(cellText(cell))) ? "zh" : "en";
+}
+
+/** The distinct non-blank texts of one column below the header row, in sheet order, with their sheet rows. */
+function columnTexts(values: readonly (readonly unknown[])[], column: number): { row: number; text: string }[] {
+  const seen = new Set<string>();
+  const texts: { row: number; text: string }[] = [];
+  values.slice(1).forEach((cells, index) => {
+    const text = cellText(cells[column - 1]);
+    if (text === "" || seen.has(text.toLowerCase())) return;
+    seen.add(text.toLowerCase());
+    texts.push({ row: index + 2, text });
+  });
+  return texts;
+}
+
+/**
+ * Settings from the Settings sheet's values (`getDataRange().getValues()`). Blank cells are skipped and duplicates
+ * dropped; a bad value keeps its default and is reported. Missing stages fall back to the defaults in `language`.
+ */
+export function parseSettings(
+  values: readonly (readonly unknown[])[],
+  language: Language = gridLanguage(values),
+): { settings: Settings; problems: SettingsProblem[] } {
+  const defaults = defaultSettings(language);
+  const problems: SettingsProblem[] = [];
+  const stages = columnTexts(values, SETTINGS_LAYOUT.stageName).map(({ row, text }) => {
+    const kindCell = cellText(values[row - 1][SETTINGS_LAYOUT.stageKind - 1]);
+    const kind = kindCell === "" ? "open" : KIND_BY_WORD.get(normalizeHeader(kindCell));
+    if (!kind) problems.push({ kind: "unknownStageKind", row, stage: text, value: kindCell });
+    return { name: text, kind: kind ?? "open" };
+  });
+  if (stages.length === 0) problems.push({ kind: "noStages" });
+  const settings: Settings = {
+    ...defaults,
+    stages: stages.length > 0 ? stages : defaults.stages,
+    methods: columnTexts(values, SETTINGS_LAYOUT.method).map((t) => t.text),
+    sources: columnTexts(values, SETTINGS_LAYOUT.source).map((t) => t.text),
+  };
+  const scalars: Partial<Settings> = {};
+  for (const { row, text } of columnTexts(values, SETTINGS_LAYOUT.label)) {
+    const setting = SETTING_BY_LABEL.get(normalizeHeader(text));
+    const cell = values[row - 1][SETTINGS_LAYOUT.value - 1];
+    const value = setting ? scalarValue(setting, cell) : undefined;
+    if (!setting) problems.push({ kind: "unknownSetting", row, value: text });
+    else if (value === undefined) problems.push({ kind: "badValue", row, setting, value: cellText(cell) });
+    else Object.assign(scalars, { [setting]: value });
+  }
+  return { settings: { ...settings, ...scalars }, problems };
+}
+
+/** Names not yet in `present` (trimmed, non-empty, compared case-insensitively), in first-seen order. */
+function newNames(present: readonly string[], names: readonly string[]): string[] {
+  const known = new Set(present.map((name) => name.trim().toLowerCase()));
+  const added: string[] = [];
+  for (const name of names.map((n) => n.trim())) {
+    if (name === "" || known.has(name.toLowerCase())) continue;
+    known.add(name.toLowerCase());
+    added.push(name);
+  }
+  return added;
+}
+
+/** Adds the stages an adopted table uses that Settings lacks, as open stages after the existing ones. */
+export function addStages(settings: Settings, names: readonly string[]): { settings: Settings; added: string[] } {
+  const added = newNames(
+    settings.stages.map((s) => s.name),
+    names,
+  );
+  const stages = [...settings.stages, ...added.map((name): Stage => ({ name, kind: "open" }))];
+  return { settings: { ...settings, stages }, added };
+}
+
+/** Adds the methods an adopted table uses that Settings lacks, after the existing ones. */
+export function addMethods(settings: Settings, names: readonly string[]): { settings: Settings; added: string[] } {
+  const added = newNames(settings.methods, names);
+  return { settings: { ...settings, methods: [...settings.methods, ...added] }, added };
+}
+
+/** The kind of a stage by name (trimmed, case-insensitive), or null when Settings has no such stage. */
+export function stageKindOf(settings: Settings, stageName: string): StageKind | null {
+  const wanted = stageName.trim().toLowerCase();
+  return settings.stages.find((s) => s.name.trim().toLowerCase() === wanted)?.kind ?? null;
+}

@@ -1,0 +1,104 @@
+/** The sales team (who owns follow-ups, who manages whom, who gets reminders) and the Team sheet it is kept in. */
+
+import type { Language } from "./language";
+import { cellText, normalizeHeader } from "./text";
+
+export type Role = "rep" | "manager" | "admin";
+
+export interface TeamMember {
+  name: string;
+  email: string;
+  role: Role;
+  managerEmail: string;
+  reminders: boolean;
+  /** The language of this member's emails; "" follows the spreadsheet. */
+  language: Language | "";
+}
+
+export interface TeamProblem {
+  /** Sheet row. */
+  row: number;
+  kind: "invalidEmail" | "duplicateEmail" | "invalidManagerEmail" | "unknownRole" | "unknownLanguage" | "missingName";
+  value: string;
+}
+
+/** The Team sheet's header row: name, email, role, manager's email, reminders, language. */
+export const TEAM_HEADERS: Record<Language, string[]> = {
+  zh: ["姓名", "邮箱", "角色", "主管邮箱", "接收提醒", "邮件语言"],
+  en: ["Name", "Email", "Role", "Manager's email", "Reminders", "Email language"],
+};
+
+const ROLE_WORDS: Record<Language, Record<Role, string>> = {
+  zh: { rep: "销售", manager: "主管", admin: "管理员" },
+  en: { rep: "rep", manager: "manager", admin: "admin" },
+};
+
+const ROLE_BY_WORD = new Map<string, Role>(
+  (["zh", "en"] as const).flatMap((language) =>
+    (Object.entries(ROLE_WORDS[language]) as [Role, string][]).map(([role, word]) => [normalizeHeader(word), role]),
+  ),
+);
+
+const OFF_WORDS = new Set(["false", "no", "off", "0", "否", "关", "关闭"]);
+
+/** A plausible email address: one @, no spaces, a dot inside the domain, at most 254 characters. */
+export function isValidEmail(text: string): boolean {
+  return text.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(text);
+}
+
+/** The Team sheet's content from A1: the header row, then one row per member. */
+export function teamGrid(members: readonly TeamMember[], language: Language): unknown[][] {
+  return [
+    [...TEAM_HEADERS[language]],
+    ...members.map((m) => [m.name, m.email, ROLE_WORDS[language][m.role], m.managerEmail, m.reminders, m.language]),
+  ];
+}
+
+/**
+ * The team from the Team sheet's values; row 1 is the header, blank rows are skipped. A member whose email is not
+ * valid is kept with email "" and reported; so are repeated emails, unknown roles (read as rep) and languages.
+ */
+export function parseTeam(values: readonly (readonly unknown[])[]): { members: TeamMember[]; problems: TeamProblem[] } {
+  const members: TeamMember[] = [];
+  const problems: TeamProblem[] = [];
+  const seenEmails = new Set<string>();
+  values.forEach((cells, index) => {
+    const row = index + 1;
+    const [name, email, roleWord, managerEmail, reminders, languageWord] = [0, 1, 2, 3, 4, 5].map((i) =>
+      cellText(cells[i]),
+    );
+    if (row === 1 || [name, email, roleWord, managerEmail, languageWord].every((text) => text === "")) return;
+    const report = (kind: TeamProblem["kind"], value: string) => problems.push({ row, kind, value });
+    if (name === "") report("missingName", email);
+    const validEmail = isValidEmail(email);
+    if (!validEmail) report("invalidEmail", email);
+    else if (seenEmails.has(email.toLowerCase())) report("duplicateEmail", email);
+    seenEmails.add(email.toLowerCase());
+    const role = roleWord === "" ? "rep" : ROLE_BY_WORD.get(normalizeHeader(roleWord));
+    if (!role) report("unknownRole", roleWord);
+    if (managerEmail !== "" && !isValidEmail(managerEmail)) report("invalidManagerEmail", managerEmail);
+    const language = languageWord.toLowerCase();
+    if (language !== "" && language !== "zh" && language !== "en") report("unknownLanguage", languageWord);
+    members.push({
+      name,
+      email: validEmail ? email : "",
+      role: role ?? "rep",
+      managerEmail: isValidEmail(managerEmail) ? managerEmail : "",
+      reminders: cells[4] !== false && !OFF_WORDS.has(reminders.toLowerCase()),
+      language: language === "zh" || language === "en" ? language : "",
+    });
+  });
+  return { members, problems };
+}
+
+/** The member called `name` (trimmed, case-insensitive). */
+export function memberByName(team: readonly TeamMember[], name: string): TeamMember | undefined {
+  const wanted = name.trim().toLowerCase();
+  return wanted === "" ? undefined : team.find((m) => m.name.trim().toLowerCase() === wanted);
+}
+
+/** The member whose email is `email` (trimmed, case-insensitive). */
+export function memberByEmail(team: readonly TeamMember[], email: string): TeamMember | undefined {
+  const wanted = email.trim().toLowerCase();
+  return wanted === "" ? undefined : team.find((m) => m.email.toLowerCase() === wanted);
+}

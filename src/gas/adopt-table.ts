@@ -1,0 +1,80 @@
+/** Adopts the team's existing table: appends the columns the add-on needs after theirs, tags every column, and builds Team and Settings from what the table holds. */
+
+import type { ColumnPositions } from "../core/columns";
+import type { AdoptionPlan } from "../core/header-detection";
+import type { Language } from "../core/language";
+import { addMethods, addStages, defaultSettings, settingsGrid } from "../core/settings";
+import { type TeamMember, teamGrid } from "../core/team";
+import { cellText } from "../core/text";
+import { translator } from "../i18n/translate";
+import { tagColumns } from "./column-map";
+import { firstMember } from "./create-table";
+import { saveRegistry } from "./registry";
+import { freshSheetName, layOutColumns, positionsFrom, writeGrid } from "./table-layout";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** What adoption added to Settings from the table's own values. */
+export interface AdoptionResult {
+  positions: ColumnPositions;
+  valuesAdded: string[];
+}
+
+/** Distinct non-empty texts of one column of the data rows, in first-seen order. */
+function distinct(values: readonly (readonly unknown[])[], column: number | undefined): string[] {
+  if (column === undefined) return [];
+  const seen = new Set<string>();
+  for (const row of values) {
+    const text = cellText(row[column - 1]).trim();
+    if (text) seen.add(text);
+  }
+  return [...seen];
+}
+
+/**
+ * Writes only new cells: the appended header cells (and their columns' formats), the column tags, and the new
+ * Team and Settings sheets. The team's cells, column order and formats are never changed.
+ */
+export function adoptTable(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: Sheet,
+  plan: AdoptionPlan,
+  language: Language,
+  userEmail: string,
+): AdoptionResult {
+  const t = translator(language);
+  // After the last column holding anything, so data the team typed right of its header is never overwritten.
+  const firstNew = plan.firstAppendColumn;
+  const lastNew = firstNew + plan.toAppend.length - 1;
+  if (lastNew > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), lastNew - sheet.getMaxColumns());
+  layOutColumns(sheet, plan.headerRow, firstNew, plan.toAppend, language);
+  const positions: ColumnPositions = { ...plan.columns, ...positionsFrom(firstNew, plan.toAppend) };
+  tagColumns(spreadsheet, sheet, positions);
+
+  const lastRow = sheet.getLastRow();
+  const data =
+    lastRow > plan.headerRow
+      ? sheet.getRange(plan.headerRow + 1, 1, lastRow - plan.headerRow, plan.lastColumn).getValues()
+      : [];
+  const withStages = addStages(defaultSettings(language), distinct(data, plan.columns.stage));
+  const withMethods = addMethods(withStages.settings, distinct(data, plan.columns.method));
+  const members: TeamMember[] = [firstMember(userEmail, language)];
+  for (const name of distinct(data, plan.columns.owner)) {
+    if (members.some((m) => m.name.toLowerCase() === name.toLowerCase())) continue;
+    members.push({ name, email: "", role: "rep", managerEmail: "", reminders: true, language: "" });
+  }
+  const team = spreadsheet.insertSheet(freshSheetName(spreadsheet, t("sheet.team")));
+  writeGrid(team, teamGrid(members, language));
+  const settings = spreadsheet.insertSheet(freshSheetName(spreadsheet, t("sheet.settings")));
+  writeGrid(settings, settingsGrid(withMethods.settings, language));
+
+  saveRegistry({
+    followUps: sheet.getSheetId(),
+    team: team.getSheetId(),
+    settings: settings.getSheetId(),
+    headerRow: plan.headerRow,
+    nextId: 1,
+  });
+  sheet.activate();
+  return { positions, valuesAdded: [...withStages.added, ...withMethods.added] };
+}

@@ -1,0 +1,157 @@
+/** The table's menu commands: Set up / adopt, Sync & repair, Settings; each reports to the user in their language. */
+
+import { columnSpec } from "../core/columns";
+import { detectTable, planAdoption } from "../core/header-detection";
+import type { Language } from "../core/language";
+import { listText, syncReport } from "../core/report";
+import { fill, translator } from "../i18n/translate";
+import { adoptTable } from "./adopt-table";
+import { createTable } from "./create-table";
+import { withDocumentLock } from "./lock";
+import { protectTable } from "./protection";
+import { syncTable } from "./sync";
+import { documentLanguage, isTableProblem, openTable, type Table, type TableProblem } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function userEmail(): string {
+  return Session.getActiveUser().getEmail();
+}
+
+function tell(language: Language, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(translator(language)("setup.title"), message, ui.ButtonSet.OK);
+}
+
+function problemMessage(problem: TableProblem, language: Language): string {
+  const t = translator(language);
+  if (problem.kind === "notSetUp") return t("sync.notSetUp");
+  const name = { followUps: t("sheet.followUps"), team: t("sheet.team"), settings: t("sheet.settings") }[problem.which];
+  return fill(t("sync.missingSheet"), { name });
+}
+
+/** Applies dropdowns, colouring and protection and syncs, for a table just created or adopted. */
+function finish(spreadsheet: Spreadsheet, now: number): Table & { assigned: number } {
+  const table = openTable(spreadsheet);
+  if (isTableProblem(table)) throw new Error(`the table just set up cannot be opened: ${table.kind}`);
+  const outcome = syncTable(table, now);
+  protectTable(table, userEmail());
+  return { ...table, assigned: outcome.plan.ids.length };
+}
+
+/**
+ * Menu: Set up / adopt table. An existing table on the active sheet (a recognisable header) is adopted after
+ * the user confirms the mapping; otherwise a new table is created. A spreadsheet already set up is left alone.
+ */
+export function setUpOrAdopt(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const language = documentLanguage(spreadsheet);
+  const t = translator(language);
+  const existing = openTable(spreadsheet);
+  if (!isTableProblem(existing)) {
+    tell(existing.language, fill(t("setup.alreadyDone"), { followUps: existing.followUps.getName() }));
+    return;
+  }
+  const sheet = spreadsheet.getActiveSheet();
+  const detected = detectTable(sheet.getDataRange().getValues());
+  if (!detected) {
+    const done = withDocumentLock(() => {
+      createTable(spreadsheet, language, userEmail());
+      return finish(spreadsheet, Date.now());
+    });
+    if (!done) {
+      tell(language, t("error.busy"));
+      return;
+    }
+    tell(
+      language,
+      fill(t("setup.created"), {
+        followUps: done.value.followUps.getName(),
+        team: done.value.team.getName(),
+        settings: done.value.settingsSheet.getName(),
+      }),
+    );
+    return;
+  }
+  const plan = planAdoption(detected);
+  const ui = SpreadsheetApp.getUi();
+  const question = fill(t("adopt.confirm"), {
+    sheet: sheet.getName(),
+    row: plan.headerRow,
+    recognised: listText(
+      plan.recognised.map((r) => `${r.header} → ${columnSpec(r.key).header[language]}`),
+      language,
+    ),
+    added: listText(
+      plan.toAppend.map((key) => columnSpec(key).header[language]),
+      language,
+    ),
+    leftAlone: listText(
+      plan.unrecognised.map((u) => u.header),
+      language,
+    ),
+  });
+  if (ui.alert(t("setup.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+    tell(language, t("adopt.cancelled"));
+    return;
+  }
+  const done = withDocumentLock(() => {
+    const result = adoptTable(spreadsheet, sheet, plan, language, userEmail());
+    return { result, table: finish(spreadsheet, Date.now()) };
+  });
+  if (!done) {
+    tell(language, t("error.busy"));
+    return;
+  }
+  const lines = [
+    fill(t("adopt.done"), {
+      sheet: sheet.getName(),
+      recognised: plan.recognised.length,
+      added: plan.toAppend.length,
+      rows: done.value.table.assigned,
+    }),
+  ];
+  if (done.value.result.valuesAdded.length > 0) {
+    lines.push(fill(t("adopt.valuesAdded"), { values: listText(done.value.result.valuesAdded, language) }));
+  }
+  tell(language, lines.join("\n\n"));
+}
+
+/** Menu: Sync & repair. */
+export function syncAndRepair(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openTable(spreadsheet);
+  if (isTableProblem(table)) {
+    tell(documentLanguage(spreadsheet), problemMessage(table, documentLanguage(spreadsheet)));
+    return;
+  }
+  const done = withDocumentLock(() => {
+    const outcome = syncTable(table, Date.now());
+    protectTable(table, userEmail());
+    return outcome;
+  });
+  if (!done) {
+    tell(table.language, translator(table.language)("error.busy"));
+    return;
+  }
+  const { plan } = done.value;
+  tell(
+    table.language,
+    syncReport(
+      { ids: plan.ids.length, loggedAt: plan.loggedAt.length, done: plan.done.length },
+      plan.problems,
+      table.language,
+    ),
+  );
+}
+
+/** Menu: Settings — opens the Settings sheet. */
+export function openSettings(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openTable(spreadsheet);
+  if (isTableProblem(table)) {
+    tell(documentLanguage(spreadsheet), problemMessage(table, documentLanguage(spreadsheet)));
+    return;
+  }
+  table.settingsSheet.activate();
+}

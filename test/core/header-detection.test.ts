@@ -1,0 +1,193 @@
+/** Tests of src/core/header-detection: finding a team's own table (Chinese or English headers) and what adoption appends. */
+
+import { COLUMNS } from "../../src/core/columns";
+import { detectTable, planAdoption } from "../../src/core/header-detection";
+import { normalizeHeader } from "../../src/core/text";
+
+const ARTICLE_HEADER = [
+  "客户名称",
+  "联系人",
+  "跟进时间",
+  "跟进方式",
+  "跟进内容摘要",
+  "当前状态",
+  "下一步计划",
+  "责任人",
+];
+const ARTICLE_ROWS = [
+  ["上海某科技", "张三", new Date(2024, 5, 10), "电话", "需求确认,需报价", "已报价", "6/12回访报价反馈", "李四"],
+  ["北京某贸易", "李四", new Date(2024, 5, 9), "邮件", "产品介绍,兴趣浓", "待回访", "6/13安排面谈", "王五"],
+];
+const CRM_HEADER = [
+  "Account",
+  "Contact Name",
+  "Phone",
+  "Last Contact",
+  "Channel",
+  "Notes of call",
+  "Status",
+  "Next Action",
+  "Due Date",
+  "Rep",
+  "Region",
+  "Deal Size",
+];
+
+describe("header-detection", () => {
+  describe("detectTable", () => {
+    it("maps every column of the article's table", () => {
+      const table = detectTable([ARTICLE_HEADER, ...ARTICLE_ROWS]);
+      expect(table).toMatchObject({
+        headerRow: 1,
+        columns: { customer: 1, contact: 2, date: 3, method: 4, summary: 5, stage: 6, nextStep: 7, owner: 8 },
+        unrecognised: [],
+        lastColumn: 8,
+      });
+      expect(table?.recognised[4]).toEqual({ key: "summary", column: 5, header: "跟进内容摘要" });
+    });
+
+    it("maps an English CRM export and leaves its own extra columns alone", () => {
+      const table = detectTable([CRM_HEADER, ["Globex LLC", "Hank Scorpio", "+1 415 555 0100", new Date(2026, 10, 2)]]);
+      expect(table?.columns).toEqual({
+        customer: 1,
+        contact: 2,
+        contactInfo: 3,
+        date: 4,
+        method: 5,
+        summary: 6,
+        stage: 7,
+        nextStep: 8,
+        nextDate: 9,
+        owner: 10,
+      });
+      expect(table?.unrecognised).toEqual([
+        { column: 11, header: "Region" },
+        { column: 12, header: "Deal Size" },
+      ]);
+      expect(table?.lastColumn).toBe(12);
+    });
+
+    it("finds the header below a title row and a blank row", () => {
+      const values = [
+        ["2024年销售跟进表", "", ""],
+        ["", "", ""],
+        ["客户", "跟进日期", "下次跟进"],
+        ["上海某科技", "", ""],
+      ];
+      expect(detectTable(values)).toMatchObject({ headerRow: 3, columns: { customer: 1, date: 2, nextDate: 3 } });
+    });
+
+    it("recognises headers that contain a known name, preferring the longest", () => {
+      const table = detectTable([["客户名称", "Next step / action", "本次沟通内容记录", "下次跟进日期（客户要求）"]]);
+      expect(table?.columns).toEqual({ customer: 1, nextStep: 2, summary: 3, nextDate: 4 });
+    });
+
+    it("gives a repeated header to its first column only", () => {
+      const table = detectTable([["客户名称", "备注", "跟进时间", "备注"]]);
+      expect(table?.columns.notes).toBe(2);
+      expect(table?.unrecognised).toEqual([{ column: 4, header: "备注" }]);
+    });
+
+    it("reads headers with stray spaces, full-width characters and required markers", () => {
+      const table = detectTable([["客户名称 ", "　跟进时间（必填）", "ＣＵＳＴＯＭＥＲ　ＮＥＥＤ", "下一步 计划*"]]);
+      expect(table?.columns).toEqual({ customer: 1, date: 2, need: 3, nextStep: 4 });
+      expect(table?.recognised[0].header).toBe("客户名称");
+    });
+
+    it("skips the empty cells a merged header leaves and counts the last filled header cell", () => {
+      const table = detectTable([["客户名称", "", "跟进时间", "", "备注", "", ""]]);
+      expect(table?.columns).toEqual({ customer: 1, date: 3, notes: 5 });
+      expect(table?.unrecognised).toEqual([]);
+      expect(table?.lastColumn).toBe(5);
+    });
+
+    it("does not take numbers and dates in the scanned rows for headers", () => {
+      const values = [
+        [2024, new Date(2024, 0, 1), true],
+        ["客户名称", "跟进时间", "当前阶段"],
+        [1, new Date(2024, 5, 9), "已报价"],
+      ];
+      expect(detectTable(values)?.headerRow).toBe(2);
+    });
+
+    it("prefers the row with the most recognised columns, the upper one on a tie", () => {
+      const values = [
+        ["客户", "电话"],
+        ["客户名称", "联系人", "跟进时间"],
+        ["客户", "联系人", "日期"],
+      ];
+      expect(detectTable(values)?.headerRow).toBe(2);
+    });
+
+    it("returns null when no row names a customer and another column", () => {
+      expect(
+        detectTable([
+          ["客户名称", "", ""],
+          ["日期", "金额", "备注"],
+        ]),
+      ).toBeNull();
+      expect(detectTable([])).toBeNull();
+    });
+
+    it("only looks at the top rows", () => {
+      const values = [["title"], ["x"], ["客户名称", "跟进时间"]];
+      expect(detectTable(values, 2)).toBeNull();
+      expect(detectTable(values, 3)?.headerRow).toBe(3);
+    });
+
+    it("notes data sticking out to the right of the header", () => {
+      const table = detectTable([
+        ["标题"],
+        ["客户名称", "跟进时间"],
+        ["上海某科技", new Date(2024, 5, 10), "", "手写备注"],
+      ]);
+      expect(table?.lastColumn).toBe(2);
+      expect(table?.lastUsedColumn).toBe(4);
+    });
+  });
+
+  describe("planAdoption", () => {
+    it("appends the needed columns the article's table lacks, in catalogue order, after its last column", () => {
+      const plan = planAdoption(detectTable([ARTICLE_HEADER, ...ARTICLE_ROWS]) ?? fail("no table"));
+      expect(plan.toAppend).toEqual(["id", "need", "nextDate", "done", "loggedAt"]);
+      expect(plan.firstAppendColumn).toBe(9);
+      expect(plan.columns.customer).toBe(1);
+    });
+
+    it("appends after data that sticks out past the header, so no typed cell is overwritten", () => {
+      const plan = planAdoption(
+        detectTable([
+          ["客户名称", "跟进时间"],
+          ["上海某科技", "", "", "手写备注"],
+        ]) ?? fail("no table"),
+      );
+      expect(plan.firstAppendColumn).toBe(5);
+    });
+
+    it("appends nothing to a table that has every needed column", () => {
+      const full = COLUMNS.map((c) => c.header.en);
+      expect(planAdoption(detectTable([full]) ?? fail("no table")).toAppend).toEqual([]);
+    });
+  });
+
+  describe("the column catalogue", () => {
+    it("gives every header and alias to one column only, and each column's own headers map back to it", () => {
+      const owners = new Map<string, string>();
+      for (const spec of COLUMNS) {
+        for (const name of [spec.header.zh, spec.header.en, ...spec.aliases]) {
+          const normalized = normalizeHeader(name);
+          expect([normalized, owners.get(normalized) ?? spec.key]).toEqual([normalized, spec.key]);
+          owners.set(normalized, spec.key);
+        }
+      }
+      for (const language of ["zh", "en"] as const) {
+        const table = detectTable([COLUMNS.map((c) => c.header[language])]);
+        expect(table?.recognised.map((r) => r.key)).toEqual(COLUMNS.map((c) => c.key));
+      }
+    });
+  });
+});
+
+function fail(message: string): never {
+  throw new Error(message);
+}

@@ -1,0 +1,154 @@
+/** Tests of src/core/sync-plan: ids, stamps and done ticks for hand-typed rows, the problems left to people, idempotency. */
+
+import { readFollowUps } from "../../src/core/follow-ups";
+import { defaultSettings } from "../../src/core/settings";
+import { highestIdNumber, planSync, type SyncPlan } from "../../src/core/sync-plan";
+import type { TeamMember } from "../../src/core/team";
+
+const ZONE = "Asia/Shanghai";
+const NOW = Date.UTC(2026, 10, 27, 1, 0);
+const COLUMNS = { id: 1, customer: 2, date: 3, stage: 4, nextDate: 5, owner: 6, done: 7, loggedAt: 8 } as const;
+const TEAM: TeamMember[] = [
+  { name: "李四", email: "li.si@example.cn", role: "rep", managerEmail: "", reminders: true, language: "" },
+  { name: "Anna Smith", email: "anna@example.com", role: "rep", managerEmail: "", reminders: true, language: "en" },
+];
+const settings = defaultSettings("zh");
+
+function day(m: number, d: number): Date {
+  return new Date(Date.UTC(2026, m - 1, d, -8));
+}
+
+/** Rows as a team types them: some with ids and stamps, some without. */
+function teamRows(): unknown[][] {
+  return [
+    [
+      "FU-000003",
+      "上海某科技有限公司",
+      day(11, 20),
+      "已报价",
+      day(11, 24),
+      "李四",
+      false,
+      new Date(Date.UTC(2026, 10, 20, 2)),
+    ],
+    ["", "上海某科技", day(11, 26), "谈判中", day(12, 1), "李四", false, ""],
+    ["", "Acme Co., Ltd.", day(11, 25), "New lead", day(11, 28), "anna@example.com", false, ""],
+    ["FU-000003", "北京某贸易", day(11, 26), "已成交", "", "王五", false, ""],
+    ["", "", "", "", "", "", false, ""],
+    ["", "ACME, Inc.", day(11, 26), "待回访", "", "Anna Smith", false, ""],
+  ];
+}
+
+function plan(values: unknown[][], nextIdNumber = 4): SyncPlan {
+  const { followUps, problems } = readFollowUps(values, 2, COLUMNS, ZONE);
+  return planSync({ followUps, problems, settings, team: TEAM, now: NOW, nextIdNumber });
+}
+
+/** The sheet after the plan's writes. */
+function apply(values: unknown[][], result: SyncPlan): unknown[][] {
+  const sheet = values.map((row) => [...row]);
+  for (const { row, id } of result.ids) sheet[row - 2][COLUMNS.id - 1] = id;
+  for (const { row, at } of result.loggedAt) sheet[row - 2][COLUMNS.loggedAt - 1] = new Date(at);
+  for (const row of result.done) sheet[row - 2][COLUMNS.done - 1] = true;
+  return sheet;
+}
+
+describe("sync-plan", () => {
+  describe("planSync", () => {
+    it("gives ids to rows without one and to a copied row's repeated id, in row order", () => {
+      expect(plan(teamRows()).ids).toEqual([
+        { row: 3, id: "FU-000004" },
+        { row: 4, id: "FU-000005" },
+        { row: 5, id: "FU-000006" },
+        { row: 7, id: "FU-000007" },
+      ]);
+      expect(plan(teamRows()).nextIdNumber).toBe(8);
+    });
+
+    it("never hands out an id already in the sheet", () => {
+      expect(plan(teamRows(), 3).ids[0]).toEqual({ row: 3, id: "FU-000004" });
+    });
+
+    it("stamps rows without a logged-at time with now, never a cell holding other text", () => {
+      const rows = teamRows();
+      rows[2][7] = "上周";
+      const result = plan(rows);
+      expect(result.loggedAt).toEqual([
+        { row: 3, at: NOW },
+        { row: 5, at: NOW },
+        { row: 7, at: NOW },
+      ]);
+    });
+
+    it("ticks an open row done when the same customer, however spelled, has a newer follow-up", () => {
+      expect(plan(teamRows()).done).toEqual([2, 4]);
+    });
+
+    it("does not tick closed rows or the customer's latest row", () => {
+      const rows = [
+        ["", "北京某贸易", day(11, 20), "已流失", day(11, 22), "李四", false, ""],
+        ["", "北京某贸易", day(11, 26), "待回访", day(11, 30), "李四", false, ""],
+      ];
+      expect(plan(rows).done).toEqual([]);
+    });
+
+    it("orders same-day rows by logged-at, counting this sync's stamp for rows without one", () => {
+      const rows = [
+        ["", "Acme", day(11, 26), "Quoted", day(11, 28), "李四", false, ""],
+        ["", "Acme", day(11, 26), "Quoted", day(11, 29), "李四", false, new Date(Date.UTC(2026, 10, 26, 3))],
+      ];
+      const first = plan(rows);
+      expect(first.done).toEqual([3]);
+      expect(plan(apply(rows, first)).done).toEqual([]);
+    });
+
+    it("adds unknown stages and owners and open rows without a next date to the reader's problems", () => {
+      expect(plan(teamRows()).problems).toEqual([
+        { row: 4, column: "stage", kind: "unknownStage", value: "New lead" },
+        { row: 5, column: "owner", kind: "unknownOwner", value: "王五" },
+        { row: 7, column: "nextDate", kind: "missingNextDate", value: "" },
+      ]);
+    });
+
+    it("keeps the reader's problems, in row order with its own", () => {
+      const rows = [["", "", day(11, 26), "搁置", day(11, 30), "", false, ""], ...teamRows().slice(0, 1)];
+      expect(plan(rows).problems).toEqual([
+        { row: 2, column: "customer", kind: "missingCustomer", value: "" },
+        { row: 2, column: "stage", kind: "unknownStage", value: "搁置" },
+      ]);
+    });
+
+    it("does not ask for a next date on a row a newer follow-up replaced", () => {
+      const rows = [
+        ["", "Acme", day(11, 20), "待回访", "", "李四", false, ""],
+        ["", "Acme", day(11, 26), "已成交", "", "李四", false, ""],
+      ];
+      expect(plan(rows).problems).toEqual([]);
+    });
+
+    it("plans nothing more once its own plan is applied", () => {
+      const first = plan(teamRows());
+      const second = plan(apply(teamRows(), first), first.nextIdNumber);
+      expect(second).toMatchObject({ ids: [], loggedAt: [], done: [], nextIdNumber: first.nextIdNumber });
+      expect(second.problems).toEqual(first.problems);
+    });
+  });
+
+  describe("highestIdNumber", () => {
+    it("finds the largest FU-N id, ignoring the team's own numbering", () => {
+      const { followUps } = readFollowUps(
+        [
+          ["FU-000012", "Acme"],
+          ["fu-1000123", "Globex"],
+          ["7", "Initech"],
+          ["FU-12a", "Umbrella"],
+        ],
+        2,
+        COLUMNS,
+        ZONE,
+      );
+      expect(highestIdNumber(followUps)).toBe(1000123);
+      expect(highestIdNumber([])).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,43 @@
+/** Test helpers to arrange a team's sheet and to look at the workbook the way a person would (values, formats, rules). */
+
+import type { AppsScriptRuntime } from "../../local/runtime/runtime";
+import type { Cell, SheetModel } from "../../local/runtime/spreadsheet/model";
+
+/** The stored model of a sheet, by name. */
+export function sheetModel(runtime: AppsScriptRuntime, name: string): SheetModel {
+  const id = runtime.documentId ?? "";
+  const sheet = runtime.spreadsheets.get(id)?.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet "${name}"`);
+  return sheet;
+}
+
+/** Every stored fact of a cell a person can see except data validation (which adoption adds on purpose). */
+type CellLook = Omit<Cell, "validation">;
+
+/** The look of a rectangle of cells (1-based, inclusive), for before/after comparisons. */
+export function snapshotCells(sheet: SheetModel, rows: number, columns: number): (CellLook | null)[][] {
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => {
+      const cell = sheet.rows[r]?.[c];
+      if (!cell) return null;
+      const { validation: _validation, ...look } = cell;
+      return look;
+    }),
+  );
+}
+
+/** Types a table into the first sheet as a person would (strings are read like typed input), with a bold, coloured header. */
+export function typeTable(
+  runtime: AppsScriptRuntime,
+  rows: unknown[][],
+  headerRow = 1,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = runtime.inspect().getActiveSpreadsheet().getSheets()[0];
+  if (!sheet) throw new Error("no sheet");
+  const width = Math.max(...rows.map((r) => r.length));
+  const padded = rows.map((r) => [...r, ...Array(width - r.length).fill("")]);
+  if (padded.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), padded.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, padded.length, width).setValues(padded);
+  sheet.getRange(headerRow, 1, 1, width).setFontWeight("bold").setBackground("#cfe2f3");
+  return sheet;
+}
