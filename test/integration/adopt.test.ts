@@ -147,6 +147,21 @@ describe("adopt an existing table", () => {
     expect(header(runtime, 1).slice(8)).toEqual(["记录编号", "客户需求", "下次跟进日期", "已跟进", "录入时间"]);
   });
 
+  it("recognises an English CRM's own words for each column", () => {
+    const runtime = runtimeOnDist({ user: EN_REP, locale: "en_US" });
+    typeTable(
+      runtime,
+      ENGLISH_CRM.map((r) => [...r]),
+    );
+    adopt(runtime, "YES", "Set up / adopt table");
+    const confirmation = runtime.ui.exchanges.find((e) => e.buttons === "YES_NO")?.prompt ?? "";
+    expect(confirmation).toContain(
+      "Recognised: Account → Customer, Contact Name → Contact, Phone → Phone / email / WeChat, Last Contact → Follow-up date, Channel → Method, Notes of call → What we did / summary, Status → Stage, Next Action → Next step, Due Date → Next follow-up date, Rep → Owner",
+    );
+    expect(confirmation).toContain("Will be added at the end: ID, Customer need, Next step done, Logged at");
+    expect(confirmation).toContain("Left as they are: Region, Deal Size");
+  });
+
   it("adds the table's own stages and methods to Settings and reports them, and its owners to Team", () => {
     const runtime = runtimeOnDist({ user: ZH_REP });
     typeTable(
