@@ -3,35 +3,10 @@
 import { COLUMNS } from "../../src/core/columns";
 import { detectTable, planAdoption } from "../../src/core/header-detection";
 import { normalizeHeader } from "../../src/core/text";
+import { ARTICLE_TABLE, ENGLISH_CRM } from "../fixtures/team-tables";
 
-const ARTICLE_HEADER = [
-  "客户名称",
-  "联系人",
-  "跟进时间",
-  "跟进方式",
-  "跟进内容摘要",
-  "当前状态",
-  "下一步计划",
-  "责任人",
-];
-const ARTICLE_ROWS = [
-  ["上海某科技", "张三", new Date(2024, 5, 10), "电话", "需求确认,需报价", "已报价", "6/12回访报价反馈", "李四"],
-  ["北京某贸易", "李四", new Date(2024, 5, 9), "邮件", "产品介绍,兴趣浓", "待回访", "6/13安排面谈", "王五"],
-];
-const CRM_HEADER = [
-  "Account",
-  "Contact Name",
-  "Phone",
-  "Last Contact",
-  "Channel",
-  "Notes of call",
-  "Status",
-  "Next Action",
-  "Due Date",
-  "Rep",
-  "Region",
-  "Deal Size",
-];
+const [ARTICLE_HEADER = [], ...ARTICLE_ROWS] = ARTICLE_TABLE;
+const CRM_HEADER = ENGLISH_CRM[0] ?? [];
 
 describe("header-detection", () => {
   describe("detectTable", () => {

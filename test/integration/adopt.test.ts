@@ -2,68 +2,9 @@
 
 import { callsBetween } from "../../local/runtime/kernel";
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
+import { ARTICLE_TABLE, ENGLISH_CRM, TITLED_TABLE } from "../fixtures/team-tables";
 import { EN_REP, runtimeOnDist, ZH_REP } from "../helpers/runtime";
 import { sheetModel, snapshotCells, typeTable } from "../helpers/workbook";
-
-const ARTICLE_TABLE = [
-  ["客户名称", "联系人", "跟进时间", "跟进方式", "跟进内容摘要", "当前状态", "下一步计划", "责任人"],
-  ["上海某科技", "张三", "2024/6/10", "电话", "需求确认,需报价", "已报价", "6/12回访报价反馈", "李四"],
-  ["北京某贸易", "李四", "2024/6/9", "邮件", "产品介绍,兴趣浓", "待回访", "6/13安排面谈", "王五"],
-  ["上海某科技有限公司", "张三", "2024/6/12", "微信", "客户比价中", "跟进中", "6/20再联系", "李四"],
-];
-
-const ENGLISH_CRM = [
-  [
-    "Account",
-    "Contact Name",
-    "Phone",
-    "Last Contact",
-    "Channel",
-    "Notes of call",
-    "Status",
-    "Next Action",
-    "Due Date",
-    "Rep",
-    "Region",
-    "Deal Size",
-  ],
-  [
-    "Acme, Inc.",
-    "Jo Park",
-    "'+1 415 555 0100",
-    "2024-06-03",
-    "Email",
-    "Sent deck",
-    "Quoted",
-    "Call back",
-    "2024-06-10",
-    "Ann Lee",
-    "West",
-    "12000",
-  ],
-  [
-    "Globex",
-    "Sam Roe",
-    "'+1 212 555 0199",
-    "2024-06-04",
-    "Phone",
-    "Needs pricing",
-    "Prospecting",
-    "Send quote",
-    "2024-06-07",
-    "Bo Chen",
-    "East",
-    "8000",
-  ],
-];
-
-const TITLED_TABLE = [
-  ["2024年华东区销售跟进表"],
-  [""],
-  ["序号", "公司名称", "日期", "阶段", "下次跟进", "负责人", "备注"],
-  [1, "杭州某网络", "2024/6/1", "新线索", "2024/6/8", "赵六", "展会认识"],
-  [2, "宁波某港口", "2024/6/2", "谈判中", "2024/6/9", "赵六", ""],
-];
 
 /** Adopts the active sheet, answering the confirmation with `answer`. */
 function adopt(runtime: AppsScriptRuntime, answer: "YES" | "NO", menu = "设置/接管跟进表"): void {
