@@ -1,8 +1,11 @@
 /** The Apps Script entry points: every export here becomes a top-level global function of dist/Code.js, and nothing else does. */
 
+import type { SaveResult, SidebarData } from "./core/sidebar-api";
 import * as commands from "./gas/commands";
+import { loadSidebarData, selectFollowUpRow, showFollowUpSidebar } from "./gas/follow-up-sidebar";
 import { showHelpSidebar } from "./gas/help";
 import { addAddonMenu } from "./gas/menu";
+import { saveFollowUpRequest } from "./gas/save-follow-up";
 
 /** Simple trigger: runs on open in AuthMode.NONE, LIMITED or FULL; must only build the menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -17,6 +20,31 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 /** Menu: Set up / adopt table. */
 export function setUpTable(): void {
   commands.setUpOrAdopt();
+}
+
+/** Menu: Log a follow-up (the sidebar's form). */
+export function showLogSidebar(): void {
+  showFollowUpSidebar("log");
+}
+
+/** Menu: My follow-ups due (the sidebar's list). */
+export function showDueSidebar(): void {
+  showFollowUpSidebar("due");
+}
+
+/** Sidebar (google.script.run): the table's data for the form and the list. */
+export function sidebarData(): SidebarData {
+  return loadSidebarData();
+}
+
+/** Sidebar (google.script.run): saves a follow-up; the argument is checked on the server, whatever the caller sent. */
+export function saveFollowUp(request: unknown): SaveResult {
+  return saveFollowUpRequest(request);
+}
+
+/** Sidebar (google.script.run): selects a follow-up's row in the sheet. */
+export function selectRow(row: unknown): void {
+  selectFollowUpRow(row);
 }
 
 /** Menu: Sync & repair. */

@@ -54,7 +54,7 @@ describe("build", () => {
     const pages = () => readdirSync(DIST).filter((f) => f.endsWith(".html"));
 
     it("has one file per UI folder", () => {
-      expect(pages()).toEqual(["Help.html"]);
+      expect(pages()).toEqual(["FollowUp.html", "Help.html"]);
     });
 
     it("inlines its styles and scripts (HtmlService serves one file)", () => {

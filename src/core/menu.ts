@@ -11,6 +11,8 @@ export interface MenuEntry {
 /** The add-on menu, top to bottom. Items of features still to come are added with them, never as stubs. */
 export const ADDON_MENU: readonly MenuEntry[] = [
   { label: "menu.setup", handler: "setUpTable" },
+  { label: "menu.log", handler: "showLogSidebar" },
+  { label: "menu.due", handler: "showDueSidebar" },
   { label: "menu.sync", handler: "syncTable" },
   { label: "menu.settings", handler: "openSettings" },
   { label: "menu.help", handler: "showHelp" },

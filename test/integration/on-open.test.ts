@@ -13,6 +13,8 @@ describe("dist/Code.js entry points", () => {
           caption: "Follow-up Tracker",
           entries: [
             { kind: "item", caption: "设置/接管跟进表", functionName: "setUpTable" },
+            { kind: "item", caption: "记录跟进", functionName: "showLogSidebar" },
+            { kind: "item", caption: "我的待跟进", functionName: "showDueSidebar" },
             { kind: "item", caption: "同步与修复", functionName: "syncTable" },
             { kind: "item", caption: "设置", functionName: "openSettings" },
             { kind: "item", caption: "帮助", functionName: "showHelp" },
@@ -27,6 +29,8 @@ describe("dist/Code.js entry points", () => {
       runtime.open("NONE");
       expect(runtime.ui.menus[0]?.entries.map((e) => ("caption" in e ? e.caption : ""))).toEqual([
         "Set up / adopt table",
+        "Log a follow-up",
+        "My follow-ups due",
         "Sync & repair",
         "Settings",
         "Help",
@@ -83,7 +87,7 @@ describe("dist/Code.js entry points", () => {
         .getSheets()
         .map((s) => s.getName());
       runtime.install();
-      expect(runtime.ui.menus[0]?.entries).toHaveLength(4);
+      expect(runtime.ui.menus[0]?.entries).toHaveLength(6);
       expect(
         runtime
           .inspect()

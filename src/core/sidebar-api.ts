@@ -1,0 +1,108 @@
+/** The contract between the follow-up sidebar and the server: what crosses google.script.run, as plain strings, numbers and arrays. */
+
+import type { Language } from "./language";
+import type { StageKind } from "./settings";
+
+/** The form as the sidebar sends it: every field a string (dates "yyyy-mm-dd"), so nothing is lost crossing the wire. */
+export interface FollowUpForm {
+  customer: string;
+  contact: string;
+  contactInfo: string;
+  date: string;
+  method: string;
+  need: string;
+  summary: string;
+  stage: string;
+  nextStep: string;
+  nextDate: string;
+  owner: string;
+  source: string;
+  score: string;
+  notes: string;
+}
+
+/** A form field. */
+export type FormField = keyof FollowUpForm;
+
+/** What the sidebar submits: the form, the warnings the user chose to go past, and a key that makes retries safe. */
+export interface SaveRequest {
+  form: FollowUpForm;
+  /** Keys of warnings (`warningKey`) the user saw and confirmed. */
+  confirmed: string[];
+  /** Unique per submission; a retry with the same key returns the first outcome instead of writing twice. */
+  requestId: string;
+}
+
+/** Something the user should know before saving; saving goes ahead once they confirm it. */
+export type Warning =
+  /** 查重: a new name that matches an existing customer by customer key or phone digits. */
+  | { kind: "duplicate"; existing: string; owner: string; by: "name" | "phone" }
+  /** 撞单: the customer belongs to another rep. */
+  | { kind: "collision"; customer: string; owner: string }
+  /** The owner chosen differs from the customer's owner: ownership would change. */
+  | { kind: "ownerChange"; customer: string; from: string; to: string };
+
+/** The stable key of a warning, for confirming it. */
+export function warningKey(warning: Warning): string {
+  switch (warning.kind) {
+    case "duplicate":
+      return `duplicate:${warning.existing}:${warning.by}`;
+    case "collision":
+      return `collision:${warning.customer}:${warning.owner}`;
+    case "ownerChange":
+      return `ownerChange:${warning.customer}:${warning.to}`;
+  }
+}
+
+/** The outcome of a save. Errors map each field to a message in the user's language. */
+export type SaveResult =
+  | { ok: true; row: number; id: string; doneRows: number[]; message: string }
+  | { ok: false; errors: Partial<Record<FormField | "form", string>>; warnings: Warning[] };
+
+/** An existing customer, as the autocomplete shows it (its latest follow-up). */
+export interface CustomerSummary {
+  name: string;
+  contact: string;
+  contactInfo: string;
+  /** The customer need last recorded (pre-filled: needs rarely change between two calls). */
+  need: string;
+  stage: string;
+  owner: string;
+  /** "yyyy-mm-dd" of the latest follow-up, or "". */
+  lastDate: string;
+}
+
+/** One of the user's overdue or due-today follow-ups. */
+export interface DueItem {
+  row: number;
+  id: string;
+  customer: string;
+  stage: string;
+  nextStep: string;
+  /** "yyyy-mm-dd". */
+  nextDate: string;
+  /** 0 for due today. */
+  daysOverdue: number;
+}
+
+/** Everything the sidebar needs to open, in one call. */
+export interface SidebarData {
+  language: Language;
+  /** Today in the spreadsheet's time zone, "yyyy-mm-dd". */
+  today: string;
+  /** The current user's name on the Team sheet, or "" when they are not on it. */
+  userName: string;
+  stages: { name: string; kind: StageKind }[];
+  methods: string[];
+  sources: string[];
+  owners: string[];
+  customers: CustomerSummary[];
+  myDue: DueItem[];
+}
+
+/** The server functions the sidebar calls (global functions of the script). */
+export interface SidebarApi {
+  sidebarData(): SidebarData;
+  saveFollowUp(request: SaveRequest): SaveResult;
+  selectRow(row: number): void;
+}

@@ -1,0 +1,64 @@
+/** The follow-up sidebar's server side: open it, give it the table's data, save a follow-up, select a row. */
+
+import { dayInZone, isoOfDay } from "../core/dates";
+import type { SidebarData } from "../core/sidebar-api";
+import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
+import { memberByEmail, type TeamMember } from "../core/team";
+import { translator } from "../i18n/translate";
+import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
+import { readRows } from "./table-rows";
+
+/** The open table, or an exception with the localised reason (the sidebar shows the message). */
+export function requireTable(): Table {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openTable(spreadsheet);
+  if (isTableProblem(table)) throw new Error(translator(documentLanguage(spreadsheet))("sync.notSetUp"));
+  return table;
+}
+
+/** The Team member the current user is (by email), if any. */
+export function currentMember(table: Table): TeamMember | undefined {
+  return memberByEmail(table.members, Session.getActiveUser().getEmail());
+}
+
+/** Opens the sidebar on its "log" or "due" tab (menu items; sidebars need AuthMode.FULL). */
+export function showFollowUpSidebar(tab: "log" | "due"): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openTable(spreadsheet);
+  const language = isTableProblem(table) ? documentLanguage(spreadsheet) : table.language;
+  const t = translator(language);
+  const template = HtmlService.createTemplateFromFile("FollowUp");
+  template.lang = language;
+  template.tab = tab;
+  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(t("sidebar.title")));
+}
+
+/** Everything the sidebar shows, read in one pass over the table. */
+export function loadSidebarData(): SidebarData {
+  const table = requireTable();
+  const rows = readRows(table);
+  const today = dayInZone(Date.now(), table.timeZone);
+  const member = currentMember(table);
+  return {
+    language: table.language,
+    today: isoOfDay(today),
+    userName: member?.name ?? "",
+    stages: table.settings.stages.map((s) => ({ name: s.name, kind: s.kind })),
+    methods: [...table.settings.methods],
+    sources: [...table.settings.sources],
+    owners: table.members.map((m) => m.name),
+    customers: customerSummaries(rows.followUps),
+    myDue: dueItemsFor(rows.followUps, table.settings, today, member),
+  };
+}
+
+/** Selects a follow-up's row in the sheet (from the "My follow-ups" list). */
+export function selectFollowUpRow(row: unknown): void {
+  const table = requireTable();
+  const first = table.registry.headerRow + 1;
+  if (typeof row !== "number" || !Number.isInteger(row) || row < first || row > table.followUps.getLastRow()) {
+    throw new Error(translator(table.language)("form.invalid"));
+  }
+  table.followUps.activate();
+  table.followUps.getRange(row, 1, 1, table.followUps.getLastColumn()).activate();
+}

@@ -1,0 +1,296 @@
+/** The follow-up sidebar in the browser: the three-part form with autocomplete and warnings, and the "My follow-ups" list. */
+
+import { type ColumnKey, columnSpec } from "../../core/columns";
+import { warningsFor } from "../../core/customer-match";
+import type { Language } from "../../core/language";
+import {
+  type CustomerSummary,
+  type DueItem,
+  type FollowUpForm,
+  type FormField,
+  type SaveResult,
+  type SidebarData,
+  type Warning,
+  warningKey,
+} from "../../core/sidebar-api";
+import type { MessageKey } from "../../i18n/messages";
+import { fill, translator } from "../../i18n/translate";
+import { call } from "../shared/host";
+
+const FIELDS: readonly FormField[] = [
+  "customer",
+  "contact",
+  "contactInfo",
+  "date",
+  "method",
+  "need",
+  "summary",
+  "stage",
+  "nextStep",
+  "nextDate",
+  "owner",
+  "source",
+  "score",
+  "notes",
+];
+
+const language: Language = document.documentElement.dataset.lang === "zh" ? "zh" : "en";
+const t = translator(language);
+let data: SidebarData | null = null;
+/** The submission in progress: its id is reused when the user retries, so a retry never saves twice. */
+let pending: { requestId: string; confirmed: string[] } | null = null;
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`missing #${id}`);
+  return found as T;
+}
+
+function control(field: FormField): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
+  return element(field);
+}
+
+function setStatus(text: string, failed = false): void {
+  const status = element("status");
+  status.textContent = text;
+  status.classList.toggle("failed", failed);
+}
+
+/** Fills every labelled element with its text in the sidebar's language (textContent only: nothing is parsed as HTML). */
+function label(): void {
+  for (const node of document.querySelectorAll<HTMLElement>("[data-i18n]")) {
+    node.textContent = t(node.dataset.i18n as MessageKey);
+  }
+  for (const node of document.querySelectorAll<HTMLElement>("[data-column]")) {
+    node.textContent = columnSpec(node.dataset.column as ColumnKey).header[language];
+  }
+}
+
+function options(select: HTMLSelectElement, values: readonly string[], blank: boolean): void {
+  select.replaceChildren();
+  if (blank) select.append(new Option("", ""));
+  for (const value of values) select.append(new Option(value, value));
+}
+
+function showTab(tab: "log" | "due"): void {
+  for (const name of ["log", "due"] as const) {
+    element(`tab-${name}`).setAttribute("aria-selected", String(name === tab));
+    element(`panel-${name}`).hidden = name !== tab;
+  }
+}
+
+function customerNamed(name: string): CustomerSummary | undefined {
+  return data?.customers.find((c) => c.name === name.trim());
+}
+
+/** Shows who owns the customer typed, and any duplicate warning, as the user types. */
+function describeCustomer(): void {
+  const customer = customerNamed(control("customer").value);
+  const hint = customer ? fill(t("sidebar.customerHint"), { owner: customer.owner, stage: customer.stage }) : "";
+  const duplicates = warningsFor(
+    { customer: control("customer").value, contactInfo: control("contactInfo").value, owner: "" },
+    data?.customers ?? [],
+    data?.userName ?? "",
+  ).filter((w) => w.kind === "duplicate");
+  element("hint-customer").textContent = [hint, ...duplicates.map(warningText)].filter(Boolean).join(" ");
+}
+
+/** Choosing an existing customer pre-fills its contact, contact info, need, stage and owner. */
+function prefill(customer: CustomerSummary): void {
+  control("customer").value = customer.name;
+  control("contact").value = customer.contact;
+  control("contactInfo").value = customer.contactInfo;
+  control("need").value = customer.need;
+  if (data?.stages.some((s) => s.name === customer.stage)) control("stage").value = customer.stage;
+  if (data?.owners.includes(customer.owner)) control("owner").value = customer.owner;
+  describeCustomer();
+}
+
+function warningText(warning: Warning): string {
+  switch (warning.kind) {
+    case "duplicate":
+      return fill(t(warning.by === "name" ? "warning.duplicate.name" : "warning.duplicate.phone"), warning);
+    case "collision":
+      return fill(t("warning.collision"), warning);
+    case "ownerChange":
+      return fill(t("warning.ownerChange"), warning);
+  }
+}
+
+function clearErrors(): void {
+  for (const field of [...FIELDS, "form"] as const) {
+    element(`error-${field}`).textContent = "";
+    if (field !== "form") control(field).removeAttribute("aria-invalid");
+  }
+  element("warnings").hidden = true;
+}
+
+/** Shows each message beside its field and moves the focus to the first field in error. */
+function showErrors(errors: Partial<Record<FormField | "form", string>>): void {
+  for (const [field, message] of Object.entries(errors) as [FormField | "form", string][]) {
+    element(`error-${field}`).textContent = message;
+    if (field !== "form") {
+      control(field).setAttribute("aria-invalid", "true");
+      control(field).setAttribute("aria-describedby", `error-${field}`);
+    }
+  }
+  const first = FIELDS.find((field) => errors[field]);
+  if (first) control(first).focus();
+}
+
+function showWarnings(warnings: readonly Warning[]): void {
+  const list = element("warning-list");
+  list.replaceChildren(
+    ...warnings.map((warning) => {
+      const item = document.createElement("li");
+      item.textContent = warningText(warning);
+      return item;
+    }),
+  );
+  element("warnings").hidden = false;
+  element("save").textContent = t("sidebar.saveAnyway");
+  element("save").focus();
+}
+
+function readForm(): FollowUpForm {
+  return Object.fromEntries(FIELDS.map((field) => [field, control(field).value])) as unknown as FollowUpForm;
+}
+
+function resetForm(): void {
+  const keep = { date: control("date").value, owner: control("owner").value };
+  (element("form") as HTMLFormElement).reset();
+  control("date").value = keep.date;
+  control("owner").value = keep.owner;
+  element("hint-customer").textContent = "";
+  element("save").textContent = t("sidebar.save");
+}
+
+function newRequestId(): string {
+  const random = crypto.getRandomValues(new Uint32Array(2));
+  return `${Date.now().toString(36)}-${random[0]?.toString(36)}${random[1]?.toString(36)}`;
+}
+
+async function submit(event: Event): Promise<void> {
+  event.preventDefault();
+  const save = element<HTMLButtonElement>("save");
+  if (save.disabled) return;
+  clearErrors();
+  pending ??= { requestId: newRequestId(), confirmed: [] };
+  save.disabled = true;
+  setStatus(t("sidebar.saving"));
+  let result: SaveResult;
+  try {
+    result = await call("saveFollowUp", {
+      form: readForm(),
+      confirmed: pending.confirmed,
+      requestId: pending.requestId,
+    });
+  } catch (error) {
+    // Nothing typed is lost: the form stays as it is and the same request can be sent again.
+    setStatus(fill(t("sidebar.failed"), { message: (error as Error).message }), true);
+    save.disabled = false;
+    return;
+  }
+  save.disabled = false;
+  if (result.ok) {
+    pending = null;
+    setStatus(result.message);
+    resetForm();
+    await refresh();
+    return;
+  }
+  setStatus("");
+  showErrors(result.errors);
+  if (Object.keys(result.errors).length === 0 && result.warnings.length > 0) {
+    pending.confirmed = result.warnings.map(warningKey);
+    showWarnings(result.warnings);
+  }
+}
+
+function dueEntry(item: DueItem): HTMLLIElement {
+  const entry = document.createElement("li");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = item.daysOverdue > 0 ? "overdue" : "today";
+  const title = document.createElement("strong");
+  title.textContent = item.customer;
+  const when = document.createElement("div");
+  when.className = "when";
+  when.textContent =
+    item.daysOverdue > 0 ? fill(t("sidebar.overdueDays"), { days: item.daysOverdue }) : t("sidebar.dueToday");
+  const next = document.createElement("div");
+  next.textContent = `${item.stage} · ${item.nextStep}`;
+  button.append(title, when, next);
+  button.addEventListener("click", () => {
+    void call("selectRow", item.row).catch((error: Error) => setStatus(error.message, true));
+    const customer = customerNamed(item.customer);
+    resetForm();
+    if (customer) prefill(customer);
+    showTab("log");
+    control("summary").focus();
+  });
+  entry.append(button);
+  return entry;
+}
+
+/** Loads (or reloads) the table's data: choices, customers, the user's due list. */
+async function refresh(): Promise<void> {
+  data = await call("sidebarData");
+  const stage = control("stage") as HTMLSelectElement;
+  const owner = control("owner") as HTMLSelectElement;
+  const kept = { stage: stage.value, owner: owner.value || data.userName };
+  options(control("method") as HTMLSelectElement, data.methods, true);
+  options(
+    stage,
+    data.stages.map((s) => s.name),
+    true,
+  );
+  options(owner, data.owners, true);
+  options(control("source") as HTMLSelectElement, data.sources, true);
+  options(control("score") as HTMLSelectElement, ["1", "2", "3", "4", "5"], true);
+  stage.value = kept.stage;
+  owner.value = kept.owner;
+  if (!control("date").value) control("date").value = data.today;
+  element("customers").replaceChildren(
+    ...data.customers.map((c) => {
+      const option = document.createElement("option");
+      option.value = c.name;
+      option.label = fill(t("sidebar.customerHint"), { owner: c.owner, stage: c.stage });
+      return option;
+    }),
+  );
+  element("due-list").replaceChildren(...data.myDue.map(dueEntry));
+  element("no-due").hidden = data.myDue.length > 0;
+  if (!data.userName) setStatus(t("sidebar.notOnTeam"), true);
+}
+
+function start(): void {
+  label();
+  showTab(document.documentElement.dataset.tab === "due" ? "due" : "log");
+  element("tab-log").addEventListener("click", () => showTab("log"));
+  element("tab-due").addEventListener("click", () => showTab("due"));
+  element("form").addEventListener("submit", (event) => void submit(event));
+  control("customer").addEventListener("change", () => {
+    const customer = customerNamed(control("customer").value);
+    if (customer) prefill(customer);
+    else describeCustomer();
+  });
+  control("customer").addEventListener("input", describeCustomer);
+  control("contactInfo").addEventListener("change", describeCustomer);
+  // Changing what is being saved means the warnings must be looked at again.
+  element("form").addEventListener("input", () => {
+    if (pending?.confirmed.length) {
+      pending = null;
+      element("warnings").hidden = true;
+      element("save").textContent = t("sidebar.save");
+    }
+  });
+  setStatus(t("sidebar.loading"));
+  refresh()
+    .then(() => {
+      if (element("status").textContent === t("sidebar.loading")) setStatus("");
+    })
+    .catch((error: Error) => setStatus(fill(t("sidebar.failed"), { message: error.message }), true));
+}
+
+start();
