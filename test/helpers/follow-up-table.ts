@@ -2,31 +2,58 @@
 
 import type { AppsScriptRuntime, User } from "../../local/runtime/runtime";
 import type { FollowUpForm, SaveRequest, SaveResult } from "../../src/core/sidebar-api";
-import { runtimeOnDist, ZH_REP } from "./runtime";
+import { EN_REP, runtimeOnDist, ZH_REP } from "./runtime";
 
 /** Team rows below the header: name, email, role, manager's email, reminders, language. */
 export const TEAM = [
   ["li.lei", "li.lei@example.com", "管理员", "", true, "zh"],
   ["李四", "li.si@example.com", "销售", "li.lei@example.com", true, "zh"],
-  ["Ann Lee", "ann.lee@example.com", "销售", "li.lei@example.com", true, "en"],
+  ["Ann Lee", "ann.lee@example.com", "rep", "li.lei@example.com", true, "en"],
 ];
 
-/** A zh table (Asia/Shanghai) set up by li.lei, with TEAM and `rows` typed below the header, synced. */
-export function followUpTable(rows: unknown[][] = [], options: { user?: User } = {}): AppsScriptRuntime {
-  const runtime = runtimeOnDist({ user: ZH_REP });
+/** The sheet and menu names of a table in each language. */
+export const NAMES = {
+  zh: {
+    followUps: "跟进记录",
+    team: "团队",
+    setUp: "设置/接管跟进表",
+    sync: "同步与修复",
+    user: ZH_REP,
+    locale: "zh_CN",
+  },
+  en: {
+    followUps: "Follow-ups",
+    team: "Team",
+    setUp: "Set up / adopt table",
+    sync: "Sync & repair",
+    user: EN_REP,
+    locale: "en_US",
+  },
+} as const;
+
+/**
+ * A table (Asia/Shanghai) set up by the language's user (zh: li.lei, en: ann.lee), with TEAM and `rows` typed below
+ * the header, synced.
+ */
+export function followUpTable(
+  rows: unknown[][] = [],
+  options: { user?: User; language?: "zh" | "en" } = {},
+): AppsScriptRuntime {
+  const names = NAMES[options.language ?? "zh"];
+  const runtime = runtimeOnDist({ user: names.user, locale: names.locale });
   runtime.open("LIMITED");
   runtime.ui.answerNext("OK");
-  runtime.clickMenu("设置/接管跟进表");
+  runtime.clickMenu(names.setUp);
   const ss = runtime.inspect().getActiveSpreadsheet();
-  ss.getSheetByName("团队")?.getRange(2, 1, TEAM.length, 6).setValues(TEAM);
-  const sheet = ss.getSheetByName("跟进记录");
+  ss.getSheetByName(names.team)?.getRange(2, 1, TEAM.length, 6).setValues(TEAM);
+  const sheet = ss.getSheetByName(names.followUps);
   if (rows.length > 0 && sheet) {
     // Room below the data, as a sheet in use has: saving then never needs to grow the sheet.
     const needed = rows.length + 101;
     if (needed > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
     sheet.getRange(2, 1, rows.length, 17).setValues(rows.map((r) => [...r, ...Array(17 - r.length).fill("")]));
     runtime.ui.answerNext("OK");
-    runtime.clickMenu("同步与修复");
+    runtime.clickMenu(names.sync);
   }
   if (options.user) runtime.user = options.user;
   return runtime;
