@@ -5,7 +5,7 @@ import { type ColumnKey, columnSpec } from "./columns";
 import { type Day, dayFromYmd, isoOfDay } from "./dates";
 import type { Language } from "./language";
 import { type Settings, stageKindOf } from "./settings";
-import type { FollowUpForm, FormField } from "./sidebar-api";
+import { FORM_FIELDS, type FollowUpForm, type FormField } from "./sidebar-api";
 import { memberByName, type TeamMember } from "./team";
 
 /** A checked follow-up, ready to be written. */
@@ -36,23 +36,6 @@ export interface FormContext {
 
 export type FormErrors = Partial<Record<FormField | "form", string>>;
 
-const FIELDS: readonly FormField[] = [
-  "customer",
-  "contact",
-  "contactInfo",
-  "date",
-  "method",
-  "need",
-  "summary",
-  "stage",
-  "nextStep",
-  "nextDate",
-  "owner",
-  "source",
-  "score",
-  "notes",
-];
-
 /** Longest accepted text per field (a cell holds 50,000 characters; a follow-up needs far less). */
 const MAX_LENGTH: Readonly<Record<FormField, number>> = {
   customer: 200,
@@ -78,7 +61,7 @@ const MAX_LENGTH: Readonly<Record<FormField, number>> = {
 export function formOf(value: unknown): FollowUpForm | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Record<string, unknown>;
-  return FIELDS.every((field) => typeof record[field] === "string") ? (value as FollowUpForm) : null;
+  return FORM_FIELDS.every((field) => typeof record[field] === "string") ? (value as FollowUpForm) : null;
 }
 
 /** A "yyyy-mm-dd" date as a Day, or null when it is not a real calendar date (2024-02-30 is not). */
@@ -99,14 +82,14 @@ export function checkFollowUp(
   const label = (field: FormField) => columnSpec(field as ColumnKey).header[ctx.language];
   const errors: FormErrors = {};
   const text: Record<FormField, string> = Object.fromEntries(
-    FIELDS.map((field) => [
+    FORM_FIELDS.map((field) => [
       field,
       field === "need" || field === "summary" || field === "notes"
         ? form[field].replace(/\s+$/, "").replace(/^\s*\n/, "")
         : form[field].trim(),
     ]),
   ) as Record<FormField, string>;
-  for (const field of FIELDS) {
+  for (const field of FORM_FIELDS) {
     if (text[field].length > MAX_LENGTH[field]) {
       errors[field] = fill(t("form.tooLong"), {
         field: label(field),

@@ -24,6 +24,24 @@ export interface FollowUpForm {
 /** A form field. */
 export type FormField = keyof FollowUpForm;
 
+/** The form's fields, in the order the sidebar shows them. */
+export const FORM_FIELDS: readonly FormField[] = [
+  "customer",
+  "contact",
+  "contactInfo",
+  "date",
+  "method",
+  "need",
+  "summary",
+  "stage",
+  "nextStep",
+  "nextDate",
+  "owner",
+  "source",
+  "score",
+  "notes",
+];
+
 /** What the sidebar submits: the form, the warnings the user chose to go past, and a key that makes retries safe. */
 export interface SaveRequest {
   form: FollowUpForm;

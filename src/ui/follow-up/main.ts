@@ -6,6 +6,7 @@ import type { Language } from "../../core/language";
 import {
   type CustomerSummary,
   type DueItem,
+  FORM_FIELDS,
   type FollowUpForm,
   type FormField,
   type SaveResult,
@@ -16,23 +17,6 @@ import {
 import type { MessageKey } from "../../i18n/messages";
 import { fill, translator } from "../../i18n/translate";
 import { call } from "../shared/host";
-
-const FIELDS: readonly FormField[] = [
-  "customer",
-  "contact",
-  "contactInfo",
-  "date",
-  "method",
-  "need",
-  "summary",
-  "stage",
-  "nextStep",
-  "nextDate",
-  "owner",
-  "source",
-  "score",
-  "notes",
-];
 
 const language: Language = document.documentElement.dataset.lang === "zh" ? "zh" : "en";
 const t = translator(language);
@@ -118,7 +102,7 @@ function warningText(warning: Warning): string {
 }
 
 function clearErrors(): void {
-  for (const field of [...FIELDS, "form"] as const) {
+  for (const field of [...FORM_FIELDS, "form"] as const) {
     element(`error-${field}`).textContent = "";
     if (field !== "form") control(field).removeAttribute("aria-invalid");
   }
@@ -134,7 +118,7 @@ function showErrors(errors: Partial<Record<FormField | "form", string>>): void {
       control(field).setAttribute("aria-describedby", `error-${field}`);
     }
   }
-  const first = FIELDS.find((field) => errors[field]);
+  const first = FORM_FIELDS.find((field) => errors[field]);
   if (first) control(first).focus();
 }
 
@@ -153,7 +137,7 @@ function showWarnings(warnings: readonly Warning[]): void {
 }
 
 function readForm(): FollowUpForm {
-  return Object.fromEntries(FIELDS.map((field) => [field, control(field).value])) as unknown as FollowUpForm;
+  return Object.fromEntries(FORM_FIELDS.map((field) => [field, control(field).value])) as unknown as FollowUpForm;
 }
 
 function resetForm(): void {
