@@ -4,6 +4,7 @@ import type { SaveResult, SidebarData } from "./core/sidebar-api";
 import * as commands from "./gas/commands";
 import { loadSidebarData, selectFollowUpRow, showFollowUpSidebar } from "./gas/follow-up-sidebar";
 import { showHelpSidebar } from "./gas/help";
+import { runHourlyJob } from "./gas/hourly";
 import { addAddonMenu } from "./gas/menu";
 import { saveFollowUpRequest } from "./gas/save-follow-up";
 
@@ -50,6 +51,16 @@ export function selectRow(row: unknown): void {
 /** Menu: Sync & repair. */
 export function syncTable(): void {
   commands.syncAndRepair();
+}
+
+/** Menu: Reminders on/off. */
+export function toggleReminders(): void {
+  commands.toggleReminders();
+}
+
+/** The hourly time-driven trigger: sends the daily digests that are due (later also the weekly review). */
+export function runHourly(e?: GoogleAppsScript.Events.TimeDriven): void {
+  runHourlyJob(e);
 }
 
 /** Menu: Settings. */

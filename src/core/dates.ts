@@ -108,3 +108,15 @@ export function instantOfLocalTime(day: Day, hour: number, minute: number, timeZ
   );
   return candidates.length > 0 ? Math.min(...candidates) : wall - offsetBefore;
 }
+
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The hour (0–23) of an instant on the wall clock of an IANA zone. */
+export function hourInZone(instantMs: number, timeZone: string): number {
+  let format = hourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" });
+    hourFormats.set(timeZone, format);
+  }
+  return Number(format.format(instantMs));
+}

@@ -14,6 +14,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { label: "menu.log", handler: "showLogSidebar" },
   { label: "menu.due", handler: "showDueSidebar" },
   { label: "menu.sync", handler: "syncTable" },
+  { label: "menu.reminders", handler: "toggleReminders" },
   { label: "menu.settings", handler: "openSettings" },
   { label: "menu.help", handler: "showHelp" },
 ];

@@ -68,7 +68,7 @@ export function adoptTable(
   const settings = spreadsheet.insertSheet(freshSheetName(spreadsheet, t("sheet.settings")));
   writeGrid(settings, settingsGrid(withMethods.settings, language));
 
-  saveRegistry({
+  saveRegistry(spreadsheet, {
     followUps: sheet.getSheetId(),
     team: team.getSheetId(),
     settings: settings.getSheetId(),

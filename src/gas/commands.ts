@@ -9,6 +9,7 @@ import { adoptTable } from "./adopt-table";
 import { createTable } from "./create-table";
 import { withDocumentLock } from "./lock";
 import { protectTable } from "./protection";
+import { switchReminders } from "./reminders-switch";
 import { syncTable } from "./sync";
 import { documentLanguage, isTableProblem, openTable, type Table, type TableProblem } from "./table";
 
@@ -154,4 +155,15 @@ export function openSettings(): void {
     return;
   }
   table.settingsSheet.activate();
+}
+
+/** Menu: Reminders on/off. */
+export function toggleReminders(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openTable(spreadsheet);
+  if (isTableProblem(table)) {
+    tell(documentLanguage(spreadsheet), problemMessage(table, documentLanguage(spreadsheet)));
+    return;
+  }
+  tell(table.language, switchReminders(table, userEmail(), Date.now()));
 }

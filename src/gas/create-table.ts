@@ -34,7 +34,7 @@ export function createTable(spreadsheet: Spreadsheet, language: Language, userEm
   const settings = spreadsheet.insertSheet(freshSheetName(spreadsheet, t("sheet.settings")));
   writeGrid(settings, settingsGrid(defaultSettings(language), language));
 
-  saveRegistry({
+  saveRegistry(spreadsheet, {
     followUps: followUps.getSheetId(),
     team: team.getSheetId(),
     settings: settings.getSheetId(),

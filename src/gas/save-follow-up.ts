@@ -86,7 +86,7 @@ function save(table: Table, request: SaveRequest): SaveResult {
     superseded.map((r) => [r, true]),
   );
   table.registry.nextId = idNumber + 1;
-  saveRegistry(table.registry);
+  saveRegistry(table.spreadsheet, table.registry);
   const message =
     superseded.length > 0
       ? fill(t("save.doneMarked"), { row, id, count: superseded.length })

@@ -48,7 +48,7 @@ export function syncTable(table: Table, now: number): SyncOutcome {
   );
   if (plan.nextIdNumber !== registry.nextId) {
     registry.nextId = plan.nextIdNumber;
-    saveRegistry(registry);
+    saveRegistry(table.spreadsheet, registry);
   }
   applyValidation(table);
   applyRowColouring(table);

@@ -34,7 +34,7 @@ export function documentLanguage(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
 
 /** Reads the table of `spreadsheet`, or says why it cannot. */
 export function openTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Table | TableProblem {
-  const registry = loadRegistry();
+  const registry = loadRegistry(spreadsheet);
   if (!registry) return { kind: "notSetUp" };
   const byId = new Map(spreadsheet.getSheets().map((sheet) => [sheet.getSheetId(), sheet]));
   const followUps = byId.get(registry.followUps);

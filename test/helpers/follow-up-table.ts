@@ -32,15 +32,20 @@ export const NAMES = {
 } as const;
 
 /**
- * A table (Asia/Shanghai) set up by the language's user (zh: li.lei, en: ann.lee), with TEAM and `rows` typed below
- * the header, synced.
+ * A table (Asia/Shanghai) set up by the language's user (zh: li.lei, en: ann.lee) at `now` (default Friday
+ * 2026-11-27 09:00 in Shanghai), with TEAM and `rows` typed below the header, synced.
  */
 export function followUpTable(
   rows: unknown[][] = [],
-  options: { user?: User; language?: "zh" | "en" } = {},
+  options: { user?: User; language?: "zh" | "en"; now?: number; mailDailyLimit?: number } = {},
 ): AppsScriptRuntime {
   const names = NAMES[options.language ?? "zh"];
-  const runtime = runtimeOnDist({ user: names.user, locale: names.locale });
+  const runtime = runtimeOnDist({
+    user: names.user,
+    locale: names.locale,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.mailDailyLimit ? { mailDailyLimit: options.mailDailyLimit } : {}),
+  });
   runtime.open("LIMITED");
   runtime.ui.answerNext("OK");
   runtime.clickMenu(names.setUp);

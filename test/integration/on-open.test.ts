@@ -16,6 +16,7 @@ describe("dist/Code.js entry points", () => {
             { kind: "item", caption: "记录跟进", functionName: "showLogSidebar" },
             { kind: "item", caption: "我的待跟进", functionName: "showDueSidebar" },
             { kind: "item", caption: "同步与修复", functionName: "syncTable" },
+            { kind: "item", caption: "提醒开关", functionName: "toggleReminders" },
             { kind: "item", caption: "设置", functionName: "openSettings" },
             { kind: "item", caption: "帮助", functionName: "showHelp" },
           ],
@@ -32,6 +33,7 @@ describe("dist/Code.js entry points", () => {
         "Log a follow-up",
         "My follow-ups due",
         "Sync & repair",
+        "Reminders on/off",
         "Settings",
         "Help",
       ]);
@@ -87,7 +89,7 @@ describe("dist/Code.js entry points", () => {
         .getSheets()
         .map((s) => s.getName());
       runtime.install();
-      expect(runtime.ui.menus[0]?.entries).toHaveLength(6);
+      expect(runtime.ui.menus[0]?.entries).toHaveLength(7);
       expect(
         runtime
           .inspect()

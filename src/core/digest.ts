@@ -1,0 +1,377 @@
+/** The daily reminder digest: one email's worth per Team member (own follow-ups, team counts, admin problems) and its text. */
+
+import type { MessageKey } from "../i18n/messages";
+import { fill, translator } from "../i18n/translate";
+import { type ColumnKey, columnSpec } from "./columns";
+import { type Day, isoOfDay } from "./dates";
+import { type FollowUp, isDueToday, isOverdue, isUpcoming, type RowProblem } from "./follow-ups";
+import { escapeHtml } from "./html";
+import type { Language } from "./language";
+import type { Settings } from "./settings";
+import { planSync } from "./sync-plan";
+import { isValidEmail, memberByEmail, memberByName, type TeamMember } from "./team";
+
+/** One follow-up as a reminder lists it. */
+export interface DigestItem {
+  row: number;
+  id: string;
+  customer: string;
+  stage: string;
+  nextStep: string;
+  lastSummary: string;
+  /** yyyy-mm-dd. */
+  nextDate: string;
+  /** Days past the next date: 0 due today, negative = days ahead. */
+  daysOverdue: number;
+  /** Opens the sheet at the row. */
+  link: string;
+}
+
+/** Something that kept a reminder from going out, or a date nobody can read: for the admins. */
+export type DigestProblem =
+  | { kind: "ownerNotOnTeam"; row: number; customer: string; owner: string }
+  | { kind: "ownerWithoutEmail"; row: number; customer: string; owner: string }
+  | { kind: "noOwner"; row: number; customer: string }
+  | { kind: "unreadable"; row: number; column: ColumnKey; value: string };
+
+/** Everything one recipient is told today, in one email. */
+export interface Digest {
+  /** The recipient's email, as on the Team sheet. */
+  to: string;
+  name: string;
+  language: Language;
+  overdue: DigestItem[];
+  dueToday: DigestItem[];
+  upcoming: DigestItem[];
+  /** Manager section: the recipient's reps with something overdue or due today. */
+  team: { rep: string; overdue: number; dueToday: number }[];
+  /** Admin section. */
+  problems: DigestProblem[];
+}
+
+export interface DigestInput {
+  followUps: FollowUp[];
+  /** The problems `readFollowUps` found. */
+  rowProblems: RowProblem[];
+  settings: Settings;
+  team: TeamMember[];
+  today: Day;
+  /** The URL that opens the Follow-ups sheet at a row. */
+  link: (row: number) => string;
+  /** The table's language, for members without their own. */
+  defaultLanguage: Language;
+}
+
+type Due = "overdue" | "dueToday" | "upcoming";
+
+/** A recipient being built: one per distinct email on the Team sheet. */
+interface Recipient {
+  digest: Digest;
+  manager: boolean;
+  admin: boolean;
+}
+
+function dueOf(followUp: FollowUp, settings: Settings, today: Day): Due | null {
+  if (isOverdue(followUp, settings, today)) return "overdue";
+  if (isDueToday(followUp, settings, today)) return "dueToday";
+  return isUpcoming(followUp, settings, today, settings.upcomingDays) ? "upcoming" : null;
+}
+
+/**
+ * The rows the next Sync ticks done (open, and the customer has a newer follow-up). Sync stamps unstamped rows with
+ * its own time, which is later than every stamp already in the sheet: an infinite `now` orders them the same way.
+ */
+function rowsSyncWouldTick(input: DigestInput): Set<number> {
+  const { followUps, rowProblems, settings, team } = input;
+  const plan = planSync({
+    followUps,
+    problems: rowProblems,
+    settings,
+    team,
+    now: Number.POSITIVE_INFINITY,
+    nextIdNumber: 1,
+  });
+  return new Set(plan.done);
+}
+
+function itemOf(followUp: FollowUp, input: DigestInput): DigestItem {
+  const nextDate = followUp.nextDate as Day;
+  return {
+    row: followUp.row,
+    id: followUp.id,
+    customer: followUp.customer,
+    stage: followUp.stage,
+    nextStep: followUp.nextStep,
+    lastSummary: followUp.summary,
+    nextDate: isoOfDay(nextDate),
+    daysOverdue: input.today - nextDate,
+    link: input.link(followUp.row),
+  };
+}
+
+/** Most overdue (or soonest due) first, then by row. */
+function byUrgency(a: DigestItem, b: DigestItem): number {
+  return b.daysOverdue - a.daysOverdue || a.row - b.row;
+}
+
+/** One recipient per distinct valid email on the Team sheet, keyed by the email in lower case. */
+function recipientsOf(input: DigestInput): Map<string, Recipient> {
+  const recipients = new Map<string, Recipient>();
+  for (const member of input.team) {
+    const to = member.email.trim();
+    if (!isValidEmail(to)) continue;
+    const key = to.toLowerCase();
+    const recipient = recipients.get(key) ?? {
+      digest: {
+        to,
+        name: member.name.trim() || to,
+        language: member.language || input.defaultLanguage,
+        overdue: [],
+        dueToday: [],
+        upcoming: [],
+        team: [],
+        problems: [],
+      },
+      manager: false,
+      admin: false,
+    };
+    recipient.manager ||= member.role !== "rep";
+    recipient.admin ||= member.role === "admin";
+    recipients.set(key, recipient);
+  }
+  return recipients;
+}
+
+type Counts = Map<TeamMember, { overdue: number; dueToday: number }>;
+
+/** The manager section: the members whose manager's email is `email`, with something overdue or due today, worst first. */
+function teamSection(team: readonly TeamMember[], email: string, counts: Counts): Digest["team"] {
+  return team
+    .filter((m) => m.managerEmail.trim().toLowerCase() === email)
+    .map((m) => ({ rep: m.name.trim() || m.email, ...(counts.get(m) ?? { overdue: 0, dueToday: 0 }) }))
+    .filter((r) => r.overdue + r.dueToday > 0)
+    .sort((a, b) => b.overdue - a.overdue || b.dueToday - a.dueToday);
+}
+
+/**
+ * One digest per Team member who has something today: their own overdue, due-today and upcoming follow-ups (open and
+ * not superseded), their reps' counts when `managerDigest` is on, and for admins every reminder that could not be sent
+ * and every unreadable date. Only addresses on the Team sheet, one digest per address, none empty, sorted by email.
+ */
+export function buildDigests(input: DigestInput): Digest[] {
+  const ticked = rowsSyncWouldTick(input);
+  const recipients = recipientsOf(input);
+  const counts: Counts = new Map();
+  const problems: DigestProblem[] = [];
+  for (const followUp of [...input.followUps].sort((a, b) => a.row - b.row)) {
+    const due = dueOf(followUp, input.settings, input.today);
+    if (due === null || ticked.has(followUp.row)) continue;
+    const { row, customer, owner } = followUp;
+    const member = memberByName(input.team, owner) ?? memberByEmail(input.team, owner);
+    if (owner.trim() === "") problems.push({ kind: "noOwner", row, customer });
+    if (owner.trim() !== "" && !member) problems.push({ kind: "ownerNotOnTeam", row, customer, owner });
+    if (!member) continue;
+    const count = counts.get(member) ?? { overdue: 0, dueToday: 0 };
+    if (due !== "upcoming") count[due]++;
+    counts.set(member, count);
+    if (!member.reminders) continue;
+    const recipient = recipients.get(member.email.trim().toLowerCase());
+    if (recipient) recipient.digest[due].push(itemOf(followUp, input));
+    else problems.push({ kind: "ownerWithoutEmail", row, customer, owner });
+  }
+  for (const p of input.rowProblems) {
+    if (p.kind === "notADate") problems.push({ kind: "unreadable", row: p.row, column: p.column, value: p.value });
+  }
+  problems.sort((a, b) => a.row - b.row);
+  for (const [email, { digest, manager, admin }] of recipients) {
+    digest.overdue.sort(byUrgency);
+    digest.dueToday.sort(byUrgency);
+    digest.upcoming.sort(byUrgency);
+    if (manager && input.settings.managerDigest) digest.team = teamSection(input.team, email, counts);
+    if (admin) digest.problems = [...problems];
+  }
+  return [...recipients.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r.digest)
+    .filter((d) => d.overdue.length + d.dueToday.length + d.upcoming.length + d.team.length + d.problems.length > 0);
+}
+
+/** How many rows one section of an email lists before "… and N more" (keeps a large sheet's email small). */
+const LISTED = 100;
+
+type Translate = (key: MessageKey) => string;
+
+/** User text on one line: runs of whitespace (newlines too) become one space. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The link when it is an http(s) URL, else "" (never a javascript: or data: link in an email). */
+function safeLink(link: string): string {
+  return /^https?:\/\/\S+$/i.test(link.trim()) ? link.trim() : "";
+}
+
+function statusOf(item: DigestItem, t: Translate): string {
+  if (item.daysOverdue > 1) return fill(t("digest.overdueDays"), { days: item.daysOverdue });
+  if (item.daysOverdue === 1) return t("digest.overdueOneDay");
+  return item.daysOverdue === 0 ? t("digest.dueToday") : fill(t("digest.dueOn"), { date: item.nextDate });
+}
+
+function problemLine(problem: DigestProblem, language: Language): string {
+  const t = translator(language);
+  const column = columnSpec(problem.kind === "unreadable" ? problem.column : "owner").header[language];
+  const issue =
+    problem.kind === "unreadable"
+      ? fill(t("problem.notADate"), { value: problem.value })
+      : fill(t(`digest.problem.${problem.kind}`), problem);
+  return fill(t("problem.row"), { row: problem.row, column, issue });
+}
+
+/** The sections of a digest, each with its title and the rows it lists; a section with no rows is left out. */
+function sectionsOf(digest: Digest) {
+  const t = translator(digest.language);
+  const itemSections = (["overdue", "dueToday", "upcoming"] as const).map((due) => ({
+    due,
+    title: fill(t(`digest.section.${due}`), { count: digest[due].length }),
+    items: digest[due],
+  }));
+  return {
+    items: itemSections.filter((s) => s.items.length > 0),
+    team: digest.team.length > 0 ? t("digest.section.team") : "",
+    problems: digest.problems.length > 0 ? fill(t("digest.section.problems"), { count: digest.problems.length }) : "",
+  };
+}
+
+/** The first `LISTED` of `rows`, and the "… and N more" line when there are more. */
+function listed<T>(rows: readonly T[], t: Translate): { shown: readonly T[]; more: string } {
+  const more = rows.length > LISTED ? fill(t("list.more"), { count: rows.length - LISTED }) : "";
+  return { shown: rows.slice(0, LISTED), more };
+}
+
+/** "【跟进提醒】3 条逾期，2 条今日到期": the own counts; a digest with none names its team and problem sections instead. */
+function subjectOf(digest: Digest): string {
+  const t = translator(digest.language);
+  const own = (["overdue", "dueToday", "upcoming"] as const)
+    .filter((due) => digest[due].length > 0)
+    .map((due) => fill(t(`digest.subject.${due}`), { count: digest[due].length }));
+  const others = [
+    digest.team.length > 0 ? t("digest.subject.team") : "",
+    digest.problems.length > 0 ? fill(t("digest.subject.problems"), { count: digest.problems.length }) : "",
+  ].filter((part) => part !== "");
+  const parts = own.length > 0 ? own : others;
+  return fill(t("digest.subject"), { parts: parts.join(digest.language === "zh" ? "，" : ", ") });
+}
+
+function textOf(digest: Digest, options: { spreadsheetName: string; today: string }): string {
+  const t = translator(digest.language);
+  const sections = sectionsOf(digest);
+  const lines = [
+    fill(t("digest.greeting"), { name: oneLine(digest.name) }),
+    fill(t("digest.intro"), { spreadsheet: oneLine(options.spreadsheetName), today: options.today }),
+  ];
+  for (const { title, items } of sections.items) {
+    const { shown, more } = listed(items, t);
+    lines.push("", `■ ${title}`);
+    for (const item of shown) {
+      const parts = [
+        oneLine(item.customer),
+        oneLine(item.stage),
+        item.nextStep.trim() && fill(t("digest.item.nextStep"), { value: oneLine(item.nextStep) }),
+        item.lastSummary.trim() && fill(t("digest.item.lastSummary"), { value: oneLine(item.lastSummary) }),
+        statusOf(item, t),
+        safeLink(item.link),
+      ];
+      lines.push(`- ${parts.filter((part) => part !== "").join(" · ")}`);
+    }
+    if (more) lines.push(more);
+  }
+  if (sections.team) {
+    lines.push("", `■ ${sections.team}`);
+    for (const r of digest.team) lines.push(`- ${fill(t("digest.team.line"), { ...r, rep: oneLine(r.rep) })}`);
+  }
+  if (sections.problems) {
+    const { shown, more } = listed(digest.problems, t);
+    lines.push("", `■ ${sections.problems}`, t("digest.problems.note"));
+    for (const problem of shown) lines.push(`- ${oneLine(problemLine(problem, digest.language))}`);
+    if (more) lines.push(more);
+  }
+  lines.push("", t("digest.footer"));
+  return `${lines.join("\n")}\n`;
+}
+
+const STYLE = {
+  body: "font-family:Arial,Helvetica,'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#202124",
+  p: "margin:0 0 12px",
+  h: "margin:20px 0 8px;font-size:15px",
+  table: "border-collapse:collapse;width:100%",
+  th: "text-align:left;padding:6px 8px;border-bottom:2px solid #dadce0;background:#f1f3f4;font-weight:bold",
+  td: "padding:6px 8px;border-bottom:1px solid #e8eaed;vertical-align:top",
+  a: "color:#1a73e8",
+  footer: "margin:24px 0 0;font-size:12px;color:#5f6368",
+} as const;
+
+const SECTION_COLOR: Record<Due, string> = { overdue: "#c5221f", dueToday: "#b06000", upcoming: "#1a73e8" };
+
+function htmlHeading(title: string, color = "#202124"): string {
+  return `<h3 style="${STYLE.h};color:${color}">${escapeHtml(title)}</h3>`;
+}
+
+/** A table of already-escaped cells, with a header row when `headers` are given. */
+function htmlTable(headers: readonly string[], rows: readonly string[][]): string {
+  const head =
+    headers.length > 0
+      ? `<tr>${headers.map((h) => `<th style="${STYLE.th}">${escapeHtml(h)}</th>`).join("")}</tr>`
+      : "";
+  const body = rows.map((cells) => `<tr>${cells.map((c) => `<td style="${STYLE.td}">${c}</td>`).join("")}</tr>`);
+  return `<table style="${STYLE.table}">${head}${body.join("")}</table>`;
+}
+
+function htmlLink(link: string, t: Translate): string {
+  const href = safeLink(link);
+  return href === "" ? "" : `<a href="${escapeHtml(href)}" style="${STYLE.a}">${escapeHtml(t("digest.open"))}</a>`;
+}
+
+function htmlOf(digest: Digest, options: { spreadsheetName: string; today: string }): string {
+  const t = translator(digest.language);
+  const sections = sectionsOf(digest);
+  const paragraph = (text: string, style: string = STYLE.p) => `<p style="${style}">${escapeHtml(text)}</p>`;
+  const parts = [
+    paragraph(fill(t("digest.greeting"), { name: oneLine(digest.name) })),
+    paragraph(fill(t("digest.intro"), { spreadsheet: oneLine(options.spreadsheetName), today: options.today })),
+  ];
+  const itemHeaders = (["customer", "stage", "nextStep", "lastSummary", "status"] as const).map((column) =>
+    t(`digest.column.${column}`),
+  );
+  for (const { due, title, items } of sections.items) {
+    const { shown, more } = listed(items, t);
+    const rows = shown.map((item) => [
+      ...[item.customer, item.stage, item.nextStep, item.lastSummary, statusOf(item, t)].map((text) =>
+        escapeHtml(oneLine(text)),
+      ),
+      htmlLink(item.link, t),
+    ]);
+    parts.push(htmlHeading(title, SECTION_COLOR[due]), htmlTable([...itemHeaders, ""], rows));
+    if (more) parts.push(paragraph(more));
+  }
+  if (sections.team) {
+    const headers = [t("digest.column.rep"), t("digest.column.overdue"), t("digest.column.dueToday")];
+    const rows = digest.team.map((r) => [escapeHtml(oneLine(r.rep)), String(r.overdue), String(r.dueToday)]);
+    parts.push(htmlHeading(sections.team), htmlTable(headers, rows));
+  }
+  if (sections.problems) {
+    const { shown, more } = listed(digest.problems, t);
+    const rows = shown.map((problem) => [escapeHtml(oneLine(problemLine(problem, digest.language)))]);
+    parts.push(htmlHeading(sections.problems), paragraph(t("digest.problems.note")), htmlTable([], rows));
+    if (more) parts.push(paragraph(more));
+  }
+  parts.push(paragraph(t("digest.footer"), STYLE.footer));
+  return `<div style="${STYLE.body}">${parts.join("")}</div>`;
+}
+
+/** The email of a digest in its language: subject with the counts, a plain-text body and an HTML body (user text escaped). */
+export function renderDigest(
+  digest: Digest,
+  options: { spreadsheetName: string; today: string },
+): { subject: string; text: string; html: string } {
+  return { subject: subjectOf(digest), text: textOf(digest, options), html: htmlOf(digest, options) };
+}

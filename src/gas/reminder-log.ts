@@ -1,0 +1,84 @@
+/** The Reminder log sheet: one row per digest event (sending, sent, deferred, failed), the record that makes each day's email go out exactly once. */
+
+import type { Language } from "../core/language";
+import { asLiteral } from "../core/literal";
+import { translator } from "../i18n/translate";
+import { withRetry } from "./retry";
+import { freshSheetName, writeGrid } from "./table-layout";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** What happened to one recipient's digest of one day. */
+export type DigestStatus = "sending" | "sent" | "deferred" | "failed";
+
+export interface LogEntry {
+  day: string;
+  email: string;
+  status: DigestStatus;
+  detail: string;
+}
+
+/** Rows read back at the start of a run: enough for two days of a large team. */
+const RECENT_ROWS = 3000;
+const METADATA_KEY = "followUpTracker.reminderLog";
+const STATUSES: readonly DigestStatus[] = ["sending", "sent", "deferred", "failed"];
+
+/** The log sheet (found by its tag, created on first use with headers in the table's language). */
+export function logSheet(spreadsheet: Spreadsheet, language: Language): Sheet {
+  const tagged = spreadsheet
+    .createDeveloperMetadataFinder()
+    .withKey(METADATA_KEY)
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET)
+    .find()[0];
+  const id = Number(tagged?.getValue());
+  const existing = tagged ? spreadsheet.getSheets().find((sheet) => sheet.getSheetId() === id) : undefined;
+  if (existing) return existing;
+  const t = translator(language);
+  const sheet = spreadsheet.insertSheet(freshSheetName(spreadsheet, t("log.sheet")));
+  writeGrid(sheet, [[t("log.day"), t("log.email"), t("log.status"), t("log.time"), t("log.detail")]]);
+  sheet.protect().setDescription(t("log.protection")).setWarningOnly(true);
+  if (tagged) tagged.setValue(String(sheet.getSheetId()));
+  else
+    spreadsheet.addDeveloperMetadata(
+      METADATA_KEY,
+      String(sheet.getSheetId()),
+      SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
+    );
+  return sheet;
+}
+
+/** The latest status per "day|email" among the recent rows (one read). */
+export function readLog(sheet: Sheet): Map<string, LogEntry> {
+  const last = sheet.getLastRow();
+  const first = Math.max(2, last - RECENT_ROWS + 1);
+  const latest = new Map<string, LogEntry>();
+  if (last < first) return latest;
+  for (const [day, email, status, , detail] of sheet.getRange(first, 1, last - first + 1, 5).getValues()) {
+    if (!STATUSES.includes(status as DigestStatus)) continue;
+    const entry = {
+      day: String(day),
+      email: String(email).toLowerCase(),
+      status: status as DigestStatus,
+      detail: String(detail),
+    };
+    latest.set(logKey(entry.day, entry.email), entry);
+  }
+  return latest;
+}
+
+export function logKey(day: string, email: string): string {
+  return `${day}|${email.toLowerCase()}`;
+}
+
+/** Appends entries in one write (retried when the service hiccups). */
+export function appendLog(sheet: Sheet, entries: readonly LogEntry[], at: Date): void {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => [asLiteral(e.day), asLiteral(e.email), e.status, at, asLiteral(e.detail)]);
+  withRetry(() => {
+    const row = sheet.getLastRow() + 1;
+    if (row + rows.length - 1 > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(rows.length, 500));
+    sheet.getRange(row, 1, rows.length, 5).setValues(rows);
+  });
+}

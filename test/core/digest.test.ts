@@ -1,0 +1,713 @@
+/** Tests of src/core/digest: who gets which reminders (zh and en teams), the admins' problems, and the emails' subject, text and HTML. */
+
+import { dayFromYmd } from "../../src/core/dates";
+import { buildDigests, type Digest, renderDigest } from "../../src/core/digest";
+import { readFollowUps } from "../../src/core/follow-ups";
+import type { Language } from "../../src/core/language";
+import { defaultSettings, type Settings } from "../../src/core/settings";
+import type { TeamMember } from "../../src/core/team";
+
+const ZONE = "Asia/Shanghai";
+const TODAY = dayFromYmd(2026, 11, 27);
+const RENDER = { spreadsheetName: "华东销售跟进表", today: "2026-11-27" };
+const COLUMNS = {
+  id: 1,
+  customer: 2,
+  date: 3,
+  summary: 4,
+  stage: 5,
+  nextStep: 6,
+  nextDate: 7,
+  owner: 8,
+  done: 9,
+  loggedAt: 10,
+} as const;
+
+type Cells = Partial<Record<keyof typeof COLUMNS, unknown>>;
+
+/** Midnight of 2026-m-d in Shanghai, as a date cell. */
+function day(m: number, d: number): Date {
+  return new Date(Date.UTC(2026, m - 1, d, -8));
+}
+
+/** h:00 of 2026-m-d in Shanghai. */
+function at(m: number, d: number, h: number): Date {
+  return new Date(Date.UTC(2026, m - 1, d, h - 8));
+}
+
+function link(row: number): string {
+  return `https://docs.google.com/spreadsheets/d/abc123/edit#gid=0&range=A${row}`;
+}
+
+/** One sheet row; a synced row (logged-at stamp, not done) unless told otherwise. */
+function sheetRow(cells: Cells): unknown[] {
+  const row: unknown[] = Array(10).fill("");
+  const all: Cells = { done: false, loggedAt: at(11, 26, 18), ...cells };
+  for (const [key, value] of Object.entries(all)) row[COLUMNS[key as keyof typeof COLUMNS] - 1] = value;
+  return row;
+}
+
+function member(name: string, email: string, more: Partial<TeamMember> = {}): TeamMember {
+  return { name, email, role: "rep", managerEmail: "", reminders: true, language: "", ...more };
+}
+
+function digestsOf(
+  rows: Cells[],
+  team: TeamMember[],
+  settings: Settings,
+  defaultLanguage: Language,
+  linkOf: (row: number) => string = link,
+): Digest[] {
+  const { followUps, problems } = readFollowUps(rows.map(sheetRow), 2, COLUMNS, ZONE);
+  return buildDigests({
+    followUps,
+    rowProblems: problems,
+    settings,
+    team,
+    today: TODAY,
+    link: linkOf,
+    defaultLanguage,
+  });
+}
+
+/** The digest sent to `email`. */
+function digestTo(digests: Digest[], email: string): Digest {
+  const found = digests.find((d) => d.to === email);
+  if (!found) throw new Error(`no digest to ${email}`);
+  return found;
+}
+
+/** The cells of each table row of an email's HTML, as they are in the markup. */
+function tableRows(html: string): string[][] {
+  return [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) =>
+    [...row.matchAll(/<t[hd] style="[^"]*">(.*?)<\/t[hd]>/g)].map(([, cell]) => cell),
+  );
+}
+
+const WANG = "wang@example.cn";
+
+/** A Chinese team: a manager, reps (one with reminders off, one without an email, one with nothing due), an English-speaking rep, an admin. */
+const ZH_TEAM: TeamMember[] = [
+  member("王经理", WANG, { role: "manager" }),
+  member("李四", "li.si@example.cn", { managerEmail: WANG }),
+  member("张三", "zhang.san@example.cn", { managerEmail: WANG }),
+  member("赵六", "zhao.liu@example.cn", { managerEmail: WANG, reminders: false }),
+  member("钱七", "", { managerEmail: WANG }),
+  member("孙八", "sun.ba@example.cn", { managerEmail: WANG }),
+  member("Anna Smith", "anna@example.com", { managerEmail: WANG, language: "en" }),
+  member("陈管理", "chen@example.cn", { role: "admin" }),
+];
+
+/** The Chinese team's Follow-ups sheet, from row 2. */
+const ZH_ROWS: Cells[] = [
+  {
+    id: "FU-000001",
+    customer: "上海某科技有限公司",
+    date: day(11, 20),
+    summary: "客户要求报价单\n已发邮件",
+    stage: "已报价",
+    nextStep: "发送合同草稿",
+    nextDate: day(11, 22),
+    owner: "李四",
+  },
+  {
+    id: "FU-000002",
+    customer: "北京某贸易",
+    date: day(11, 25),
+    summary: "价格谈到 9 折",
+    stage: "谈判中",
+    nextStep: "确认付款方式",
+    nextDate: day(11, 20),
+    owner: " LI.SI@EXAMPLE.CN ",
+  },
+  {
+    id: "FU-000003",
+    customer: "深圳某电子",
+    date: day(11, 24),
+    summary: "确认了采购数量",
+    stage: "需求确认",
+    nextStep: "安排技术交流",
+    nextDate: day(11, 27),
+    owner: "李四",
+  },
+  {
+    id: "FU-000004",
+    customer: "广州某物流",
+    date: day(11, 26),
+    summary: "",
+    stage: "待回访",
+    nextStep: "电话回访",
+    nextDate: day(11, 29),
+    owner: "李四",
+  },
+  { customer: "杭州某网络", date: day(11, 26), stage: "新线索", nextDate: day(12, 15), owner: "李四" },
+  { customer: "南京某制造", date: day(11, 15), stage: "已报价", nextDate: day(11, 20), owner: "李四", done: true },
+  { customer: "苏州某医疗", date: day(11, 18), stage: "已成交", nextDate: day(11, 20), owner: "李四" },
+  { customer: "成都某软件有限公司", date: day(11, 18), stage: "新线索", nextDate: day(11, 21), owner: "张三" },
+  {
+    id: "FU-000009",
+    customer: "成都某软件",
+    date: day(11, 26),
+    summary: "约了演示",
+    stage: "需求确认",
+    nextStep: "产品演示",
+    nextDate: day(11, 30),
+    owner: "张三",
+  },
+  { customer: "武汉某汽车", date: day(11, 20), stage: "已报价", nextDate: day(11, 23), owner: "someone@evil.example" },
+  { customer: "西安某能源", date: day(11, 25), stage: "新线索", nextDate: day(11, 27), owner: "" },
+  { customer: "重庆某食品", date: day(11, 25), stage: "待回访", nextDate: "下周三", owner: "张三" },
+  { customer: "天津某化工", date: day(11, 20), stage: "已报价", nextDate: day(11, 25), owner: "赵六" },
+  { customer: "青岛某啤酒", date: day(11, 24), stage: "谈判中", nextDate: day(11, 27), owner: "钱七" },
+  {
+    id: "FU-000015",
+    customer: "Acme Co., Ltd.",
+    date: day(11, 20),
+    summary: "Sent the brochure",
+    stage: "已报价",
+    nextStep: "Follow up on pricing",
+    nextDate: day(11, 24),
+    owner: "Anna Smith",
+  },
+  {
+    id: "FU-000016",
+    customer: "厦门某贸易",
+    date: "上周五",
+    stage: "新线索",
+    nextStep: "寄样品",
+    nextDate: day(11, 28),
+    owner: "张三",
+  },
+  {
+    id: "FU-000017",
+    customer: "宁波某港口",
+    date: day(11, 24),
+    stage: "签约中",
+    nextStep: "催回合同",
+    nextDate: day(11, 26),
+    owner: "张三",
+  },
+  // Same customer, same day: the hand-typed row (no stamp yet) is the newer one once Sync stamps it.
+  {
+    customer: "合肥某家电",
+    date: day(11, 26),
+    stage: "需求确认",
+    nextStep: "发方案",
+    nextDate: day(11, 30),
+    owner: "张三",
+    loggedAt: "",
+  },
+  {
+    id: "FU-000019",
+    customer: "合肥某家电有限公司",
+    date: day(11, 26),
+    stage: "新线索",
+    nextStep: "首次电话",
+    nextDate: day(11, 27),
+    owner: "张三",
+    loggedAt: at(11, 26, 10),
+  },
+  { customer: "大连某船舶", date: day(11, 24), stage: "已报价", nextDate: day(11, 27), owner: "赵六" },
+];
+
+const zhDigests = () => digestsOf(ZH_ROWS, ZH_TEAM, defaultSettings("zh"), "zh");
+
+describe("digest", () => {
+  describe("buildDigests, a Chinese team", () => {
+    it("writes to Team addresses only, one digest each, none empty, sorted by email", () => {
+      const digests = zhDigests();
+      expect(digests.map((d) => d.to)).toEqual([
+        "anna@example.com",
+        "chen@example.cn",
+        "li.si@example.cn",
+        WANG,
+        "zhang.san@example.cn",
+      ]);
+      const teamEmails = ZH_TEAM.map((m) => m.email).filter((email) => email !== "");
+      for (const d of digests) {
+        expect(teamEmails).toContain(d.to);
+        expect(
+          d.overdue.length + d.dueToday.length + d.upcoming.length + d.team.length + d.problems.length,
+        ).toBeGreaterThan(0);
+      }
+    });
+
+    it("gives a rep their overdue (most overdue first), due-today and upcoming rows, matched by name or email", () => {
+      expect(digestTo(zhDigests(), "li.si@example.cn")).toEqual({
+        to: "li.si@example.cn",
+        name: "李四",
+        language: "zh",
+        overdue: [
+          {
+            row: 3,
+            id: "FU-000002",
+            customer: "北京某贸易",
+            stage: "谈判中",
+            nextStep: "确认付款方式",
+            lastSummary: "价格谈到 9 折",
+            nextDate: "2026-11-20",
+            daysOverdue: 7,
+            link: link(3),
+          },
+          {
+            row: 2,
+            id: "FU-000001",
+            customer: "上海某科技有限公司",
+            stage: "已报价",
+            nextStep: "发送合同草稿",
+            lastSummary: "客户要求报价单\n已发邮件",
+            nextDate: "2026-11-22",
+            daysOverdue: 5,
+            link: link(2),
+          },
+        ],
+        dueToday: [
+          {
+            row: 4,
+            id: "FU-000003",
+            customer: "深圳某电子",
+            stage: "需求确认",
+            nextStep: "安排技术交流",
+            lastSummary: "确认了采购数量",
+            nextDate: "2026-11-27",
+            daysOverdue: 0,
+            link: link(4),
+          },
+        ],
+        upcoming: [
+          {
+            row: 5,
+            id: "FU-000004",
+            customer: "广州某物流",
+            stage: "待回访",
+            nextStep: "电话回访",
+            lastSummary: "",
+            nextDate: "2026-11-29",
+            daysOverdue: -2,
+            link: link(5),
+          },
+        ],
+        team: [],
+        problems: [],
+      });
+    });
+
+    it("leaves out rows Sync would tick done: an older row of the customer, and a stamped row beside a newer hand-typed one", () => {
+      const zhang = digestTo(zhDigests(), "zhang.san@example.cn");
+      expect(zhang.overdue.map((i) => [i.row, i.customer, i.daysOverdue])).toEqual([[18, "宁波某港口", 1]]);
+      expect(zhang.dueToday).toEqual([]);
+      expect(zhang.upcoming.map((i) => [i.row, i.customer, i.nextDate, i.daysOverdue])).toEqual([
+        [17, "厦门某贸易", "2026-11-28", -1],
+        [10, "成都某软件", "2026-11-30", -3],
+        [19, "合肥某家电", "2026-11-30", -3],
+      ]);
+      expect(zhang.team).toEqual([]);
+      expect(zhang.problems).toEqual([]);
+    });
+
+    it("writes to a member in their own language", () => {
+      const anna = digestTo(zhDigests(), "anna@example.com");
+      expect(anna.language).toBe("en");
+      expect(anna.overdue.map((i) => [i.row, i.customer, i.daysOverdue])).toEqual([[16, "Acme Co., Ltd.", 3]]);
+    });
+
+    it("gives the manager each rep's overdue and due-today counts, worst first, reps with none left out", () => {
+      const wang = digestTo(zhDigests(), WANG);
+      expect(wang.team).toEqual([
+        { rep: "李四", overdue: 2, dueToday: 1 },
+        { rep: "赵六", overdue: 1, dueToday: 1 },
+        { rep: "张三", overdue: 1, dueToday: 0 },
+        { rep: "Anna Smith", overdue: 1, dueToday: 0 },
+        { rep: "钱七", overdue: 0, dueToday: 1 },
+      ]);
+      expect([wang.overdue, wang.dueToday, wang.upcoming, wang.problems]).toEqual([[], [], [], []]);
+    });
+
+    it("gives the admin every reminder that could not be sent and every unreadable date, by row", () => {
+      expect(digestTo(zhDigests(), "chen@example.cn").problems).toEqual([
+        { kind: "ownerNotOnTeam", row: 11, customer: "武汉某汽车", owner: "someone@evil.example" },
+        { kind: "noOwner", row: 12, customer: "西安某能源" },
+        { kind: "unreadable", row: 13, column: "nextDate", value: "下周三" },
+        { kind: "ownerWithoutEmail", row: 15, customer: "青岛某啤酒", owner: "钱七" },
+        { kind: "unreadable", row: 17, column: "date", value: "上周五" },
+      ]);
+    });
+
+    it("sends no manager section when the manager digest is off", () => {
+      const digests = digestsOf(ZH_ROWS, ZH_TEAM, { ...defaultSettings("zh"), managerDigest: false }, "zh");
+      expect(digests.map((d) => d.to)).toEqual([
+        "anna@example.com",
+        "chen@example.cn",
+        "li.si@example.cn",
+        "zhang.san@example.cn",
+      ]);
+    });
+
+    it("sends nothing to anyone when nothing is due and nothing is wrong", () => {
+      const rows = [
+        { customer: "杭州某网络", date: day(11, 26), stage: "新线索", nextDate: day(12, 15), owner: "李四" },
+      ];
+      expect(digestsOf(rows, ZH_TEAM, defaultSettings("zh"), "zh")).toEqual([]);
+    });
+
+    it("sends one digest to an address the Team sheet lists twice", () => {
+      const team = [member("李四", "li.si@example.cn"), member("小李", "Li.Si@example.cn")];
+      const rows = [
+        { customer: "北京某贸易", date: day(11, 25), stage: "谈判中", nextDate: day(11, 26), owner: "李四" },
+        { customer: "深圳某电子", date: day(11, 25), stage: "谈判中", nextDate: day(11, 27), owner: "小李" },
+      ];
+      const digests = digestsOf(rows, team, defaultSettings("zh"), "zh");
+      expect(digests.map((d) => [d.to, d.overdue.length, d.dueToday.length])).toEqual([["li.si@example.cn", 1, 1]]);
+    });
+  });
+
+  describe("renderDigest, Chinese", () => {
+    it("lists a rep's follow-ups in the subject and one line per item in the text", () => {
+      const email = renderDigest(digestTo(zhDigests(), "li.si@example.cn"), RENDER);
+      expect(email.subject).toBe("【跟进提醒】2 条逾期，1 条今日到期，1 条即将到期");
+      expect(email.text).toBe(
+        [
+          "李四，你好：",
+          "「华东销售跟进表」2026-11-27 的跟进提醒：",
+          "",
+          "■ 逾期（2 条）",
+          `- 北京某贸易 · 谈判中 · 下一步：确认付款方式 · 上次：价格谈到 9 折 · 逾期 7 天 · ${link(3)}`,
+          `- 上海某科技有限公司 · 已报价 · 下一步：发送合同草稿 · 上次：客户要求报价单 已发邮件 · 逾期 5 天 · ${link(2)}`,
+          "",
+          "■ 今日到期（1 条）",
+          `- 深圳某电子 · 需求确认 · 下一步：安排技术交流 · 上次：确认了采购数量 · 今日到期 · ${link(4)}`,
+          "",
+          "■ 即将到期（1 条）",
+          `- 广州某物流 · 待回访 · 下一步：电话回访 · 2026-11-29 到期 · ${link(5)}`,
+          "",
+          "此邮件由跟进表助手每天最多发送一封。如不想接收，请管理员在「团队」表中关闭你的「接收提醒」。",
+          "",
+        ].join("\n"),
+      );
+    });
+
+    it("shows the items as tables with headers and links in the HTML", () => {
+      const { html } = renderDigest(digestTo(zhDigests(), "li.si@example.cn"), RENDER);
+      const open = (row: number) => `<a href="${link(row).replace("&", "&amp;")}" style="color:#1a73e8">打开</a>`;
+      const header = ["客户", "阶段", "下一步计划", "上次跟进内容", "状态", ""];
+      expect(tableRows(html)).toEqual([
+        header,
+        ["北京某贸易", "谈判中", "确认付款方式", "价格谈到 9 折", "逾期 7 天", open(3)],
+        ["上海某科技有限公司", "已报价", "发送合同草稿", "客户要求报价单 已发邮件", "逾期 5 天", open(2)],
+        header,
+        ["深圳某电子", "需求确认", "安排技术交流", "确认了采购数量", "今日到期", open(4)],
+        header,
+        ["广州某物流", "待回访", "电话回访", "", "2026-11-29 到期", open(5)],
+      ]);
+      expect(html).toContain('<p style="margin:0 0 12px">李四，你好：</p>');
+      expect(html).toContain('<h3 style="margin:20px 0 8px;font-size:15px;color:#c5221f">逾期（2 条）</h3>');
+      expect(html).toContain('<h3 style="margin:20px 0 8px;font-size:15px;color:#b06000">今日到期（1 条）</h3>');
+    });
+
+    it("tells a manager with only a team section so in the subject, and lists the reps", () => {
+      const email = renderDigest(digestTo(zhDigests(), WANG), RENDER);
+      expect(email.subject).toBe("【跟进提醒】团队跟进情况");
+      expect(email.text).toBe(
+        [
+          "王经理，你好：",
+          "「华东销售跟进表」2026-11-27 的跟进提醒：",
+          "",
+          "■ 团队逾期与今日到期（按销售）",
+          "- 李四：逾期 2 条，今日到期 1 条",
+          "- 赵六：逾期 1 条，今日到期 1 条",
+          "- 张三：逾期 1 条，今日到期 0 条",
+          "- Anna Smith：逾期 1 条，今日到期 0 条",
+          "- 钱七：逾期 0 条，今日到期 1 条",
+          "",
+          "此邮件由跟进表助手每天最多发送一封。如不想接收，请管理员在「团队」表中关闭你的「接收提醒」。",
+          "",
+        ].join("\n"),
+      );
+      expect(tableRows(renderDigest(digestTo(zhDigests(), WANG), RENDER).html)).toEqual([
+        ["销售", "逾期", "今日到期"],
+        ["李四", "2", "1"],
+        ["赵六", "1", "1"],
+        ["张三", "1", "0"],
+        ["Anna Smith", "1", "0"],
+        ["钱七", "0", "1"],
+      ]);
+    });
+
+    it("tells the admin which reminders did not go out and which dates cannot be read", () => {
+      const email = renderDigest(digestTo(zhDigests(), "chen@example.cn"), RENDER);
+      expect(email.subject).toBe("【跟进提醒】5 条需要处理的问题");
+      expect(email.text).toBe(
+        [
+          "陈管理，你好：",
+          "「华东销售跟进表」2026-11-27 的跟进提醒：",
+          "",
+          "■ 需要管理员处理（5 条）",
+          "以下跟进的提醒没有发出，或日期无法识别，请在表格中修正。",
+          "- 第 11 行「责任人」：客户「武汉某汽车」的责任人「someone@evil.example」不在团队表中，提醒未发送",
+          "- 第 12 行「责任人」：客户「西安某能源」没有责任人，提醒未发送",
+          "- 第 13 行「下次跟进日期」：不是日期（下周三）",
+          "- 第 15 行「责任人」：客户「青岛某啤酒」的责任人「钱七」在团队表中没有有效邮箱，提醒未发送",
+          "- 第 17 行「跟进时间」：不是日期（上周五）",
+          "",
+          "此邮件由跟进表助手每天最多发送一封。如不想接收，请管理员在「团队」表中关闭你的「接收提醒」。",
+          "",
+        ].join("\n"),
+      );
+    });
+
+    it("lists at most 100 rows per section and says how many more there are", () => {
+      const rows = Array.from({ length: 101 }, (_, i) => ({
+        customer: `客户${i + 1}`,
+        date: day(11, 20),
+        stage: "新线索",
+        nextDate: "待定",
+        owner: "李四",
+      }));
+      const [admin] = digestsOf(
+        rows,
+        [member("陈管理", "chen@example.cn", { role: "admin" })],
+        defaultSettings("zh"),
+        "zh",
+      );
+      const email = renderDigest(admin, RENDER);
+      expect(email.subject).toBe("【跟进提醒】101 条需要处理的问题");
+      const lines = email.text.split("\n");
+      expect(lines.filter((line) => line.startsWith("- 第 "))).toHaveLength(100);
+      expect(lines).toContain("- 第 101 行「下次跟进日期」：不是日期（待定）");
+      expect(lines).not.toContain("- 第 102 行「下次跟进日期」：不是日期（待定）");
+      expect(lines).toContain("…另有 1 条");
+      expect(email.html).toContain('<p style="margin:0 0 12px">…另有 1 条</p>');
+    });
+  });
+
+  describe("an English team", () => {
+    const MARIA = "maria@acme.example";
+    const EN_TEAM: TeamMember[] = [
+      member("Maria Garcia", MARIA, { role: "manager" }),
+      member("Tom Lee", "tom@acme.example", { managerEmail: MARIA }),
+      member("Priya Patel", "PRIYA@acme.example", { managerEmail: MARIA }),
+      member("Sam Admin", "sam@acme.example", { role: "admin", reminders: false }),
+      member("Wei Zhang", "wei@acme.example", { managerEmail: "MARIA@ACME.EXAMPLE", language: "zh" }),
+      member("Jo Noemail", "", { managerEmail: MARIA }),
+    ];
+    const EN_ROWS: Cells[] = [
+      {
+        id: "FU-000101",
+        customer: "Northwind Traders",
+        date: day(11, 12),
+        summary: "Asked for 5% off",
+        stage: "Quoted",
+        nextStep: "Send the revised quote",
+        nextDate: day(11, 17),
+        owner: "Tom Lee",
+      },
+      {
+        id: "FU-000102",
+        customer: "Contoso Ltd.",
+        date: day(11, 25),
+        summary: "Legal is reviewing",
+        stage: "Negotiating",
+        nextStep: "Call their lawyer",
+        nextDate: day(11, 27),
+        owner: "priya@acme.example",
+      },
+      {
+        id: "FU-000103",
+        customer: "Fabrikam Inc.",
+        date: day(11, 26),
+        summary: "Demo went well",
+        stage: "Needs confirmed",
+        nextStep: "Send the proposal",
+        nextDate: day(11, 30),
+        owner: "Priya Patel",
+      },
+      { customer: "Fabrikam, Inc.", date: day(11, 10), stage: "New lead", nextDate: day(11, 12), owner: "Priya Patel" },
+      { customer: "Globex Corp", date: day(11, 20), stage: "Quoted", nextDate: day(11, 26), owner: "Sam Admin" },
+      { customer: "Initech LLC", date: day(11, 20), stage: "Quoted", nextDate: day(11, 25), owner: "Jo Noemail" },
+      {
+        customer: "Umbrella Co",
+        date: day(11, 18),
+        stage: "Quoted",
+        nextDate: day(11, 20),
+        owner: "someone@evil.example",
+      },
+      { customer: "Hooli", date: day(11, 24), stage: "New lead", nextDate: "next Tuesday", owner: "Tom Lee" },
+      {
+        id: "FU-000109",
+        customer: "华为某代理",
+        date: day(11, 24),
+        stage: "Needs confirmed",
+        nextStep: "发报价",
+        nextDate: day(11, 27),
+        owner: "Wei Zhang",
+      },
+      { customer: "Stark Industries", date: day(11, 10), stage: "Won", nextDate: day(11, 20), owner: "Tom Lee" },
+      { customer: "Wayne Enterprises", date: day(11, 26), stage: "New lead", nextDate: day(12, 31), owner: "Tom Lee" },
+    ];
+    const enDigests = () => digestsOf(EN_ROWS, EN_TEAM, defaultSettings("en"), "en");
+
+    it("builds one digest per recipient: reps, the manager, and the admin whose own reminders are off", () => {
+      const digests = enDigests();
+      expect(
+        digests.map((d) => ({
+          to: d.to,
+          language: d.language,
+          overdue: d.overdue.map((i) => i.row),
+          dueToday: d.dueToday.map((i) => i.row),
+          upcoming: d.upcoming.map((i) => i.row),
+          team: d.team,
+          problems: d.problems.length,
+        })),
+      ).toEqual([
+        {
+          to: MARIA,
+          language: "en",
+          overdue: [],
+          dueToday: [],
+          upcoming: [],
+          team: [
+            { rep: "Tom Lee", overdue: 1, dueToday: 0 },
+            { rep: "Jo Noemail", overdue: 1, dueToday: 0 },
+            { rep: "Priya Patel", overdue: 0, dueToday: 1 },
+            { rep: "Wei Zhang", overdue: 0, dueToday: 1 },
+          ],
+          problems: 0,
+        },
+        { to: "PRIYA@acme.example", language: "en", overdue: [], dueToday: [3], upcoming: [4], team: [], problems: 0 },
+        { to: "sam@acme.example", language: "en", overdue: [], dueToday: [], upcoming: [], team: [], problems: 3 },
+        { to: "tom@acme.example", language: "en", overdue: [2], dueToday: [], upcoming: [], team: [], problems: 0 },
+        { to: "wei@acme.example", language: "zh", overdue: [], dueToday: [10], upcoming: [], team: [], problems: 0 },
+      ]);
+      expect(digestTo(digests, "sam@acme.example").problems).toEqual([
+        { kind: "ownerWithoutEmail", row: 7, customer: "Initech LLC", owner: "Jo Noemail" },
+        { kind: "ownerNotOnTeam", row: 8, customer: "Umbrella Co", owner: "someone@evil.example" },
+        { kind: "unreadable", row: 9, column: "nextDate", value: "next Tuesday" },
+      ]);
+    });
+
+    it("renders a rep's email in English", () => {
+      const email = renderDigest(digestTo(enDigests(), "PRIYA@acme.example"), { ...RENDER, spreadsheetName: "Sales" });
+      expect(email.subject).toBe("[Follow-up reminder] 1 due today, 1 upcoming");
+      expect(email.text).toBe(
+        [
+          "Hello Priya Patel,",
+          "Follow-up reminders from “Sales” for 2026-11-27:",
+          "",
+          "■ Due today (1)",
+          `- Contoso Ltd. · Negotiating · next: Call their lawyer · last: Legal is reviewing · due today · ${link(3)}`,
+          "",
+          "■ Upcoming (1)",
+          `- Fabrikam Inc. · Needs confirmed · next: Send the proposal · last: Demo went well · due 2026-11-30 · ${link(4)}`,
+          "",
+          "Follow-up Tracker sends at most one of these emails a day. To stop them, ask an admin to turn off “Reminders” for you on the Team sheet.",
+          "",
+        ].join("\n"),
+      );
+      expect(tableRows(email.html)[0]).toEqual(["Customer", "Stage", "Next step", "Last follow-up", "Status", ""]);
+    });
+
+    it("renders days overdue, the manager's and the admin's subjects and sections in English", () => {
+      const digests = enDigests();
+      const tom = renderDigest(digestTo(digests, "tom@acme.example"), RENDER);
+      expect(tom.subject).toBe("[Follow-up reminder] 1 overdue");
+      expect(tom.text).toContain(
+        `- Northwind Traders · Quoted · next: Send the revised quote · last: Asked for 5% off · 10 days overdue · ${link(2)}`,
+      );
+      const maria = renderDigest(digestTo(digests, MARIA), RENDER);
+      expect(maria.subject).toBe("[Follow-up reminder] your team's follow-ups");
+      expect(maria.text).toContain(
+        [
+          "■ Your team: overdue and due today, by rep",
+          "- Tom Lee: 1 overdue, 0 due today",
+          "- Jo Noemail: 1 overdue, 0 due today",
+          "- Priya Patel: 0 overdue, 1 due today",
+          "- Wei Zhang: 0 overdue, 1 due today",
+        ].join("\n"),
+      );
+      const sam = renderDigest(digestTo(digests, "sam@acme.example"), RENDER);
+      expect(sam.subject).toBe("[Follow-up reminder] problems to fix: 3");
+      expect(sam.text).toContain(
+        [
+          "■ For admins: problems to fix (3)",
+          "No reminder went out for these follow-ups, or their dates cannot be read; please fix them in the sheet.",
+          "- Row 7, “Owner”: customer “Initech LLC”: owner “Jo Noemail” has no valid email on the Team sheet; no reminder sent",
+          "- Row 8, “Owner”: customer “Umbrella Co”: owner “someone@evil.example” is not on the Team sheet; no reminder sent",
+          "- Row 9, “Next follow-up date”: not a date (next Tuesday)",
+        ].join("\n"),
+      );
+    });
+
+    it("writes to a member who chose Chinese in Chinese, and says 1 day overdue in the singular", () => {
+      const wei = renderDigest(digestTo(enDigests(), "wei@acme.example"), RENDER);
+      expect(wei.subject).toBe("【跟进提醒】1 条今日到期");
+      expect(wei.text).toContain(`- 华为某代理 · Needs confirmed · 下一步：发报价 · 今日到期 · ${link(10)}`);
+      const rows = [
+        { customer: "Contoso", date: day(11, 20), stage: "Quoted", nextDate: day(11, 26), owner: "Tom Lee" },
+      ];
+      const [tom] = digestsOf(rows, EN_TEAM, defaultSettings("en"), "en").filter((d) => d.to === "tom@acme.example");
+      expect(renderDigest(tom, RENDER).text).toContain(`- Contoso · Quoted · 1 day overdue · ${link(2)}`);
+    });
+  });
+
+  describe("hostile text", () => {
+    const SCRIPT = '<script>alert("x")</script>';
+    const BREAKOUT = '"><img src=x onerror=alert(1)>';
+    const team = [
+      member(`<b>Eve</b> ${SCRIPT}`, "eve@example.com", { managerEmail: "boss@example.com" }),
+      member("Boss", "boss@example.com", { role: "admin" }),
+    ];
+    const rows: Cells[] = [
+      {
+        customer: `${SCRIPT} Ltd`,
+        date: day(11, 20),
+        summary: `it's ${SCRIPT}`,
+        stage: BREAKOUT,
+        nextStep: `${BREAKOUT} & call`,
+        nextDate: day(11, 25),
+        owner: "eve@example.com",
+      },
+      { customer: BREAKOUT, date: day(11, 20), stage: "Quoted", nextDate: day(11, 26), owner: SCRIPT },
+    ];
+    const digests = () => digestsOf(rows, team, defaultSettings("en"), "en");
+    const escapedScript = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;";
+    const escapedBreakout = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;";
+
+    it("escapes customer, stage, next step, summary, names and owners in the HTML: only the email's own tags remain", () => {
+      for (const digest of digests()) {
+        const { html } = renderDigest(digest, { spreadsheetName: SCRIPT, today: "2026-11-27" });
+        expect(html).not.toMatch(/<script|<img|<b>/i);
+        const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map(([, tag]) => tag.toLowerCase()));
+        expect([...tags].every((tag) => ["div", "p", "h3", "table", "tr", "th", "td", "a"].includes(tag))).toBe(true);
+        expect(html).toContain(`“${escapedScript}”`);
+      }
+      const eve = renderDigest(digestTo(digests(), "eve@example.com"), RENDER).html;
+      expect(tableRows(eve)[1].slice(0, 4)).toEqual([
+        `${escapedScript} Ltd`,
+        escapedBreakout,
+        `${escapedBreakout} &amp; call`,
+        `it&#39;s ${escapedScript}`,
+      ]);
+      expect(eve).toContain(`<p style="margin:0 0 12px">Hello &lt;b&gt;Eve&lt;/b&gt; ${escapedScript},</p>`);
+      const boss = renderDigest(digestTo(digests(), "boss@example.com"), RENDER).html;
+      expect(tableRows(boss)).toContainEqual([`&lt;b&gt;Eve&lt;/b&gt; ${escapedScript}`, "1", "0"]);
+      expect(boss).toContain(`customer “${escapedBreakout}”: owner “${escapedScript}” is not on the Team sheet`);
+    });
+
+    it("keeps the text body literal", () => {
+      const { text } = renderDigest(digestTo(digests(), "eve@example.com"), RENDER);
+      expect(text).toContain(`- ${SCRIPT} Ltd · ${BREAKOUT} · next: ${BREAKOUT} & call · last: it's ${SCRIPT} ·`);
+    });
+
+    it("links only to http(s) addresses", () => {
+      const hostile = digestsOf(rows, team, defaultSettings("en"), "en", () => 'javascript:alert("x")');
+      const { html, text } = renderDigest(digestTo(hostile, "eve@example.com"), RENDER);
+      expect(html).not.toContain("<a ");
+      expect(html).not.toContain("javascript:");
+      expect(text).not.toContain("javascript:");
+      const quoted = digestsOf(rows, team, defaultSettings("en"), "en", () => 'https://example.com/"onmouseover="x');
+      expect(renderDigest(digestTo(quoted, "eve@example.com"), RENDER).html).toContain(
+        '<a href="https://example.com/&quot;onmouseover=&quot;x" style="color:#1a73e8">Open</a>',
+      );
+    });
+  });
+});
