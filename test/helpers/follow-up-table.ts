@@ -1,6 +1,6 @@
 /** Test helper: a set-up follow-up table with a team and some follow-ups, and a way to submit the sidebar's form as google.script.run would. */
 
-import type { AppsScriptRuntime, User } from "../../local/runtime/runtime";
+import type { AppsScriptRuntime, RuntimeOptions, User } from "../../local/runtime/runtime";
 import type { FollowUpForm, SaveRequest, SaveResult } from "../../src/core/sidebar-api";
 import { EN_REP, runtimeOnDist, ZH_REP } from "./runtime";
 
@@ -37,15 +37,13 @@ export const NAMES = {
  */
 export function followUpTable(
   rows: unknown[][] = [],
-  options: { user?: User; language?: "zh" | "en"; now?: number; mailDailyLimit?: number } = {},
+  options: { user?: User; language?: "zh" | "en" } & Partial<
+    Pick<RuntimeOptions, "now" | "mailDailyLimit" | "cost" | "activeSpreadsheetInTimeTriggers">
+  > = {},
 ): AppsScriptRuntime {
   const names = NAMES[options.language ?? "zh"];
-  const runtime = runtimeOnDist({
-    user: names.user,
-    locale: names.locale,
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.mailDailyLimit ? { mailDailyLimit: options.mailDailyLimit } : {}),
-  });
+  const { user: _user, language: _language, ...runtimeOptions } = options;
+  const runtime = runtimeOnDist({ user: names.user, locale: names.locale, ...runtimeOptions });
   runtime.open("LIMITED");
   runtime.ui.answerNext("OK");
   runtime.clickMenu(names.setUp);

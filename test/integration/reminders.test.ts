@@ -181,6 +181,70 @@ describe("exactly once", () => {
 });
 
 describe("limits and safety", () => {
+  it("works the same when the trigger run does have an active spreadsheet", () => {
+    const runtime = followUpTable([typedRow("上海某科技", "李四", "2026/11/20")], {
+      now: SEVEN_THIRTY,
+      activeSpreadsheetInTimeTriggers: true,
+    });
+    runtime.open("LIMITED");
+    switchReminders(runtime);
+    runtime.advanceBy(2 * HOUR);
+    expect(runtime.outbox.messages.map((m) => m.to.join())).toEqual(["li.lei@example.com", "li.si@example.com"]);
+  });
+
+  it("logs an owner whose email keeps failing, goes on with the others, and retries that owner next hour", () => {
+    const runtime = followUpTable(
+      [typedRow("上海某科技", "李四", "2026/11/20"), typedRow("Globex", "Ann Lee", "2026/11/20")],
+      {
+        now: SEVEN_THIRTY,
+      },
+    );
+    runtime.open("LIMITED");
+    switchReminders(runtime);
+    runtime.advanceTo(SEVEN_THIRTY + 30 * 60_000);
+    // The first recipient's three attempts all fail; the service recovers afterwards.
+    runtime.kernel.injectFault({ match: "MailApp.sendEmail", times: 3, message: "Service error: Mail" });
+    runtime.advanceBy(HOUR);
+    expect(runtime.outbox.messages.map((m) => m.to.join())).toEqual(["li.lei@example.com", "li.si@example.com"]);
+    const log = runtime.inspect().getActiveSpreadsheet().getSheetByName("提醒记录")?.getDataRange().getValues() ?? [];
+    expect(log.filter((r) => r[2] === "failed").map((r) => [r[1], r[4]])).toEqual([
+      ["ann.lee@example.com", "transient: Service error: Mail"],
+    ]);
+    runtime.advanceBy(HOUR);
+    expect(runtime.outbox.messages.map((m) => m.to.join()).sort()).toEqual([
+      "ann.lee@example.com",
+      "li.lei@example.com",
+      "li.si@example.com",
+    ]);
+  });
+
+  it("stops before the 6-minute limit when mail is slow and finishes in the next run", () => {
+    const owners = Array.from({ length: 150 }, (_, i) => [`rep${i}`, `rep${i}@example.com`, "销售", "", true, "zh"]);
+    // Each email takes 3 s: 150 of them would need 7.5 minutes.
+    const runtime = followUpTable([], {
+      now: SEVEN_THIRTY,
+      mailDailyLimit: 1500,
+      cost: { perMethodMs: { "MailApp.sendEmail": 3000 } },
+    });
+    const ss = runtime.inspect().getActiveSpreadsheet();
+    ss.getSheetByName(NAMES.zh.team)
+      ?.getRange(2 + TEAM.length, 1, owners.length, 6)
+      .setValues(owners);
+    const table = owners.map((o, i) =>
+      typedRow(`客户${i}`, String(o[0]), "2026/11/20", `1380000${String(i).padStart(4, "0")}`),
+    );
+    ss.getSheetByName(NAMES.zh.followUps)?.getRange(2, 1, table.length, 12).setValues(table);
+    runtime.open("LIMITED");
+    switchReminders(runtime);
+    runtime.advanceBy(4 * HOUR);
+    expect(runtime.triggerRuns.filter((r) => r.status !== "COMPLETED")).toEqual([]);
+    const sent = runtime.outbox.messages.map((m) => m.to.join());
+    expect(sent).toHaveLength(150);
+    expect(new Set(sent).size).toBe(150);
+    const runs = runtime.executions.filter((e) => e.functionName === "runHourly");
+    expect(Math.max(...runs.map((e) => e.endedAt - e.startedAt))).toBeLessThan(5 * 60_000);
+  });
+
   it("never emails an owner who is not on the Team sheet, and tells the admins", () => {
     const runtime = followUpTable([typedRow("可疑客户", "someone@evil.example", "2026/11/20")], { now: SEVEN_THIRTY });
     runtime.open("LIMITED");
