@@ -63,6 +63,11 @@ export function runHourly(e?: GoogleAppsScript.Events.TimeDriven): void {
   runHourlyJob(e);
 }
 
+/** Menu: Build weekly review. */
+export function buildReview(): void {
+  commands.buildReview();
+}
+
 /** Menu: Settings. */
 export function openSettings(): void {
   commands.openSettings();

@@ -86,6 +86,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
     "DataValidationBuilder.*": 0,
     "ConditionalFormatRuleBuilder.*": 0,
     "FilterCriteriaBuilder.*": 0,
+    "EmbeddedChartBuilder.*": 0,
     "Menu.*": 0,
     // Built rule objects are values held by the script: reading them back is free too.
     "DataValidation.*": 0,

@@ -1,6 +1,7 @@
 /** The in-memory Apps Script runtime: one script project, its spreadsheets, users, triggers and mail, running the built bundle the way Apps Script does. */
 
 import { CacheStores, createCacheService } from "./cache";
+import { createCharts } from "./charts-service";
 import { createHtmlService } from "./html-service";
 import { type AuthModeName, type CostModel, type Execution, type ExecutionKind, Kernel } from "./kernel";
 import { createSandbox, type Project, readProject } from "./loader";
@@ -289,6 +290,7 @@ export class AppsScriptRuntime {
       Session: createSession(kernel),
       Utilities: createUtilities(kernel, this.uuids),
       Logger: logger,
+      Charts: createCharts(),
       console: createConsole(kernel, this.logs),
     };
   }

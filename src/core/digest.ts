@@ -5,7 +5,7 @@ import { fill, translator } from "../i18n/translate";
 import { type ColumnKey, columnSpec } from "./columns";
 import { type Day, isoOfDay } from "./dates";
 import { type FollowUp, isDueToday, isOverdue, isUpcoming, type RowProblem } from "./follow-ups";
-import { escapeHtml } from "./html";
+import { escapeHtml, oneLine, safeLink } from "./html";
 import type { Language } from "./language";
 import type { Settings } from "./settings";
 import { planSync } from "./sync-plan";
@@ -200,16 +200,6 @@ export function buildDigests(input: DigestInput): Digest[] {
 const LISTED = 100;
 
 type Translate = (key: MessageKey) => string;
-
-/** User text on one line: runs of whitespace (newlines too) become one space. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-/** The link when it is an http(s) URL, else "" (never a javascript: or data: link in an email). */
-function safeLink(link: string): string {
-  return /^https?:\/\/\S+$/i.test(link.trim()) ? link.trim() : "";
-}
 
 function statusOf(item: DigestItem, t: Translate): string {
   if (item.daysOverdue > 1) return fill(t("digest.overdueDays"), { days: item.daysOverdue });

@@ -1,6 +1,7 @@
 /** The table's menu commands: Set up / adopt, Sync & repair, Settings; each reports to the user in their language. */
 
 import { columnSpec } from "../core/columns";
+import { dayInZone } from "../core/dates";
 import { detectTable, planAdoption } from "../core/header-detection";
 import type { Language } from "../core/language";
 import { listText, syncReport } from "../core/report";
@@ -12,6 +13,7 @@ import { protectTable } from "./protection";
 import { switchReminders } from "./reminders-switch";
 import { syncTable } from "./sync";
 import { documentLanguage, isTableProblem, openTable, type Table, type TableProblem } from "./table";
+import { buildWeeklyReview } from "./weekly-review";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -166,4 +168,22 @@ export function toggleReminders(): void {
     return;
   }
   tell(table.language, switchReminders(table, userEmail(), Date.now()));
+}
+
+/** Menu: Build weekly review — rebuilds the review sheets now and shows them. */
+export function buildReview(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openTable(spreadsheet);
+  if (isTableProblem(table)) {
+    tell(documentLanguage(spreadsheet), problemMessage(table, documentLanguage(spreadsheet)));
+    return;
+  }
+  const t = translator(table.language);
+  const done = withDocumentLock(() => buildWeeklyReview(table, dayInZone(Date.now(), table.timeZone)));
+  if (!done) {
+    tell(table.language, t("error.busy"));
+    return;
+  }
+  done.value.review.activate();
+  tell(table.language, fill(t("review.built"), { sheet: done.value.review.getName(), rows: done.value.rows }));
 }

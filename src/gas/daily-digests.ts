@@ -2,7 +2,7 @@
 
 import { type Day, isoOfDay } from "../core/dates";
 import { buildDigests, type Digest, renderDigest } from "../core/digest";
-import { appendLog, type LogEntry, logKey, logSheet, readLog } from "./reminder-log";
+import { appendLog, isDue, type LogEntry, logKey, logSheet, readLog } from "./reminder-log";
 import { isTransient, withRetry } from "./retry";
 import type { Table } from "./table";
 import type { TableRows } from "./table-rows";
@@ -83,11 +83,6 @@ export function sendDailyDigests(table: Table, rows: TableRows, today: Day, star
   appendLog(sheet, deferred, new Date());
   run.deferred = deferred.length;
   return run;
-}
-
-/** Nothing logged today, deferred for the quota, or failed for a passing reason: worth (another) try. */
-function isDue(entry: LogEntry | undefined): boolean {
-  return !entry || entry.status === "deferred" || (entry.status === "failed" && entry.detail.startsWith("transient:"));
 }
 
 /** Deferral entries for recipients not already logged as deferred today (one line each per day, not per hour). */

@@ -1,9 +1,10 @@
-/** The one hourly trigger's work: open the spreadsheet (with or without an active one), make sure only one run works at a time, and send what is due. */
+/** The one hourly trigger's work: open the spreadsheet (with or without an active one), make sure only one run works at a time, and send what is due (daily digests, the weekly review). */
 
 import { dayInZone, hourInZone } from "../core/dates";
 import { sendDailyDigests } from "./daily-digests";
 import { loadReminderState, saveReminderState } from "./reminder-state";
 import { HOURLY_HANDLER, TRIGGER_SPREADSHEET_PREFIX } from "./reminders-switch";
+import { isReviewTime, sendWeeklyReview } from "./review-mail";
 import { isTableProblem, openTable } from "./table";
 import { readRows } from "./table-rows";
 
@@ -49,8 +50,11 @@ export function runHourlyJob(event: { triggerUid?: string } | undefined): void {
     saveReminderState(spreadsheet, { ...state, lastRunAt: startedAt });
     const table = openTable(spreadsheet);
     if (isTableProblem(table)) return;
-    if (hourInZone(startedAt, table.timeZone) < table.settings.reminderHour) return;
-    sendDailyDigests(table, readRows(table), dayInZone(startedAt, table.timeZone), startedAt);
+    const today = dayInZone(startedAt, table.timeZone);
+    if (hourInZone(startedAt, table.timeZone) >= table.settings.reminderHour) {
+      sendDailyDigests(table, readRows(table), today, startedAt);
+    }
+    if (isReviewTime(table, startedAt, today)) sendWeeklyReview(table, today);
     SpreadsheetApp.flush();
   } finally {
     lock.releaseLock();

@@ -67,6 +67,11 @@ export function readLog(sheet: Sheet): Map<string, LogEntry> {
   return latest;
 }
 
+/** Nothing logged yet, deferred for the quota, or failed for a passing reason: worth (another) try. */
+export function isDue(entry: LogEntry | undefined): boolean {
+  return !entry || entry.status === "deferred" || (entry.status === "failed" && entry.detail.startsWith("transient:"));
+}
+
 export function logKey(day: string, email: string): string {
   return `${day}|${email.toLowerCase()}`;
 }

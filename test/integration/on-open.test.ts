@@ -17,6 +17,7 @@ describe("dist/Code.js entry points", () => {
             { kind: "item", caption: "我的待跟进", functionName: "showDueSidebar" },
             { kind: "item", caption: "同步与修复", functionName: "syncTable" },
             { kind: "item", caption: "提醒开关", functionName: "toggleReminders" },
+            { kind: "item", caption: "生成周报", functionName: "buildReview" },
             { kind: "item", caption: "设置", functionName: "openSettings" },
             { kind: "item", caption: "帮助", functionName: "showHelp" },
           ],
@@ -34,6 +35,7 @@ describe("dist/Code.js entry points", () => {
         "My follow-ups due",
         "Sync & repair",
         "Reminders on/off",
+        "Build weekly review",
         "Settings",
         "Help",
       ]);
@@ -89,7 +91,7 @@ describe("dist/Code.js entry points", () => {
         .getSheets()
         .map((s) => s.getName());
       runtime.install();
-      expect(runtime.ui.menus[0]?.entries).toHaveLength(7);
+      expect(runtime.ui.menus[0]?.entries).toHaveLength(8);
       expect(
         runtime
           .inspect()

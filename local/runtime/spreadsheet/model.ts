@@ -79,6 +79,22 @@ export interface PivotTableModel {
   [detail: string]: unknown;
 }
 
+/** One embedded chart, stored on the sheet it floats over; owned by ./charts. */
+export interface ChartModel {
+  /** EmbeddedChart.getChartId(): stable and unique in the spreadsheet. */
+  id: number;
+  /** A Charts.ChartType name ("BAR", "LINE", ...). */
+  chartType: string;
+  /** The source data, possibly on other sheets; the structural operations of the sheets shift them. */
+  ranges: GridRangeRef[];
+  /** The cell (on the chart's own sheet) its top-left corner is anchored to, and its offsets in pixels. */
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
+  /** setOption(name, value) values by name ("title", "animation.duration", ...). */
+  options: Map<string, unknown>;
+  /** setNumHeaders(n); -1 when never set. */
+  numHeaders: number;
+}
+
 /** One sheet of a spreadsheet. */
 export interface SheetModel {
   /** Stable id (Sheet.getSheetId()); the first sheet of a new spreadsheet has id 0. */
@@ -96,6 +112,8 @@ export interface SheetModel {
   tabColor: string | null;
   conditionalFormatRules: ConditionalFormatRuleModel[];
   pivotTables: PivotTableModel[];
+  /** Embedded charts (absent until the first one is inserted). */
+  charts?: ChartModel[];
 }
 
 /** One spreadsheet (file). */

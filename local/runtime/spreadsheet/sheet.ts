@@ -1,5 +1,6 @@
 /** The Sheet class of the emulated service (developers.google.com/apps-script/reference/spreadsheet/sheet). */
 
+import { chartsOf, insertChart, newChart, removeChart, updateChart } from "./charts";
 import { conditionalFormatRulesOf, setConditionalFormatRules } from "./conditional-format-rules";
 import { isInteger, MESSAGES, requireIntegers, sheetNameTaken, signatureError } from "./errors";
 import { clearCells, lastContentColumn, lastContentRow, writeEntered } from "./grid";
@@ -57,6 +58,11 @@ type SheetMethods =
   | "getConditionalFormatRules"
   | "setConditionalFormatRules"
   | "getPivotTables"
+  | "newChart"
+  | "insertChart"
+  | "getCharts"
+  | "removeChart"
+  | "updateChart"
   | "autoResizeColumns";
 
 /** Column width Sheets gives a column nobody resized. */
@@ -416,5 +422,32 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   getPivotTables(): GoogleAppsScript.Spreadsheet.PivotTable[] {
     this.call("getPivotTables");
     return pivotTablesOf(this.workbook, this.model);
+  }
+
+  // Embedded charts live in ./charts; these count the call and delegate.
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.call("newChart");
+    return newChart(this.workbook, this.model);
+  }
+
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.call("insertChart");
+    insertChart(this.workbook, this.model, chart);
+  }
+
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    this.call("getCharts");
+    return chartsOf(this.workbook, this.model);
+  }
+
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.call("removeChart");
+    removeChart(this.workbook, this.model, chart);
+  }
+
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.call("updateChart");
+    updateChart(this.workbook, this.model, chart);
   }
 }

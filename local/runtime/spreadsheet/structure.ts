@@ -90,7 +90,7 @@ function shiftWidths(sheet: SheetModel, at: number, delta: number): void {
   sheet.columnWidths = moved;
 }
 
-/** Moves rule ranges and formulas, cell formulas, pivot anchors and sources, protections, developer metadata and the selection. */
+/** Moves rule ranges and formulas, cell formulas, pivot anchors and sources, chart ranges and anchors, protections, developer metadata and the selection. */
 function shiftStored(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number, delta: number): void {
   const shift = (ref: GridRangeRef): GridRangeRef | null =>
     ref.sheetId === sheet.id ? shiftRange(ref, dim, at, delta) : ref;
@@ -120,6 +120,18 @@ function shiftStored(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number
       pivot.output = pivot.output ? shift(pivot.output) : null;
       return true;
     });
+  }
+
+  for (const s of model.sheets) {
+    // Chart data moves with its cells; a range deleted entirely leaves the chart [UNCONFIRMED]. The anchor
+    // moves with its cell, to the first row/column after the deleted ones when its own goes [UNCONFIRMED].
+    for (const chart of s.charts ?? []) {
+      chart.ranges = chart.ranges.map(shift).filter((r): r is GridRangeRef => r !== null);
+      if (s !== sheet) continue;
+      const key = dim === "ROWS" ? "row" : "column";
+      const cell = shift({ ...chart.anchor, sheetId: s.id, numRows: 1, numColumns: 1 });
+      chart.anchor[key] = cell ? cell[key] : Math.min(at, dim === "ROWS" ? s.maxRows : s.maxColumns);
+    }
   }
 
   model.protections = model.protections.filter((p) => {

@@ -1,0 +1,534 @@
+/** Tests of src/core/review: the data rows, the KPIs of a hand-built team (every figure worked out by hand) and the managers' email. */
+
+import { dayFromYmd } from "../../src/core/dates";
+import { type FollowUp, type RowProblem, readFollowUps } from "../../src/core/follow-ups";
+import {
+  KPI_COLUMNS,
+  KPI_ROWS,
+  kpiGrid,
+  REVIEW_COLUMNS,
+  type ReviewEmailInput,
+  type ReviewKpis,
+  type ReviewOverdueItem,
+  renderReviewEmail,
+  reviewGrid,
+  reviewRows,
+  topOverdue,
+  weeklyKpis,
+} from "../../src/core/review";
+import { defaultSettings, type Settings } from "../../src/core/settings";
+
+const ZONE = "Asia/Shanghai";
+/** Monday: the last complete week is 2026-11-23 – 11-29, the week before 11-16 – 11-22. */
+const TODAY = dayFromYmd(2026, 11, 30);
+const SETTINGS = defaultSettings("zh");
+const COLUMNS = {
+  id: 1,
+  customer: 2,
+  date: 3,
+  method: 4,
+  stage: 5,
+  nextStep: 6,
+  nextDate: 7,
+  owner: 8,
+  done: 9,
+  loggedAt: 10,
+} as const;
+
+type Cells = Partial<Record<keyof typeof COLUMNS, unknown>>;
+
+/** Midnight of 2026-m-d in Shanghai, as a date cell. */
+function day(m: number, d: number): Date {
+  return new Date(Date.UTC(2026, m - 1, d, -8));
+}
+
+/** h:00 of 2026-m-d in Shanghai. */
+function at(m: number, d: number, h: number): Date {
+  return new Date(Date.UTC(2026, m - 1, d, h - 8));
+}
+
+/** One sheet row, logged at 18:00 on its follow-up day unless told otherwise. */
+function sheetRow(cells: Cells): unknown[] {
+  const row: unknown[] = Array(10).fill("");
+  const date = cells.date instanceof Date ? cells.date : null;
+  const loggedAt = date ? new Date(date.getTime() + 18 * 3_600_000) : at(11, 30, 8);
+  const all: Cells = { done: false, loggedAt, ...cells };
+  for (const [key, value] of Object.entries(all)) row[COLUMNS[key as keyof typeof COLUMNS] - 1] = value;
+  return row;
+}
+
+function read(rows: Cells[]): { followUps: FollowUp[]; problems: RowProblem[] } {
+  return readFollowUps(rows.map(sheetRow), 2, COLUMNS, ZONE);
+}
+
+/**
+ * The team, sheet rows 2–21 (row = index + 2). Customers and what the figures make of them:
+ * - 上海甲科技有限公司 (张三): first 11-10, won 11-25 → won last week, 15 days to win; rows 2–3 superseded.
+ * - 乙贸易 (李四): first 11-17, 11-22 (Sunday, typed below), lost 11-24 → lost last week; new the week before.
+ * - 丙集团 (张三): first 11-02, won 11-20 → won the week before, 18 days.
+ * - 丁公司 (王五): one row 10-20, next 10-27 → overdue 34 days, stale (41 days).
+ * - Acme Co., Ltd. / ACME, Inc. (Alice): same customer; 11-23 then 11-26, next 11-28 → new last week, overdue 2 days.
+ * - 戊: no follow-up date → unreadable, not a review row.
+ * - 己: stage 跟进中 not in Settings → a review row of kind unknown, unreadable; next 11-29 → overdue 1 day.
+ * - (no customer) row 14: not a review row, unreadable; next 11-25 → overdue 5 days, as the digest counts it.
+ * - 庚: next date "下周" is no date → a review row, unreadable; new last week.
+ * - 辛 (李四): first 11-16 (Monday), won 11-29 (Sunday) → won last week, 13 days; new the week before.
+ * - 壬 (Alice): 11-30, today → in neither week.
+ * - 癸 (王五): one row 10-31, exactly 30 days ago → stale.
+ * - 子: lost 10-01 → closed, in no week, not stale.
+ */
+const TEAM: Cells[] = [
+  {
+    customer: "上海甲科技有限公司",
+    date: day(11, 10),
+    method: "电话",
+    stage: "新线索",
+    nextDate: day(11, 17),
+    owner: "张三",
+  },
+  { customer: "上海甲科技", date: day(11, 18), method: "面访", stage: "已报价", nextDate: day(11, 25), owner: "张三" },
+  { customer: "上海甲科技有限公司", date: day(11, 25), method: "微信", stage: "已成交", owner: "张三" },
+  { customer: "乙贸易", date: day(11, 17), method: "电话", stage: "新线索", nextDate: day(11, 20), owner: "李四" },
+  { customer: "乙贸易", date: day(11, 24), method: "电话", stage: "已流失", owner: "李四" },
+  {
+    customer: "丙集团",
+    date: day(11, 2),
+    method: "电话",
+    stage: "新线索",
+    nextDate: day(11, 5),
+    owner: "张三",
+    done: true,
+  },
+  { customer: "丙集团", date: day(11, 20), method: "面访", stage: "已成交", owner: "张三" },
+  {
+    customer: "丁公司",
+    date: day(10, 20),
+    method: "电话",
+    stage: "需求确认",
+    nextStep: "发报价",
+    nextDate: day(10, 27),
+    owner: "王五",
+  },
+  {
+    customer: "Acme Co., Ltd.",
+    date: day(11, 23),
+    method: "邮件",
+    stage: "新线索",
+    nextDate: day(11, 26),
+    owner: "Alice",
+  },
+  { customer: "ACME, Inc.", date: day(11, 26), method: "电话", stage: "待回访", nextDate: day(11, 28), owner: "Alice" },
+  { customer: "戊", method: "电话", stage: "新线索", owner: "李四" },
+  { customer: "己", date: day(11, 27), method: "电话", stage: "跟进中", nextDate: day(11, 29), owner: "王五" },
+  { date: day(11, 24), method: "电话", stage: "新线索", nextDate: day(11, 25), owner: "李四" },
+  { customer: "庚", date: day(11, 26), method: "微信", stage: "待回访", nextDate: "下周", owner: "Alice" },
+  { customer: "辛", date: day(11, 16), method: "电话", stage: "新线索", nextDate: day(11, 19), owner: "李四" },
+  { customer: "辛", date: day(11, 29), method: "面访", stage: "已成交", owner: "李四" },
+  { customer: "壬", date: day(11, 30), method: "电话", stage: "新线索", nextDate: day(12, 3), owner: "Alice" },
+  { customer: "癸", date: day(10, 31), method: "电话", stage: "待回访", nextDate: day(12, 10), owner: "王五" },
+  { customer: "子", date: day(10, 1), method: "电话", stage: "已流失", owner: "王五" },
+  { customer: "乙贸易", date: day(11, 22), method: "电话", stage: "待回访", nextDate: day(11, 23), owner: "李四" },
+];
+
+/** The team as read, with the problems a sync adds (unknown stage, unknown owner) on top of readFollowUps's. */
+function team(): { followUps: FollowUp[]; problems: RowProblem[] } {
+  const { followUps, problems } = read(TEAM);
+  const syncProblems: RowProblem[] = [
+    { row: 13, column: "stage", kind: "unknownStage", value: "跟进中" },
+    { row: 19, column: "owner", kind: "unknownOwner", value: "Alice" },
+  ];
+  return { followUps, problems: [...problems, ...syncProblems] };
+}
+
+describe("reviewRows", () => {
+  const { followUps, problems } = team();
+  const { rows, unreadable } = reviewRows(followUps, problems, SETTINGS, TODAY);
+  /** The review rows' sheet rows, in the order they come: every row but 12 (no date) and 14 (no customer). */
+  const sheetRows = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21];
+  const byRow = new Map(sheetRows.map((row, i) => [row, rows[i]]));
+
+  it("keeps every row with a date and a customer, in sheet order, and counts each unreadable row once", () => {
+    expect(rows).toHaveLength(18);
+    expect(rows.map((r) => r.customerKey)).toEqual([
+      "上海甲科技",
+      "上海甲科技",
+      "上海甲科技",
+      "乙贸易",
+      "乙贸易",
+      "丙",
+      "丙",
+      "丁",
+      "acme",
+      "acme",
+      "己",
+      "庚",
+      "辛",
+      "辛",
+      "壬",
+      "癸",
+      "子",
+      "乙贸易",
+    ]);
+    // 12 no date, 13 unknown stage (also reported by sync), 14 no customer, 15 next date not a date.
+    expect(unreadable).toBe(4);
+  });
+
+  it("normalises one row into the data sheet's fields", () => {
+    expect(byRow.get(2)).toEqual({
+      weekStart: "2026-11-09",
+      owner: "张三",
+      customerKey: "上海甲科技",
+      method: "电话",
+      stage: "新线索",
+      stageKind: "open",
+      stageLabel: "1 新线索",
+      isLatest: false,
+      overdueNow: false,
+      daysSincePrevious: "",
+      latestKind: "won",
+    });
+    expect(byRow.get(9)).toEqual({
+      weekStart: "2026-10-19",
+      owner: "王五",
+      customerKey: "丁",
+      method: "电话",
+      stage: "需求确认",
+      stageKind: "open",
+      stageLabel: "3 需求确认",
+      isLatest: true,
+      overdueNow: true,
+      daysSincePrevious: "",
+      latestKind: "open",
+    });
+    expect(byRow.get(13)).toMatchObject({ stageKind: "unknown", stageLabel: "? 跟进中", latestKind: "unknown" });
+    expect(byRow.get(4)).toMatchObject({ stageKind: "won", stageLabel: "7 已成交", isLatest: true });
+  });
+
+  it("puts a Sunday in the week of the Monday before it, and a Monday in its own week", () => {
+    expect(byRow.get(17)?.weekStart).toBe("2026-11-23"); // Sunday 11-29
+    expect(byRow.get(18)?.weekStart).toBe("2026-11-30"); // Monday 11-30
+    expect(byRow.get(21)?.weekStart).toBe("2026-11-16"); // Sunday 11-22
+    expect(byRow.get(16)?.weekStart).toBe("2026-11-16"); // Monday 11-16
+  });
+
+  it("marks each customer's latest row, the rows overdue now, and days since the customer's previous follow-up", () => {
+    expect(sheetRows.filter((row) => byRow.get(row)?.isLatest)).toEqual([4, 6, 8, 9, 11, 13, 15, 17, 18, 19, 20]);
+    expect(sheetRows.filter((row) => byRow.get(row)?.overdueNow)).toEqual([9, 11, 13]);
+    expect(rows.map((r) => r.daysSincePrevious)).toEqual([
+      "",
+      8,
+      7,
+      "",
+      2, // 乙贸易 11-24: the previous follow-up is row 21's 11-22, typed below it
+      "",
+      18,
+      "",
+      "",
+      3,
+      "",
+      "",
+      "",
+      13,
+      "",
+      "",
+      "",
+      5,
+    ]);
+  });
+
+  it("orders a customer's same-day rows as the daily digest does: a row not yet stamped counts as logged now", () => {
+    const { followUps: sameDay } = read([
+      { customer: "丑", date: day(11, 20), stage: "新线索", nextDate: day(11, 21), loggedAt: "" },
+      { customer: "丑", date: day(11, 20), stage: "待回访", nextDate: day(11, 22), loggedAt: at(11, 20, 9) },
+    ]);
+    const review = reviewRows(sameDay, [], SETTINGS, TODAY);
+    expect(review.rows.map((r) => [r.isLatest, r.overdueNow, r.daysSincePrevious])).toEqual([
+      [true, true, 0],
+      [false, false, ""],
+    ]);
+    expect(weeklyKpis(sameDay, SETTINGS, TODAY, 0).overdueNow).toBe(1);
+  });
+
+  it("pads the stage order to two digits when Settings has ten stages or more", () => {
+    const stages = Array.from({ length: 10 }, (_, i) => ({ name: `S${i + 1}`, kind: "open" as const }));
+    const settings: Settings = { ...SETTINGS, stages };
+    const { followUps: two } = read([
+      { customer: "寅", date: day(11, 20), stage: "s2", nextDate: day(12, 20) },
+      { customer: "卯", date: day(11, 20), stage: "S10", nextDate: day(12, 20) },
+    ]);
+    expect(reviewRows(two, [], settings, TODAY).rows.map((r) => r.stageLabel)).toEqual(["02 S2", "10 S10"]);
+  });
+});
+
+describe("reviewGrid", () => {
+  it("writes the header in the sheet's language and the fields as text, numbers and booleans", () => {
+    const { followUps, problems } = team();
+    const { rows } = reviewRows(followUps, problems, SETTINGS, TODAY);
+    const zh = reviewGrid(rows, "zh");
+    expect(zh[0]).toEqual(REVIEW_COLUMNS.zh);
+    expect(zh[0]).toHaveLength(11);
+    expect(zh[3]).toEqual([
+      "2026-11-23",
+      "张三",
+      "上海甲科技",
+      "微信",
+      "已成交",
+      "赢单",
+      "7 已成交",
+      true,
+      false,
+      7,
+      "赢单",
+    ]);
+    expect(zh[11]).toEqual([
+      "2026-11-23",
+      "王五",
+      "己",
+      "电话",
+      "跟进中",
+      "未知阶段",
+      "? 跟进中",
+      true,
+      true,
+      "",
+      "未知阶段",
+    ]);
+    const en = reviewGrid(rows, "en");
+    expect(en[0]).toEqual(REVIEW_COLUMNS.en);
+    expect(en[0][0]).toBe("Week (Monday)");
+    expect(en[1]).toEqual([
+      "2026-11-09",
+      "张三",
+      "上海甲科技",
+      "电话",
+      "新线索",
+      "open",
+      "1 新线索",
+      false,
+      false,
+      "",
+      "won",
+    ]);
+    expect(reviewGrid([], "zh")).toEqual([REVIEW_COLUMNS.zh]);
+  });
+});
+
+describe("weeklyKpis", () => {
+  const { followUps, problems } = team();
+  const kpis = weeklyKpis(followUps, SETTINGS, TODAY, reviewRows(followUps, problems, SETTINGS, TODAY).unreadable);
+
+  it("counts last week's figures by hand", () => {
+    expect(kpis.thisWeek).toEqual({
+      weekStart: "2026-11-23",
+      weekEnd: "2026-11-29",
+      followUps: 7, // rows 4, 6, 10, 11, 13, 15, 17 (not 14: no customer; not 18: today)
+      newCustomers: 3, // Acme, 己, 庚
+      won: 2, // 上海甲科技 (11-25), 辛 (11-29, Sunday)
+      lost: 1, // 乙贸易
+      winRate: 2 / 3,
+      medianDaysToWin: 14, // 15 and 13 days
+    });
+  });
+
+  it("counts the week before by hand", () => {
+    expect(kpis.previousWeek).toEqual({
+      weekStart: "2026-11-16",
+      weekEnd: "2026-11-22",
+      followUps: 5, // rows 3, 5, 8, 16 (Monday), 21 (Sunday)
+      newCustomers: 2, // 乙贸易, 辛
+      won: 1, // 丙集团
+      lost: 0,
+      winRate: 1,
+      medianDaysToWin: 18,
+    });
+  });
+
+  it("counts what stands today", () => {
+    expect(kpis).toMatchObject({
+      overdueNow: 4, // rows 9, 11, 13 and 14 (no customer, but the digest reminds its owner); not superseded 2, 3, 10
+      staleCustomers: 2, // 丁 (41 days), 癸 (exactly 30)
+      unreadable: 4,
+      today: "2026-11-30",
+      staleDays: 30,
+    });
+  });
+
+  it("takes the last complete week before today's week, whatever the weekday", () => {
+    const sunday = weeklyKpis(followUps, SETTINGS, dayFromYmd(2026, 11, 29), 0);
+    expect([sunday.thisWeek.weekStart, sunday.previousWeek.weekStart]).toEqual(["2026-11-16", "2026-11-09"]);
+    expect(sunday.thisWeek).toMatchObject({ followUps: 5, won: 1, lost: 0 });
+    const monday = weeklyKpis(followUps, SETTINGS, dayFromYmd(2026, 12, 7), 0);
+    expect(monday.thisWeek.weekStart).toBe("2026-11-30");
+  });
+
+  it("leaves the win rate and the median empty when nobody was won or lost", () => {
+    const quiet = weeklyKpis(followUps, SETTINGS, dayFromYmd(2026, 11, 2), 0);
+    expect(quiet.thisWeek).toMatchObject({ won: 0, lost: 0, winRate: null, medianDaysToWin: null });
+    expect(weeklyKpis([], SETTINGS, TODAY, 0).thisWeek.followUps).toBe(0);
+  });
+});
+
+describe("kpiGrid", () => {
+  const { followUps, problems } = team();
+  const kpis = weeklyKpis(followUps, SETTINGS, TODAY, reviewRows(followUps, problems, SETTINGS, TODAY).unreadable);
+
+  it("lays out the block in Chinese with the definitions next to the numbers", () => {
+    const grid = kpiGrid(kpis, "zh");
+    expect(grid.every((row) => row.length === 4)).toBe(true);
+    expect(grid[KPI_ROWS.title][0]).toBe("周报 2026-11-23 – 2026-11-29");
+    expect(grid[KPI_ROWS.header]).toEqual([
+      "指标",
+      "上周 2026-11-23 – 2026-11-29",
+      "前一周 2026-11-16 – 2026-11-22",
+      "口径",
+    ]);
+    expect(grid[KPI_ROWS.followUps]).toEqual(["跟进次数", 7, 5, "跟进时间在该周内的记录数（不是录入时间）"]);
+    expect(grid[KPI_ROWS.newCustomers].slice(0, 3)).toEqual(["新客户", 3, 2]);
+    expect(grid[KPI_ROWS.won].slice(0, 3)).toEqual(["成交客户", 2, 1]);
+    expect(grid[KPI_ROWS.lost].slice(0, 3)).toEqual(["流失客户", 1, 0]);
+    expect(grid[KPI_ROWS.winRate][KPI_COLUMNS.thisWeek]).toBeCloseTo(2 / 3);
+    expect(grid[KPI_ROWS.winRate][KPI_COLUMNS.previousWeek]).toBe(1);
+    expect(grid[KPI_ROWS.medianDaysToWin].slice(0, 3)).toEqual(["成交周期中位数（天）", 14, 18]);
+    expect(grid[KPI_ROWS.now][0]).toBe("截至今天 2026-11-30");
+    expect(grid[KPI_ROWS.overdueNow].slice(0, 3)).toEqual(["当前逾期", 4, ""]);
+    expect(grid[KPI_ROWS.staleCustomers]).toEqual([
+      "公海候选客户",
+      2,
+      "",
+      "当前阶段未成交也未流失，且已 30 天及以上没有跟进的客户数",
+    ]);
+    expect(grid[KPI_ROWS.unreadable].slice(0, 3)).toEqual(["无法识别的行", 4, ""]);
+  });
+
+  it("writes English, and no value as an empty cell", () => {
+    const empty = weeklyKpis([], { ...SETTINGS, staleDays: 14 }, TODAY, 0);
+    const grid = kpiGrid(empty, "en");
+    expect(grid[KPI_ROWS.title][0]).toBe("Weekly review 2026-11-23 – 2026-11-29");
+    expect(grid[KPI_ROWS.winRate].slice(0, 3)).toEqual(["Win rate", "", ""]);
+    expect(grid[KPI_ROWS.medianDaysToWin].slice(1, 3)).toEqual(["", ""]);
+    expect(grid[KPI_ROWS.followUps][KPI_COLUMNS.definition]).toBe(
+      "Rows whose follow-up date falls in the week (not when they were typed)",
+    );
+    expect(grid[KPI_ROWS.staleCustomers][KPI_COLUMNS.definition]).toContain("14 days or more");
+  });
+});
+
+describe("topOverdue", () => {
+  const link = (row: number) => `https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A${row}`;
+
+  it("lists the rows counted as overdue now, most overdue first", () => {
+    const { followUps } = team();
+    expect(topOverdue(followUps, SETTINGS, TODAY, link)).toEqual([
+      { customer: "丁公司", owner: "王五", stage: "需求确认", nextStep: "发报价", daysOverdue: 34, link: link(9) },
+      { customer: "", owner: "李四", stage: "新线索", nextStep: "", daysOverdue: 5, link: link(14) },
+      { customer: "ACME, Inc.", owner: "Alice", stage: "待回访", nextStep: "", daysOverdue: 2, link: link(11) },
+      { customer: "己", owner: "王五", stage: "跟进中", nextStep: "", daysOverdue: 1, link: link(13) },
+    ]);
+  });
+
+  it("keeps the ten most overdue", () => {
+    const { followUps } = read(
+      Array.from({ length: 12 }, (_, i) => ({ customer: `客户${i}`, date: day(11, 1), nextDate: day(11, 1 + i) })),
+    );
+    const items = topOverdue(followUps, SETTINGS, TODAY, link);
+    expect(items.map((item) => item.daysOverdue)).toEqual([29, 28, 27, 26, 25, 24, 23, 22, 21, 20]);
+  });
+});
+
+describe("renderReviewEmail", () => {
+  const { followUps, problems } = team();
+  const kpis: ReviewKpis = weeklyKpis(
+    followUps,
+    SETTINGS,
+    TODAY,
+    reviewRows(followUps, problems, SETTINGS, TODAY).unreadable,
+  );
+  const items: ReviewOverdueItem[] = [
+    {
+      customer: "<script>alert(1)</script>",
+      owner: "王五",
+      stage: "需求确认",
+      nextStep: "发报价\n再电话",
+      daysOverdue: 34,
+      link: "https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A9",
+    },
+    { customer: "己 & 子", owner: "Alice", stage: "跟进中", nextStep: "", daysOverdue: 1, link: "javascript:alert(1)" },
+  ];
+  const input = (language: "zh" | "en", more: Partial<ReviewEmailInput> = {}): ReviewEmailInput => ({
+    kpis,
+    topOverdue: items,
+    reviewUrl: "https://docs.google.com/spreadsheets/d/abc/edit#gid=42",
+    spreadsheetName: "华东销售跟进表",
+    language,
+    ...more,
+  });
+
+  it("writes the Chinese email: subject, figures, overdue list and the review link", () => {
+    const mail = renderReviewEmail(input("zh"));
+    expect(mail.subject).toBe("【周报】2026-11-23 – 2026-11-29 跟进 7 条，成交 2 个");
+    expect(mail.text.split("\n")).toEqual([
+      "「华东销售跟进表」上周（2026-11-23 – 2026-11-29）的团队周报：",
+      "",
+      "■ 关键指标",
+      "- 跟进次数：7（前一周 5）",
+      "- 新客户：3（前一周 2）",
+      "- 成交客户：2（前一周 1）",
+      "- 流失客户：1（前一周 0）",
+      "- 赢单率：67%（前一周 100%）",
+      "- 成交周期中位数（天）：14（前一周 18）",
+      "",
+      "■ 截至今天 2026-11-30",
+      "- 当前逾期：4 条",
+      "- 公海候选客户：2 个",
+      "- 无法识别的行：4 行",
+      "",
+      "■ 逾期最久的跟进（共 4 条逾期，列出前 2 条）",
+      "- <script>alert(1)</script> · 王五 · 需求确认 · 发报价 再电话 · 逾期 34 天 · https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A9",
+      "- 己 & 子 · Alice · 跟进中 · 逾期 1 天",
+      "",
+      "打开周报：https://docs.google.com/spreadsheets/d/abc/edit#gid=42",
+      "",
+      "此邮件由跟进表助手每周发送给团队表中的主管和管理员。",
+      "",
+    ]);
+  });
+
+  it("escapes user text in the HTML and links only http(s) URLs", () => {
+    const { html } = renderReviewEmail(input("zh"));
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("己 &amp; 子");
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain('href="https://docs.google.com/spreadsheets/d/abc/edit#gid=0&amp;range=A9"');
+    expect(html).toContain('href="https://docs.google.com/spreadsheets/d/abc/edit#gid=42"');
+    expect(html).toContain('<td style="padding:6px 8px;border-bottom:1px solid #e8eaed;vertical-align:top">67%</td>');
+    expect(renderReviewEmail(input("zh", { reviewUrl: "javascript:alert(1)" })).html).not.toContain("javascript:");
+  });
+
+  it("writes the English email, with n/a for figures without a value and a note when nothing is overdue", () => {
+    const quiet = weeklyKpis([], SETTINGS, TODAY, 0);
+    const mail = renderReviewEmail(input("en", { kpis: quiet, topOverdue: [], spreadsheetName: "East <b>team</b>" }));
+    expect(mail.subject).toBe("[Weekly review] 2026-11-23 – 2026-11-29: 0 follow-ups, 0 won");
+    expect(mail.text).toContain("Team review of “East <b>team</b>” for last week (2026-11-23 – 2026-11-29):");
+    expect(mail.text).toContain("- Win rate: n/a (week before: n/a)");
+    expect(mail.text).toContain("- Overdue now: 0");
+    expect(mail.text).toContain("■ Nothing is overdue.");
+    expect(mail.text).toContain("Open the weekly review: https://docs.google.com/spreadsheets/d/abc/edit#gid=42");
+    expect(mail.html).toContain("East &lt;b&gt;team&lt;/b&gt;");
+    expect(mail.html).toContain("Nothing is overdue.");
+    const full = renderReviewEmail(input("en"));
+    expect(full.subject).toBe("[Weekly review] 2026-11-23 – 2026-11-29: 7 follow-ups, 2 won");
+    expect(full.text).toContain("■ Most overdue follow-ups (2 of 4 overdue)");
+    expect(full.text).toContain("- <script>alert(1)</script> · 王五 · 需求确认 · 发报价 再电话 · 34 days overdue");
+    expect(full.text).toContain("- 己 & 子 · Alice · 跟进中 · 1 day overdue\n");
+    expect(full.html).toContain("&lt;script&gt;");
+    expect(full.html).not.toContain("<script>");
+  });
+
+  it("lists at most ten overdue follow-ups", () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...items[0], customer: `客户${i}`, daysOverdue: 20 - i }));
+    const mail = renderReviewEmail(input("zh", { topOverdue: many }));
+    expect(mail.text).toContain("客户9");
+    expect(mail.text).not.toContain("客户10");
+  });
+});
