@@ -1,12 +1,13 @@
 // Builds the Apps Script project into dist/: Code.js (one classic script with a top-level function per export of
 // src/main.ts), appsscript.json, and one self-contained HTML file per UI in src/ui/<name>/.
-import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(root, "dist");
+/** Where this build writes (a staging folder, renamed to dist/ when complete). */
+let dist = path.join(root, "dist");
 const entry = path.join(root, "src/main.ts");
 const bundleName = "FollowUpTracker";
 const banner =
@@ -112,9 +113,15 @@ async function uiFolders() {
   return folders.sort();
 }
 
-await rm(dist, { recursive: true, force: true });
-await mkdir(dist, { recursive: true });
+// Build into a fresh folder and swap it in at the end, so a test reading dist/ never sees half a build.
+const staging = path.join(root, `.dist-${process.pid}`);
+await rm(staging, { recursive: true, force: true });
+await mkdir(staging, { recursive: true });
+dist = staging;
 const globals = await buildCode();
 await copyFile(path.join(root, "appsscript.json"), path.join(dist, "appsscript.json"));
 const pages = await Promise.all((await uiFolders()).map(buildUi));
+const finalDist = path.join(root, "dist");
+await rm(finalDist, { recursive: true, force: true });
+await rename(staging, finalDist);
 console.log(`dist/Code.js: globals ${globals.join(", ")}; UI: ${pages.join(", ") || "none"}`);
