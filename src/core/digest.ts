@@ -5,7 +5,7 @@ import { fill, translator } from "../i18n/translate";
 import { type ColumnKey, columnSpec } from "./columns";
 import { type Day, isoOfDay } from "./dates";
 import { type FollowUp, isDueToday, isOverdue, isUpcoming, type RowProblem } from "./follow-ups";
-import { escapeHtml, oneLine, safeLink } from "./html";
+import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
 import type { Settings } from "./settings";
 import { planSync } from "./sync-plan";
@@ -288,17 +288,6 @@ function textOf(digest: Digest, options: { spreadsheetName: string; today: strin
   lines.push("", t("digest.footer"));
   return `${lines.join("\n")}\n`;
 }
-
-const STYLE = {
-  body: "font-family:Arial,Helvetica,'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#202124",
-  p: "margin:0 0 12px",
-  h: "margin:20px 0 8px;font-size:15px",
-  table: "border-collapse:collapse;width:100%",
-  th: "text-align:left;padding:6px 8px;border-bottom:2px solid #dadce0;background:#f1f3f4;font-weight:bold",
-  td: "padding:6px 8px;border-bottom:1px solid #e8eaed;vertical-align:top",
-  a: "color:#1a73e8",
-  footer: "margin:24px 0 0;font-size:12px;color:#5f6368",
-} as const;
 
 const SECTION_COLOR: Record<Due, string> = { overdue: "#c5221f", dueToday: "#b06000", upcoming: "#1a73e8" };
 

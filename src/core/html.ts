@@ -1,4 +1,4 @@
-/** Making user text safe for HTML email bodies: escaping, one-line text, and only http(s) links. */
+/** HTML email bodies: escaping user text, one-line text, only http(s) links, and the shared inline styles. */
 
 const ENTITIES: Readonly<Record<string, string>> = {
   "&": "&amp;",
@@ -22,3 +22,15 @@ export function oneLine(text: string): string {
 export function safeLink(link: string): string {
   return /^https?:\/\/\S+$/i.test(link.trim()) ? link.trim() : "";
 }
+
+/** Inline styles of the add-on's emails (email clients ignore <style> blocks). */
+export const EMAIL_STYLE = {
+  body: "font-family:Arial,Helvetica,'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#202124",
+  p: "margin:0 0 12px",
+  h: "margin:20px 0 8px;font-size:15px",
+  table: "border-collapse:collapse;width:100%",
+  th: "text-align:left;padding:6px 8px;border-bottom:2px solid #dadce0;background:#f1f3f4;font-weight:bold",
+  td: "padding:6px 8px;border-bottom:1px solid #e8eaed;vertical-align:top",
+  a: "color:#1a73e8",
+  footer: "margin:24px 0 0;font-size:12px;color:#5f6368",
+} as const;

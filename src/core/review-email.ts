@@ -4,7 +4,7 @@ import type { MessageKey } from "../i18n/messages";
 import { fill, translator } from "../i18n/translate";
 import type { Day } from "./dates";
 import type { FollowUp } from "./follow-ups";
-import { escapeHtml, oneLine, safeLink } from "./html";
+import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
 import { NOW_FIGURES, type ReviewKpis, WEEK_FIGURES } from "./review-kpis";
 import { overdueNowRows } from "./review-rows";
@@ -114,17 +114,6 @@ function textOf(input: ReviewEmailInput): string {
   lines.push("", c.t("review.email.footer"));
   return `${lines.join("\n")}\n`;
 }
-
-const STYLE = {
-  body: "font-family:Arial,Helvetica,'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#202124",
-  p: "margin:0 0 12px",
-  h: "margin:20px 0 8px;font-size:15px",
-  table: "border-collapse:collapse;width:100%",
-  th: "text-align:left;padding:6px 8px;border-bottom:2px solid #dadce0;background:#f1f3f4;font-weight:bold",
-  td: "padding:6px 8px;border-bottom:1px solid #e8eaed;vertical-align:top",
-  a: "color:#1a73e8",
-  footer: "margin:24px 0 0;font-size:12px;color:#5f6368",
-} as const;
 
 /** A table of already-escaped cells, with a header row when `headers` are given. */
 function htmlTable(headers: readonly string[], rows: readonly string[][]): string {

@@ -1,36 +1,23 @@
-/** Where the add-on keeps what it knows about a spreadsheet's table — the sheets' ids, the header row, the next id, the reminders' owner — in the spreadsheet itself. */
+/** Where the add-on keeps what it knows about a spreadsheet's table — the sheets' ids, the header row, the next id — in the spreadsheet itself. */
+
+import { readValue, writeValue } from "./spreadsheet-metadata";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const KEY = "followUpTracker.table";
 
-/** The table's sheets (by id, which survives renaming), its header row, the next id number, and who runs reminders. */
+/** The table's sheets (by id, which survives renaming), its header row and the next id number. */
 export interface TableRegistry {
   followUps: number;
   team: number;
   settings: number;
   headerRow: number;
   nextId: number;
-  /** The user whose hourly trigger sends this spreadsheet's reminders, and that trigger's id. */
-  reminders?: { owner: string; triggerUid: string };
-}
-
-/**
- * Spreadsheet-level developer metadata with PROJECT visibility (only this script sees it). Unlike document
- * properties it can be read wherever the spreadsheet can be opened, including a time-driven trigger that has no
- * active document (developers.google.com/apps-script/reference/spreadsheet/developer-metadata).
- */
-function entry(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata | undefined {
-  return spreadsheet
-    .createDeveloperMetadataFinder()
-    .withKey(KEY)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET)
-    .find()[0];
 }
 
 /** The registry of `spreadsheet`, or null before set-up. */
 export function loadRegistry(spreadsheet: Spreadsheet): TableRegistry | null {
-  const text = entry(spreadsheet)?.getValue();
+  const text = readValue(spreadsheet, KEY);
   if (!text) return null;
   const parsed = JSON.parse(text) as Partial<TableRegistry>;
   if (
@@ -44,9 +31,7 @@ export function loadRegistry(spreadsheet: Spreadsheet): TableRegistry | null {
   return { ...(parsed as TableRegistry), nextId: typeof parsed.nextId === "number" ? parsed.nextId : 1 };
 }
 
+/** Stores the registry in the spreadsheet's own metadata (readable from a trigger without an active document). */
 export function saveRegistry(spreadsheet: Spreadsheet, registry: TableRegistry): void {
-  const text = JSON.stringify(registry);
-  const existing = entry(spreadsheet);
-  if (existing) existing.setValue(text);
-  else spreadsheet.addDeveloperMetadata(KEY, text, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  writeValue(spreadsheet, KEY, JSON.stringify(registry));
 }

@@ -4,7 +4,8 @@ import type { Language } from "../core/language";
 import { asLiteral } from "../core/literal";
 import { translator } from "../i18n/translate";
 import { withRetry } from "./retry";
-import { freshSheetName, writeGrid } from "./table-layout";
+import { ownSheet } from "./spreadsheet-metadata";
+import { writeGrid } from "./table-layout";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -24,28 +25,13 @@ const RECENT_ROWS = 3000;
 const METADATA_KEY = "followUpTracker.reminderLog";
 const STATUSES: readonly DigestStatus[] = ["sending", "sent", "deferred", "failed"];
 
-/** The log sheet (found by its tag, created on first use with headers in the table's language). */
+/** The log sheet (the add-on's own, created on first use with headers in the table's language, warning-protected). */
 export function logSheet(spreadsheet: Spreadsheet, language: Language): Sheet {
-  const tagged = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withKey(METADATA_KEY)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET)
-    .find()[0];
-  const id = Number(tagged?.getValue());
-  const existing = tagged ? spreadsheet.getSheets().find((sheet) => sheet.getSheetId() === id) : undefined;
-  if (existing) return existing;
   const t = translator(language);
-  const sheet = spreadsheet.insertSheet(freshSheetName(spreadsheet, t("log.sheet")));
-  writeGrid(sheet, [[t("log.day"), t("log.email"), t("log.status"), t("log.time"), t("log.detail")]]);
-  sheet.protect().setDescription(t("log.protection")).setWarningOnly(true);
-  if (tagged) tagged.setValue(String(sheet.getSheetId()));
-  else
-    spreadsheet.addDeveloperMetadata(
-      METADATA_KEY,
-      String(sheet.getSheetId()),
-      SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
-    );
-  return sheet;
+  return ownSheet(spreadsheet, METADATA_KEY, t("log.sheet"), (sheet) => {
+    writeGrid(sheet, [[t("log.day"), t("log.email"), t("log.status"), t("log.time"), t("log.detail")]]);
+    sheet.protect().setDescription(t("log.protection")).setWarningOnly(true);
+  });
 }
 
 /** The latest status per "day|email" among the recent rows (one read). */

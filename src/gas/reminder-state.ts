@@ -1,5 +1,7 @@
 /** Who runs a spreadsheet's reminders (one hourly trigger of one user), kept in the spreadsheet so any context can read it. */
 
+import { readValue, writeValue } from "./spreadsheet-metadata";
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const KEY = "followUpTracker.reminders";
@@ -12,27 +14,12 @@ export interface ReminderState {
   lastRunAt: number | null;
 }
 
-function entry(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata | undefined {
-  return spreadsheet
-    .createDeveloperMetadataFinder()
-    .withKey(KEY)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET)
-    .find()[0];
-}
-
 export function loadReminderState(spreadsheet: Spreadsheet): ReminderState | null {
-  const text = entry(spreadsheet)?.getValue();
+  const text = readValue(spreadsheet, KEY);
   return text ? (JSON.parse(text) as ReminderState) : null;
 }
 
 /** Saves the state, or removes it (reminders off) when `state` is null. */
 export function saveReminderState(spreadsheet: Spreadsheet, state: ReminderState | null): void {
-  const existing = entry(spreadsheet);
-  if (!state) {
-    existing?.remove();
-    return;
-  }
-  const text = JSON.stringify(state);
-  if (existing) existing.setValue(text);
-  else spreadsheet.addDeveloperMetadata(KEY, text, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  writeValue(spreadsheet, KEY, state ? JSON.stringify(state) : null);
 }

@@ -5,11 +5,10 @@ import type { Language } from "../core/language";
 import { literalGrid } from "../core/literal";
 import { kpiGrid, type ReviewKpis, type ReviewRow, reviewGrid, reviewRows, weeklyKpis } from "../core/review";
 import { translator } from "../i18n/translate";
+import { ownSheet } from "./spreadsheet-metadata";
 import type { Table } from "./table";
-import { freshSheetName } from "./table-layout";
 import { readRows, type TableRows } from "./table-rows";
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Columns of the review data sheet, 1-based, in ReviewRow order (see REVIEW_COLUMNS). */
@@ -35,27 +34,6 @@ export interface ReviewOutcome {
   kpis: ReviewKpis;
   review: Sheet;
   rows: number;
-}
-
-/** The add-on's own sheet for `key`, found by its tag, else created with a fresh name. */
-function ownSheet(spreadsheet: Spreadsheet, key: string, name: string): Sheet {
-  const tag = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withKey(key)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET)
-    .find()[0];
-  const id = Number(tag?.getValue());
-  const existing = tag ? spreadsheet.getSheets().find((sheet) => sheet.getSheetId() === id) : undefined;
-  if (existing) return existing;
-  const sheet = spreadsheet.insertSheet(freshSheetName(spreadsheet, name));
-  if (tag) tag.setValue(String(sheet.getSheetId()));
-  else
-    spreadsheet.addDeveloperMetadata(
-      key,
-      String(sheet.getSheetId()),
-      SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
-    );
-  return sheet;
 }
 
 /** Writes `grid` at A1 of `sheet` after clearing it, growing the sheet when needed (a fixed number of calls). */

@@ -151,6 +151,10 @@ describe("exactly once", () => {
     switchReminders(runtime);
     runtime.advanceBy(10 * HOUR);
     expect(perRecipient(runtime)).toHaveLength(3);
+    // The log lives in its own sheet; the team's other sheets are untouched.
+    const ss = runtime.inspect().getActiveSpreadsheet();
+    expect(ss.getSheetByName("工作表1")?.getLastRow()).toBe(0);
+    expect(ss.getSheetByName("提醒记录")?.getLastRow()).toBe(7);
   });
 
   it("lets only one of two overlapping runs send", () => {
