@@ -1,6 +1,6 @@
 /** Serves the sidebar open in an in-memory Apps Script runtime to a real browser, bridging its google.script calls to runtime.run. */
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -26,15 +26,36 @@ export interface SidebarHost {
 /** What POST /rpc answers; `value` is absent when the function returned undefined. */
 export type RpcAnswer = { ok: true; value?: unknown } | { ok: false; message: string };
 
-const CLIENT = readFileSync(path.join(__dirname, "client.js"), "utf8");
+/** What a server embedding the sidebar routes may learn and change. */
+export interface SidebarRouteOptions extends SidebarHostOptions {
+  /** Called after each google.script.run call has run, with its arguments as received. */
+  onCall?(functionName: string, args: unknown[], answer: RpcAnswer): void;
+  /** Called when the page calls google.script.host.close(). */
+  onClose?(): void;
+  /** Milliseconds to hold back the response to a call (default none). */
+  responseDelay?(functionName: string): number;
+}
 
-/** Starts the host on 127.0.0.1 at a free port. It serves whatever sidebar the runtime has open at request time. */
-export async function startSidebarHost(
-  runtime: AppsScriptRuntime,
-  options: SidebarHostOptions = {},
-): Promise<SidebarHost> {
-  const delays = new Map<string, number[]>();
-  let closed = false;
+/** Handles a request if it is one of the sidebar's (GET /sidebar, POST /rpc, POST /close); false otherwise. */
+export type SidebarRoutes = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+/** The browser half (client.js), found from the project root: this module may also run bundled into .local-build/. */
+function clientScript(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "local", "sidebar-host", "client.js");
+    if (existsSync(file)) return readFileSync(file, "utf8");
+    if (path.dirname(dir) === dir)
+      throw new Error(`sidebar host: local/sidebar-host/client.js not found above ${__dirname}`);
+  }
+}
+
+let client: string | undefined;
+
+/**
+ * The sidebar's routes for any node:http server, over whatever runtime `runtimeOf` returns at request time (a host
+ * that rebuilds its runtime passes a getter). It serves the sidebar open in that runtime when the page is requested.
+ */
+export function sidebarRoutes(runtimeOf: () => AppsScriptRuntime, options: SidebarRouteOptions = {}): SidebarRoutes {
   // The runtime is synchronous: calls run one at a time, in the order their requests arrived.
   let queue: Promise<void> = Promise.resolve();
 
@@ -44,27 +65,56 @@ export async function startSidebarHost(
       .then(async () => {
         const call = parseCall(await body);
         if (!call) return send(response, 400, "text/plain", "expected JSON { functionName: string, args: unknown[] }");
-        const answer = run(runtime, call.functionName, call.args, options.user ?? runtime.user);
-        const delay = delays.get(call.functionName)?.shift() ?? 0;
+        const runtime = runtimeOf();
+        const answer = runSidebarCall(runtime, call.functionName, call.args, options.user ?? runtime.user);
+        options.onCall?.(call.functionName, call.args, answer);
+        const delay = options.responseDelay?.(call.functionName) ?? 0;
         setTimeout(() => send(response, 200, "application/json", JSON.stringify(answer)), delay);
       })
       .catch((error: unknown) => send(response, 500, "text/plain", `sidebar host: ${messageOf(error)}`));
   };
 
-  const server = createServer((request, response) => {
+  return (request, response) => {
     const route = `${request.method} ${new URL(request.url ?? "/", "http://host").pathname}`;
     if (route === "GET /sidebar") {
-      const sidebar = runtime.ui.sidebar;
-      if (!sidebar) return send(response, 404, "text/plain", "No sidebar is open in the runtime: open one first.");
-      return send(response, 200, "text/html; charset=utf-8", injectClient(sidebar.content));
+      const sidebar = runtimeOf().ui.sidebar;
+      if (!sidebar) send(response, 404, "text/plain", "No sidebar is open in the runtime: open one first.");
+      else send(response, 200, "text/html; charset=utf-8", injectClient(sidebar.content));
+      return true;
     }
-    if (route === "POST /rpc") return rpc(request, response);
+    if (route === "POST /rpc") {
+      rpc(request, response);
+      return true;
+    }
+    if (route === "POST /close") {
+      options.onClose?.();
+      send(response, 204, "text/plain", "");
+      return true;
+    }
+    return false;
+  };
+}
+
+/** Starts the host on 127.0.0.1 at a free port. It serves whatever sidebar the runtime has open at request time. */
+export async function startSidebarHost(
+  runtime: AppsScriptRuntime,
+  options: SidebarHostOptions = {},
+): Promise<SidebarHost> {
+  const delays = new Map<string, number[]>();
+  let closed = false;
+  const routes = sidebarRoutes(() => runtime, {
+    ...options,
+    onClose: () => {
+      closed = true;
+    },
+    responseDelay: (functionName) => delays.get(functionName)?.shift() ?? 0,
+  });
+
+  const server = createServer((request, response) => {
+    if (routes(request, response)) return;
+    const route = `${request.method} ${new URL(request.url ?? "/", "http://host").pathname}`;
     // The browser asks for a favicon; answering keeps 404s out of the page's console.
     if (route === "GET /favicon.ico") return send(response, 204, "text/plain", "");
-    if (route === "POST /close") {
-      closed = true;
-      return send(response, 204, "text/plain", "");
-    }
     send(response, 404, "text/plain", `Not found: ${route}`);
   });
 
@@ -87,7 +137,8 @@ export async function startSidebarHost(
 
 /** The page with the client API as the first thing in <head>, so the page's own scripts find google.script. */
 function injectClient(html: string): string {
-  const script = `<script>\n${CLIENT}</script>`;
+  client ??= clientScript();
+  const script = `<script>\n${client}</script>`;
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + script + html.slice(head.index + head[0].length);
   const doctype = /^\s*(<!--[\s\S]*?-->\s*)*<!doctype[^>]*>/i.exec(html);
@@ -99,7 +150,12 @@ function injectClient(html: string): string {
  * Runs the call as a sidebar call does: AuthMode.FULL, as the user at the keyboard. Arguments are JSON values of the
  * host's realm (like every runtime.run caller's): Array.isArray and typeof work on them, `instanceof Array` does not.
  */
-function run(runtime: AppsScriptRuntime, functionName: string, args: unknown[], user: User): RpcAnswer {
+export function runSidebarCall(
+  runtime: AppsScriptRuntime,
+  functionName: string,
+  args: unknown[],
+  user: User,
+): RpcAnswer {
   // Functions whose names end with "_" are private: google.script.run cannot call them
   // (developers.google.com/apps-script/guides/html/communication#private_functions). Exact text [UNCONFIRMED].
   if (functionName.endsWith("_")) return { ok: false, message: `Script function not found: ${functionName}` };
@@ -143,7 +199,8 @@ function parseCall(body: string): { functionName: string; args: unknown[] } | nu
   }
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The request's body as text. */
+export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -152,7 +209,8 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string): void {
+/** Sends a whole response, never cached (the runtime's state changes between requests). */
+export function send(response: ServerResponse, status: number, type: string, body: string): void {
   response.writeHead(status, { "content-type": type, "cache-control": "no-store" });
   response.end(body);
 }

@@ -32,7 +32,9 @@ export type DigestProblem =
   | { kind: "ownerNotOnTeam"; row: number; customer: string; owner: string }
   | { kind: "ownerWithoutEmail"; row: number; customer: string; owner: string }
   | { kind: "noOwner"; row: number; customer: string }
-  | { kind: "unreadable"; row: number; column: ColumnKey; value: string };
+  | { kind: "unreadable"; row: number; column: ColumnKey; value: string }
+  /** A digest of an earlier day that could not be sent (the mail service kept failing). */
+  | { kind: "undelivered"; row: 0; day: string; email: string; detail: string };
 
 /** Everything one recipient is told today, in one email. */
 export interface Digest {
@@ -60,6 +62,8 @@ export interface DigestInput {
   link: (row: number) => string;
   /** The table's language, for members without their own. */
   defaultLanguage: Language;
+  /** Earlier digests that could not be sent, from the Reminder log: the admins are told. */
+  undelivered?: readonly { day: string; email: string; detail: string }[];
 }
 
 type Due = "overdue" | "dueToday" | "upcoming";
@@ -183,6 +187,7 @@ export function buildDigests(input: DigestInput): Digest[] {
     if (p.kind === "notADate") problems.push({ kind: "unreadable", row: p.row, column: p.column, value: p.value });
   }
   problems.sort((a, b) => a.row - b.row);
+  for (const u of input.undelivered ?? []) problems.unshift({ kind: "undelivered", row: 0, ...u });
   for (const [email, { digest, manager, admin }] of recipients) {
     digest.overdue.sort(byUrgency);
     digest.dueToday.sort(byUrgency);
@@ -209,6 +214,7 @@ function statusOf(item: DigestItem, t: Translate): string {
 
 function problemLine(problem: DigestProblem, language: Language): string {
   const t = translator(language);
+  if (problem.kind === "undelivered") return fill(t("digest.problem.undelivered"), problem);
   const column = columnSpec(problem.kind === "unreadable" ? problem.column : "owner").header[language];
   const issue =
     problem.kind === "unreadable"

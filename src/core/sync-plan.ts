@@ -66,6 +66,10 @@ function planIds(rows: readonly FollowUp[], firstNumber: number): { ids: SyncPla
 /** The cells a person has to fix that need Settings and Team to be seen: missing or unknown stages, unknown owners, missing next dates. */
 function lookupProblems(rows: readonly FollowUp[], input: SyncInput, superseded: Set<number>): RowProblem[] {
   const problems: RowProblem[] = [];
+  // A next date that is not a date is reported once, as such, not again as a missing next date.
+  const unreadableNextDate = new Set(
+    input.problems.filter((p) => p.column === "nextDate" && p.kind === "notADate").map((p) => p.row),
+  );
   for (const f of rows) {
     const kind = stageKindOf(input.settings, f.stage);
     if (f.stage === "") problems.push({ row: f.row, column: "stage", kind: "missingStage", value: "" });
@@ -74,7 +78,7 @@ function lookupProblems(rows: readonly FollowUp[], input: SyncInput, superseded:
       problems.push({ row: f.row, column: "owner", kind: "unknownOwner", value: f.owner });
     }
     const closed = kind === "won" || kind === "lost";
-    if (f.nextDate === null && !f.done && !closed && !superseded.has(f.row)) {
+    if (f.nextDate === null && !f.done && !closed && !superseded.has(f.row) && !unreadableNextDate.has(f.row)) {
       problems.push({ row: f.row, column: "nextDate", kind: "missingNextDate", value: "" });
     }
   }

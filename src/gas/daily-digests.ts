@@ -2,6 +2,7 @@
 
 import { type Day, isoOfDay } from "../core/dates";
 import { buildDigests, type Digest, renderDigest } from "../core/digest";
+import { fill, translator } from "../i18n/translate";
 import { appendLog, isDue, type LogEntry, logKey, logSheet, readLog } from "./reminder-log";
 import { isTransient, withRetry } from "./retry";
 import type { Table } from "./table";
@@ -23,12 +24,18 @@ export interface DigestRun {
  * Sends today's digests that are due: at or after the Settings reminder hour (spreadsheet zone), to recipients whose
  * digest the log does not show as sent (or sending: a run that stopped between sending and logging may have sent it,
  * and twice is worse than an admin checking). Recipients deferred yesterday go first. Before each email the daily
- * quota is checked; when it is spent, everyone left is logged as deferred and served first tomorrow.
+ * quota is checked; when it is spent, everyone left is logged as deferred and served first tomorrow. An email that
+ * still fails after retries is logged as failed, the others go on, and the run then ends with an error naming them;
+ * the next day's admin digest lists yesterday's undelivered digests.
  */
 export function sendDailyDigests(table: Table, rows: TableRows, today: Day, startedAt: number): DigestRun {
   const run: DigestRun = { sent: 0, deferred: 0, failed: 0, postponed: 0 };
   const spreadsheetUrl = table.spreadsheet.getUrl();
   const sheetId = table.followUps.getSheetId();
+  const sheet = logSheet(table.spreadsheet, table.language);
+  const log = readLog(sheet);
+  const day = isoOfDay(today);
+  const yesterday = isoOfDay(today - 1);
   const digests = buildDigests({
     followUps: rows.followUps,
     rowProblems: rows.problems,
@@ -37,17 +44,16 @@ export function sendDailyDigests(table: Table, rows: TableRows, today: Day, star
     today,
     link: (row) => `${spreadsheetUrl}#gid=${sheetId}&range=A${row}`,
     defaultLanguage: table.language,
+    // Yesterday's digests that never went out: the admins hear of them in today's digest.
+    undelivered: [...log.values()].filter((e) => e.day === yesterday && e.status === "failed"),
   });
   if (digests.length === 0) return run;
-  const sheet = logSheet(table.spreadsheet, table.language);
-  const log = readLog(sheet);
-  const day = isoOfDay(today);
-  const yesterday = isoOfDay(today - 1);
   const isDeferred = (d: Digest, on: string) => log.get(logKey(on, d.to))?.status === "deferred";
   const pending = digests
     .filter((d) => isDue(log.get(logKey(day, d.to))))
     .sort((a, b) => Number(isDeferred(b, yesterday)) - Number(isDeferred(a, yesterday)));
   const deferred: LogEntry[] = [];
+  const failures: { email: string; detail: string }[] = [];
   for (const [index, digest] of pending.entries()) {
     if (Date.now() - startedAt > TIME_BUDGET_MS) {
       run.postponed = pending.length - index;
@@ -70,6 +76,7 @@ export function sendDailyDigests(table: Table, rows: TableRows, today: Day, star
         break;
       }
       run.failed++;
+      failures.push({ email: digest.to, detail: message });
       appendLog(
         sheet,
         [{ day, email: digest.to, status: "failed", detail: `${isTransient(error) ? "transient: " : ""}${message}` }],
@@ -82,6 +89,17 @@ export function sendDailyDigests(table: Table, rows: TableRows, today: Day, star
   }
   appendLog(sheet, deferred, new Date());
   run.deferred = deferred.length;
+  if (failures.length > 0) {
+    // Ending the run with an error makes Apps Script email its failure summary to the trigger's owner: a persistent
+    // mail failure reaches a person even when no digest can be sent. Everything is logged first.
+    throw new Error(
+      fill(translator(table.language)("reminders.failedRun"), {
+        count: failures.length,
+        emails: failures.map((f) => f.email).join(", "),
+        detail: failures[0]?.detail ?? "",
+      }),
+    );
+  }
   return run;
 }
 

@@ -28,10 +28,16 @@ const STATUSES: readonly DigestStatus[] = ["sending", "sent", "deferred", "faile
 /** The log sheet (the add-on's own, created on first use with headers in the table's language, warning-protected). */
 export function logSheet(spreadsheet: Spreadsheet, language: Language): Sheet {
   const t = translator(language);
-  return ownSheet(spreadsheet, METADATA_KEY, t("log.sheet"), (sheet) => {
-    writeGrid(sheet, [[t("log.day"), t("log.email"), t("log.status"), t("log.time"), t("log.detail")]]);
-    sheet.protect().setDescription(t("log.protection")).setWarningOnly(true);
-  });
+  const sheet = ownSheet(spreadsheet, METADATA_KEY, t("log.sheet"), (created) =>
+    created.protect().setDescription(t("log.protection")).setWarningOnly(true),
+  );
+  // The header goes in whenever it is missing, which also completes a sheet whose first layout failed midway.
+  if (sheet.getLastRow() === 0) {
+    withRetry(() =>
+      writeGrid(sheet, [[t("log.day"), t("log.email"), t("log.status"), t("log.time"), t("log.detail")]]),
+    );
+  }
+  return sheet;
 }
 
 /** The latest status per "day|email" among the recent rows (one read). */

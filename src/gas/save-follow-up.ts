@@ -44,17 +44,40 @@ export function saveFollowUpRequest(value: unknown): SaveResult {
   const t = translator(table.language);
   const request = requestOf(value);
   if (!request) return { ok: false, errors: { form: t("form.invalid") }, warnings: [] };
-  const cache = CacheService.getDocumentCache();
-  const memoryKey = `followUpTracker.save.${request.requestId}`;
-  const remembered = cache?.get(memoryKey);
-  if (remembered) return JSON.parse(remembered) as SaveResult;
-  const done = withDocumentLock(() => save(table, request));
+  const memory = CacheService.getDocumentCache();
+  const key = `followUpTracker.save.${request.requestId}`;
+  const remembered = memory?.get(key);
+  const earlier = remembered ? (JSON.parse(remembered) as Remembered) : null;
+  if (earlier && "ok" in earlier) return earlier;
+  const done = withDocumentLock(() => {
+    // A save that wrote its row and then failed (say at the flush) left a claim: the row is the proof it happened.
+    if (earlier && isWritten(table, earlier.claim)) return earlier.claim.result;
+    return save(table, request, (result) => memory?.put(key, JSON.stringify({ claim: result }), RETRY_MEMORY_SECONDS));
+  });
   if (!done) return { ok: false, errors: { form: t("error.busy") }, warnings: [] };
-  if (done.value.ok) cache?.put(memoryKey, JSON.stringify(done.value), RETRY_MEMORY_SECONDS);
+  if (done.value.ok) memory?.put(key, JSON.stringify(done.value), RETRY_MEMORY_SECONDS);
   return done.value;
 }
 
-function save(table: Table, request: SaveRequest): SaveResult {
+/** What the cache holds for a request id: its outcome, or the claim made just before its row was written. */
+type Remembered = SaveResult | { claim: { row: number; id: string; result: SaveResult } };
+
+/** Whether the claimed row holds the claimed id (the row was written before the save failed). */
+function isWritten(table: Table, claim: { row: number; id: string }): boolean {
+  const column = table.positions.id;
+  if (column === undefined || claim.row > table.followUps.getLastRow()) return false;
+  return table.followUps.getRange(claim.row, column).getValue() === claim.id;
+}
+
+/**
+ * Checks and writes one follow-up; `claim` is told the row, id and outcome just before the row is written, so a retry
+ * after a failure further on can tell that the row exists.
+ */
+function save(
+  table: Table,
+  request: SaveRequest,
+  claim: (claimed: { row: number; id: string; result: SaveResult }) => void,
+): SaveResult {
   const t = translator(table.language);
   const now = Date.now();
   const today = dayInZone(now, table.timeZone);
@@ -74,11 +97,17 @@ function save(table: Table, request: SaveRequest): SaveResult {
   const row = rows.firstRow + rows.values.length;
   const idNumber = Math.max(table.registry.nextId, highestIdNumber(rows.followUps) + 1);
   const id = followUpId(idNumber);
-  ensureRow(table, row);
-  table.followUps.getRange(row, 1, 1, rows.width).setValues([rowValues(table, rows.width, followUp, id, now)]);
   // The customer's earlier rows are those with the same customer key (SPEC); a phone match alone is not the same customer.
   const key = customerKey(followUp.customer);
   const superseded = rows.followUps.filter((f) => f.customerKey === key && isOpen(f, table.settings)).map((f) => f.row);
+  const message =
+    superseded.length > 0
+      ? fill(t("save.doneMarked"), { row, id, count: superseded.length })
+      : fill(t("save.done"), { row, id });
+  const result: SaveResult = { ok: true, row, id, doneRows: superseded, message };
+  claim({ row, id, result });
+  ensureRow(table, row);
+  table.followUps.getRange(row, 1, 1, rows.width).setValues([rowValues(table, rows.width, followUp, id, now)]);
   writeColumnChanges(
     table,
     rows,
@@ -87,11 +116,7 @@ function save(table: Table, request: SaveRequest): SaveResult {
   );
   table.registry.nextId = idNumber + 1;
   saveRegistry(table.spreadsheet, table.registry);
-  const message =
-    superseded.length > 0
-      ? fill(t("save.doneMarked"), { row, id, count: superseded.length })
-      : fill(t("save.done"), { row, id });
-  return { ok: true, row, id, doneRows: superseded, message };
+  return result;
 }
 
 /** Grows the sheet when the new row is past its end, and extends dropdowns and colouring to the new rows. */

@@ -31,7 +31,7 @@ export function writeValue(spreadsheet: Spreadsheet, key: string, value: string 
 
 /**
  * The add-on's own sheet recorded under `key` (found by id, so renaming it changes nothing), else a new one with a
- * fresh name, laid out by `init`.
+ * fresh name, laid out by `init` (callers must cope with a sheet whose layout was interrupted).
  */
 export function ownSheet(
   spreadsheet: Spreadsheet,
@@ -44,7 +44,8 @@ export function ownSheet(
     recorded === null ? undefined : spreadsheet.getSheets().find((sheet) => String(sheet.getSheetId()) === recorded);
   if (existing) return existing;
   const sheet = spreadsheet.insertSheet(freshSheetName(spreadsheet, name));
-  init(sheet);
+  // Recorded before it is laid out: if laying out fails, the next run finds this sheet instead of making another.
   writeValue(spreadsheet, key, String(sheet.getSheetId()));
+  init(sheet);
   return sheet;
 }

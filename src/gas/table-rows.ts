@@ -1,6 +1,7 @@
 /** Reads the Follow-ups data rows in one call and writes one column's changed cells as one block. */
 
 import { type FollowUp, type RowProblem, readFollowUps } from "../core/follow-ups";
+import { asLiteral } from "../core/literal";
 import type { Table } from "./table";
 
 /** The data rows as read, and the follow-ups in them. */
@@ -25,8 +26,9 @@ export function readRows(table: Table): TableRows {
 }
 
 /**
- * Writes the changed cells of one column as one block spanning the first to the last changed row; the cells
- * in between get back the values just read, so nothing else changes.
+ * Writes the changed cells of one column as one block spanning the first to the last changed row. The cells in
+ * between are written back exactly as they are: a formula as its formula, text as literal text (so `'=1+1` or a
+ * date typed as text stays text), numbers, booleans and dates as read. Two calls, whatever the number of rows.
  */
 export function writeColumnChanges(
   table: Table,
@@ -37,9 +39,11 @@ export function writeColumnChanges(
   if (column === undefined || changes.length === 0) return;
   const top = changes.reduce((min, [row]) => Math.min(min, row), Number.POSITIVE_INFINITY);
   const bottom = changes.reduce((max, [row]) => Math.max(max, row), 0);
-  const block: unknown[][] = Array.from({ length: bottom - top + 1 }, (_, i) => [
-    rows.values[top - rows.firstRow + i]?.[column - 1] ?? "",
+  const range = table.followUps.getRange(top, column, bottom - top + 1, 1);
+  const formulas = range.getFormulas();
+  const block: unknown[][] = formulas.map(([formula], i) => [
+    formula ? formula : asLiteral(rows.values[top - rows.firstRow + i]?.[column - 1] ?? ""),
   ]);
   for (const [row, value] of changes) block[row - top] = [value];
-  table.followUps.getRange(top, column, block.length, 1).setValues(block);
+  range.setValues(block);
 }

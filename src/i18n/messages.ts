@@ -40,6 +40,9 @@ export const zh = {
   "sidebar.notOnTeam": "你不在团队表中，请先请管理员把你加入团队表。",
   "menu.sync": "同步与修复",
   "menu.reminders": "提醒开关",
+  "digest.problem.undelivered": "{day} 发给 {email} 的提醒未能发送（{detail}），详见「提醒记录」表。",
+  "reminders.failedRun":
+    "跟进表助手：{count} 封提醒邮件多次重试后仍未能发送（{emails}）。原因：{detail}。详见「提醒记录」表。",
   "log.sheet": "提醒记录",
   "log.day": "日期",
   "log.email": "收件人",
@@ -242,6 +245,10 @@ export const en: Record<MessageKey, string> = {
   "sidebar.notOnTeam": "You are not on the Team sheet yet: ask an admin to add you.",
   "menu.sync": "Sync & repair",
   "menu.reminders": "Reminders on/off",
+  "digest.problem.undelivered":
+    "The {day} reminder to {email} could not be sent ({detail}); see the Reminder log sheet.",
+  "reminders.failedRun":
+    "Follow-up Tracker: {count} reminder emails could not be sent after retries ({emails}). Reason: {detail}. See the Reminder log sheet.",
   "log.sheet": "Reminder log",
   "log.day": "Day",
   "log.email": "Recipient",

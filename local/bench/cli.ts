@@ -1,0 +1,56 @@
+/** `node scripts/local.mjs bench [--json]`: measures every operation of the built bundle at 1,000 to 100,000 follow-ups against a naive reminder script, and prints a table (or JSON lines). */
+
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { readProject } from "../runtime/loader";
+import type { Measurement } from "./measurement";
+import { measureNaiveHourly } from "./naive-baseline";
+import { measureOperations, OPERATIONS } from "./operations";
+import { formatComparison, formatFlatness, formatTable } from "./report";
+import type { Scenario } from "./workload";
+
+const SIZES = [1_000, 10_000, 100_000];
+const TEAM_SIZES = [20, 200];
+
+/** The project folder: the nearest folder above this file (local/bench/ or the bundle in .local-build/) with build.mjs. */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "build.mjs"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no build.mjs above ${__dirname}`);
+  }
+}
+
+function main(args: string[]): void {
+  const json = args.includes("--json");
+  const dist = path.join(projectRoot(), "dist");
+  if (!existsSync(path.join(dist, "Code.js"))) throw new Error(`${dist}/Code.js is missing: run \`npm run build\``);
+  const project = readProject(dist);
+  const ours: Measurement[] = [];
+  const naive: Measurement[] = [];
+  for (const owners of TEAM_SIZES) {
+    for (const rows of SIZES) {
+      const scenario: Scenario = { rows, owners };
+      console.error(`bench: ${rows.toLocaleString("en-US")} follow-ups, ${owners} owners…`);
+      const { measurements, runtime } = measureOperations(project, scenario);
+      const baseline = measureNaiveHourly(runtime, scenario);
+      ours.push(...measurements);
+      naive.push(baseline);
+      if (json) for (const m of [...measurements, baseline]) console.log(JSON.stringify(m));
+    }
+  }
+  if (json) return;
+  console.log(formatTable([...ours, ...naive]));
+  console.log("\nSpreadsheet calls as the table grows:");
+  console.log(formatFlatness(ours));
+  console.log(
+    "\nHourly run (Spreadsheet calls, estimated time) vs the naive script (getValue per cell, one email per overdue row):",
+  );
+  for (const baseline of naive) {
+    const hourly = ours.find(
+      (m) => m.operation === OPERATIONS.hourly && m.rows === baseline.rows && m.owners === baseline.owners,
+    );
+    if (hourly) console.log(formatComparison(hourly, baseline));
+  }
+}
+
+main(process.argv.slice(2));

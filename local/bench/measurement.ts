@@ -1,0 +1,59 @@
+/** One measured operation: the service calls, cells, emails, simulated Apps Script time and local CPU time it took. */
+
+import { callsBetween } from "../runtime/kernel";
+import type { AppsScriptRuntime } from "../runtime/runtime";
+import type { Scenario } from "./workload";
+
+/** What the bench reports for one operation in one scenario. */
+export interface Measurement {
+  operation: string;
+  rows: number;
+  owners: number;
+  spreadsheetCalls: number;
+  serviceCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  emails: number;
+  /** Simulated milliseconds of the operation's executions under the kernel's cost model. */
+  estimatedMs: number;
+  /** Host CPU milliseconds (user + system) the in-memory runtime spent on it. */
+  cpuMs: number;
+  /** "completed", or the error that ended the execution (e.g. "Exceeded maximum execution time"). */
+  outcome: string;
+}
+
+/** Runs `action` (one or more executions of `runtime`) and measures what it cost. */
+export function measure(
+  runtime: AppsScriptRuntime,
+  operation: string,
+  scenario: Scenario,
+  action: () => void,
+): Measurement {
+  const before = runtime.kernel.snapshot();
+  const sentBefore = runtime.outbox.messages.length;
+  const executionsBefore = runtime.executions.length;
+  const cpuBefore = process.cpuUsage();
+  let outcome = "completed";
+  try {
+    action();
+  } catch (error) {
+    // The script's errors come from its own realm: not `instanceof` the host's Error.
+    outcome = typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  const after = runtime.kernel.snapshot();
+  const executions = runtime.executions.slice(executionsBefore);
+  return {
+    operation,
+    rows: scenario.rows,
+    owners: scenario.owners,
+    spreadsheetCalls: callsBetween(before, after, "Spreadsheet"),
+    serviceCalls: callsBetween(before, after),
+    cellsRead: after.cellsRead - before.cellsRead,
+    cellsWritten: after.cellsWritten - before.cellsWritten,
+    emails: runtime.outbox.messages.length - sentBefore,
+    estimatedMs: Math.round(executions.reduce((sum, e) => sum + (e.endedAt - e.startedAt), 0)),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    outcome,
+  };
+}

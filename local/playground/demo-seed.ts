@@ -1,0 +1,40 @@
+/** Seeds the playground's demo through the product's own flows: set up the table, type the team and follow-ups, Sync, turn reminders on, open the sidebar. */
+
+import { zh } from "../../src/i18n/messages";
+import type { Project } from "../runtime/loader";
+import { AppsScriptRuntime, type User } from "../runtime/runtime";
+import { DEMO_FOLLOW_UPS, DEMO_TEAM } from "./demo-follow-ups";
+
+/** Friday 2026-11-27, 09:00 in Shanghai: an hour after the reminder hour, so the hourly run sends today's digests. */
+export const DEMO_START = Date.UTC(2026, 10, 27, 1, 0);
+
+/** The user at the keyboard: the team's manager, who set the table up. */
+export const DEMO_USER: User = { email: "wang.fang@example.com", locale: "zh_CN" };
+
+const FOLLOW_UP_COLUMNS = 17;
+
+/** A fresh runtime on the built project with the demo workbook, as a manager would have made it from the menu. */
+export function seedDemo(project: Project): AppsScriptRuntime {
+  const runtime = new AppsScriptRuntime(project, { now: DEMO_START, user: DEMO_USER });
+  runtime.createSpreadsheet({ name: "销售跟进表", timeZone: "Asia/Shanghai", locale: "zh_CN" });
+  runtime.open("LIMITED");
+  clickConfirmed(runtime, zh["menu.setup"]);
+
+  const spreadsheet = runtime.inspect().getActiveSpreadsheet();
+  spreadsheet.getSheetByName(zh["sheet.team"])?.getRange(2, 1, DEMO_TEAM.length, 6).setValues(DEMO_TEAM);
+  const followUps = spreadsheet.getSheetByName(zh["sheet.followUps"]);
+  if (!followUps) throw new Error(`playground seed: no sheet ${zh["sheet.followUps"]} after set-up`);
+  const rows = DEMO_FOLLOW_UPS.map((r) => ["", ...r, ...Array(FOLLOW_UP_COLUMNS - 1 - r.length).fill("")]);
+  followUps.getRange(2, 1, rows.length, FOLLOW_UP_COLUMNS).setValues(rows);
+
+  clickConfirmed(runtime, zh["menu.sync"]);
+  clickConfirmed(runtime, zh["menu.reminders"]);
+  runtime.clickMenu(zh["menu.log"]);
+  return runtime;
+}
+
+/** Clicks a menu item whose only dialog is its closing report, answered OK. */
+function clickConfirmed(runtime: AppsScriptRuntime, caption: string): void {
+  runtime.ui.answerNext("OK");
+  runtime.clickMenu(caption);
+}

@@ -1,0 +1,148 @@
+/** The playground page: draws the state the server reports and sends the user's menu clicks, dialog answers, clock moves and resets. */
+
+import type { DialogAnswer, MenuOutcome, PlaygroundState, TriggerRunView } from "../view-types";
+import { getJson, postJson } from "./api";
+import { ask } from "./dialog";
+import { renderGrid } from "./grid";
+import { renderOutbox, renderTriggerRuns } from "./outbox";
+
+const HOUR = 3_600_000;
+/** How often the page asks whether anything changed (the sidebar's calls change the workbook behind its back). */
+const POLL_MS = 500;
+
+let state: PlaygroundState | undefined;
+let shownSheet = "";
+let selectedMail = 0;
+let sidebarKey = "";
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function status(text: string): void {
+  byId("status").textContent = text;
+}
+
+async function refresh(): Promise<void> {
+  const previous = state;
+  state = await getJson<PlaygroundState>("/api/state");
+  // Follow the add-on when it activates another sheet (e.g. Settings, or a row picked in the sidebar).
+  if (!previous || previous.activeSheet !== state.activeSheet || !state.sheets.some((s) => s.name === shownSheet)) {
+    shownSheet = state.activeSheet;
+  }
+  if (previous && state.outbox.length > previous.outbox.length) selectedMail = 0;
+  render(state);
+}
+
+function render(current: PlaygroundState): void {
+  byId("clock-text").textContent = `${current.clock.text} (${current.clock.timeZone})`;
+  byId<HTMLInputElement>("clock-input").value = current.clock.local;
+  byId("menu").replaceChildren(
+    ...current.menu.map((caption) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = caption;
+      button.addEventListener("click", () => void act(() => runMenu(caption)));
+      return button;
+    }),
+  );
+  const sheet = current.sheets.find((s) => s.name === shownSheet) ?? current.sheets[0];
+  if (sheet) {
+    renderGrid(byId("grid"), sheet);
+    byId("rules").replaceChildren(
+      ...sheet.rules.map((rule) => {
+        const item = document.createElement("li");
+        item.textContent = rule;
+        return item;
+      }),
+    );
+  }
+  byId("tabs").replaceChildren(
+    ...current.sheets.map((s) => {
+      const tab = document.createElement("button");
+      tab.type = "button";
+      tab.textContent = s.hidden ? `${s.name} (hidden)` : s.name;
+      tab.setAttribute("aria-pressed", String(s.name === sheet?.name));
+      tab.addEventListener("click", () => {
+        shownSheet = s.name;
+        render(current);
+      });
+      return tab;
+    }),
+  );
+  renderSidebar(current);
+  renderOutbox(current.outbox, selectedMail, (index) => {
+    selectedMail = index;
+    render(current);
+  });
+  renderTriggerRuns(current.triggerRuns);
+}
+
+/** Loads the sidebar again only when the add-on opened another one, so typing in it is never lost. */
+function renderSidebar(current: PlaygroundState): void {
+  const frame = byId<HTMLIFrameElement>("sidebar-frame");
+  byId("sidebar-title").textContent = current.sidebar?.title ?? "No sidebar open — use the menu";
+  frame.hidden = current.sidebar === null;
+  const key = current.sidebar?.key ?? "";
+  if (key !== sidebarKey) {
+    sidebarKey = key;
+    frame.src = key === "" ? "about:blank" : `/sidebar?open=${encodeURIComponent(key)}`;
+  }
+}
+
+/** Runs a menu item, answering its dialogs one by one as the server reports them. */
+async function runMenu(caption: string): Promise<void> {
+  status(`${caption}…`);
+  const answers: DialogAnswer[] = [];
+  for (;;) {
+    const outcome = await postJson<MenuOutcome>("/api/menu", { caption, answers });
+    if (outcome.done) {
+      status(outcome.error ? `${caption}: ${outcome.error}` : `${caption}: done.`);
+      return;
+    }
+    answers.push(await ask(outcome.dialog));
+  }
+}
+
+async function moveClock(body: { by: number } | { local: string }): Promise<void> {
+  const { runs } = await postJson<{ runs: TriggerRunView[] }>("/api/clock", body);
+  const [latest] = runs;
+  if (!latest) return status("Clock moved; no trigger was due.");
+  const failed = runs.filter((run) => run.status !== "COMPLETED").length;
+  status(
+    `Clock moved; ${runs.length} trigger run(s), ${failed} failed; the latest: ` +
+      `${latest.functionName} at ${latest.at} ${latest.status}${latest.error ? `: ${latest.error}` : ""}.`,
+  );
+}
+
+/** Does one user action, then shows the new state; a refused action is reported in the status line. */
+async function act(action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    status(error instanceof Error ? error.message : String(error));
+  }
+  await refresh();
+}
+
+function wire(): void {
+  byId("clock-hour").addEventListener("click", () => void act(() => moveClock({ by: HOUR })));
+  byId("clock-day").addEventListener("click", () => void act(() => moveClock({ by: 24 * HOUR })));
+  byId("clock-set").addEventListener(
+    "click",
+    () => void act(() => moveClock({ local: byId<HTMLInputElement>("clock-input").value })),
+  );
+  byId("reset").addEventListener("click", () => {
+    if (!confirm("Forget everything done in the playground and start again from the demo?")) return;
+    selectedMail = 0;
+    void act(async () => {
+      await postJson("/api/reset", {});
+      status("Started again from the demo.");
+    });
+  });
+  setInterval(async () => {
+    const { version } = await getJson<{ version: number }>("/api/version").catch(() => ({ version: -1 }));
+    if (state && version >= 0 && version !== state.version) await refresh();
+  }, POLL_MS);
+}
+
+wire();
+void refresh();

@@ -1,0 +1,47 @@
+/** `npm run simulate -- --csv FILE [--team TEAM.csv] --at ISO_LOCAL_DATETIME --tz IANA_ZONE --out DIR [--lang zh|en] [--review]`: the command-line wrapper of `simulate`. */
+
+import { parseArgs } from "node:util";
+import { SimulationInputError } from "./csv-table";
+import { type SimulationOptions, simulate } from "./simulation";
+
+const USAGE =
+  "usage: npm run simulate -- --csv FILE [--team TEAM.csv] --at 2024-06-10T09:00 --tz Asia/Shanghai --out DIR [--lang zh|en] [--review]";
+
+function options(): SimulationOptions {
+  const { values } = parseArgs({
+    options: {
+      csv: { type: "string" },
+      team: { type: "string" },
+      at: { type: "string" },
+      tz: { type: "string" },
+      out: { type: "string" },
+      lang: { type: "string" },
+      review: { type: "boolean" },
+    },
+  });
+  const { csv, at, tz, out, lang } = values;
+  if (!csv || !at || !tz || !out) throw new SimulationInputError(`--csv, --at, --tz and --out are required.\n${USAGE}`);
+  if (lang !== undefined && lang !== "zh" && lang !== "en")
+    throw new SimulationInputError(`--lang is zh or en.\n${USAGE}`);
+  return { csv, team: values.team, at, tz, out, lang, review: values.review };
+}
+
+async function main(): Promise<void> {
+  const chosen = options();
+  const summary = await simulate(chosen);
+  console.log(
+    `${summary.rows} follow-ups, ${summary.unreadableRows} unreadable; ${summary.emails} emails (${summary.digests.length} digests${summary.review ? ", weekly review" : ""}) → ${chosen.out}`,
+  );
+  for (const row of summary.unreadable.slice(0, 20))
+    console.log(`  line ${row.line}: ${row.problems.map((p) => `${p.column} ${p.kind} "${p.value}"`).join("; ")}`);
+  if (summary.unreadable.length > 20) console.log(`  … ${summary.unreadable.length - 20} more in summary.json`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SimulationInputError || (error as NodeJS.ErrnoException)?.code === "ENOENT") {
+    console.error(`simulate: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+/** The playground page in Chromium: a follow-up logged through the real sidebar appears in the grid coloured, the next morning's digest reaches the outbox, menu dialogs are answered in the page, and the state outlives a restart until Reset. */
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { type PlaygroundServer, startPlayground } from "../../local/playground/server";
+import { describeInBrowser } from "../helpers/browser";
+import { eventually, textOf } from "../helpers/page";
+
+jest.setTimeout(60000);
+
+const ROOT = path.resolve(__dirname, "../..");
+/** Sheets' "light red 3" (overdue) and "light yellow 2" (due today), as the browser computes them. */
+const RED = "rgb(244, 204, 204)";
+const AMBER = "rgb(255, 229, 153)";
+
+let stateDir: string;
+let playground: PlaygroundServer | undefined;
+
+beforeEach(() => {
+  stateDir = mkdtempSync(path.join(tmpdir(), "playground-test-"));
+});
+
+afterEach(async () => {
+  await playground?.close();
+  playground = undefined;
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+async function openPlayground(page: Page): Promise<void> {
+  playground = await startPlayground({ root: ROOT, port: 0, stateFile: path.join(stateDir, "state.json") });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${playground.url}/`);
+  await page.frameLocator("#sidebar-frame").getByLabel("客户名称").waitFor();
+}
+
+/** The background of the customer's row in the grid (its first data cell), once the row is shown. */
+function rowColour(page: Page, customer: string): Promise<string> {
+  return page
+    .locator("#grid tr", { hasText: customer })
+    .locator("td")
+    .first()
+    .evaluate((cell) => getComputedStyle(cell).backgroundColor);
+}
+
+describeInBrowser("the playground page", (suite) => {
+  it("logs a follow-up through the sidebar, colours its row, and mails it in the next morning's digest", async () => {
+    const page = await suite.page();
+    await openPlayground(page);
+    await expect(page.locator("#clock-text").textContent()).resolves.toBe("2026-11-27 Fri 09:00 (Asia/Shanghai)");
+    // The demo's overdue and due-today rows are already coloured.
+    await expect(rowColour(page, "北京某贸易")).resolves.toBe(RED);
+    await expect(rowColour(page, "成都某餐饮")).resolves.toBe(AMBER);
+
+    const sidebar = page.frameLocator("#sidebar-frame");
+    await sidebar.getByLabel("客户名称").fill("宁夏某能源");
+    await sidebar.getByLabel("联系人").fill("马经理");
+    await sidebar.getByLabel("跟进方式").selectOption("电话");
+    await sidebar.getByLabel("客户需求").fill("光伏电站巡检");
+    await sidebar.getByLabel("跟进内容").fill("电话了解了电站规模");
+    await sidebar.getByLabel("当前阶段").selectOption("需求确认");
+    await sidebar.getByLabel("下一步计划").fill("今天下午发方案");
+    await sidebar.getByLabel("下次跟进日期").fill("2026-11-27");
+    await sidebar.getByLabel("责任人").selectOption("李雷");
+    await sidebar.getByRole("button", { name: "保存" }).click();
+    await textOf(sidebar.locator("#status"), /^已保存到第 42 行/);
+
+    await eventually(
+      () => rowColour(page, "宁夏某能源"),
+      (colour) => colour === AMBER,
+      "the new row's colour",
+    );
+    await expect(page.locator("#grid tr[data-row='42'] td").nth(1).textContent()).resolves.toBe("宁夏某能源");
+
+    await page.getByRole("button", { name: "+1 day" }).click();
+    await textOf(page.locator("#clock-text"), "2026-11-28 Sat 09:00");
+    await textOf(page.locator("#status"), /runHourly at 2026-11-28 Sat 08:\d\d COMPLETED/);
+    await expect(rowColour(page, "宁夏某能源")).resolves.toBe(RED);
+    const digest = page.locator("#mail-list li", { hasText: "li.lei@example.com" }).filter({ hasText: "2026-11-28" });
+    await expect(digest.textContent()).resolves.toMatch(/【跟进提醒】\d+ 条逾期/);
+    await digest.getByRole("button").click();
+    await textOf(page.locator("#mail pre"), "宁夏某能源");
+    expect(suite.errors()).toEqual([]);
+  });
+
+  it("shows a menu item's dialog in the page and runs the item with the button pressed", async () => {
+    const page = await suite.page();
+    await openPlayground(page);
+    await page.getByRole("button", { name: "同步与修复" }).click();
+    await textOf(page.locator("#dialog-prompt"), /^同步完成/);
+    await page.locator("#dialog").getByRole("button", { name: "OK" }).click();
+    await textOf(page.locator("#status"), "同步与修复: done.");
+    await expect(page.locator("#dialog").isVisible()).resolves.toBe(false);
+    expect(suite.errors()).toEqual([]);
+  });
+
+  it("keeps what was done across a restart, until Reset starts over from the demo", async () => {
+    const page = await suite.page();
+    await openPlayground(page);
+    await page.getByRole("button", { name: "+1 hour" }).click();
+    await textOf(page.locator("#outbox-count"), "(5)");
+    // Leave the page first: its polling would otherwise meet the stopped server.
+    await page.goto("about:blank");
+    await playground?.close();
+
+    await openPlayground(page);
+    await expect(page.locator("#clock-text").textContent()).resolves.toBe("2026-11-27 Fri 10:00 (Asia/Shanghai)");
+    await textOf(page.locator("#outbox-count"), "(5)");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Reset" }).click();
+    await textOf(page.locator("#clock-text"), "2026-11-27 Fri 09:00");
+    await textOf(page.locator("#outbox-count"), "(0)");
+    expect(suite.errors()).toEqual([]);
+  });
+});

@@ -1,0 +1,377 @@
+/** Tests of `simulate`: a generated 10,000-row export gives the figures computed here from its rows, its emails parse, its workbook opens, and bad CSVs are refused with a clear message. */
+
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { simpleParser } from "mailparser";
+import { SimulationInputError } from "../../local/simulate/csv-table";
+import { isoFromExported } from "../../local/simulate/exported-dates";
+import { simulate } from "../../local/simulate/simulation";
+import type { Summary } from "../../local/simulate/summary";
+
+const DIST = path.resolve(__dirname, "../../dist");
+const FIXTURES = path.resolve(__dirname, "../fixtures/csv");
+const DAY = 86_400_000;
+/** Monday 2024-06-10, 10:00 in Shanghai: after the reminder hour (8) and the review hour (9) of the review day. */
+const AT = "2024-06-10T10:00";
+const TODAY = "2024-06-10";
+const OWNERS = ["李四", "王五", "Ann Lee", "Bob Chen", "赵六", "Carol"];
+/** The placeholder addresses a user sees for owners when no team file is given. */
+const ADDRESSES: Record<string, string> = {
+  李四: "owner-1@example.com",
+  王五: "owner-2@example.com",
+  "Ann Lee": "ann.lee@example.com",
+  "Bob Chen": "bob.chen@example.com",
+  赵六: "owner-5@example.com",
+  Carol: "carol@example.com",
+};
+const OPEN = ["新线索", "待回访", "需求确认", "已报价", "谈判中", "签约中"];
+const METHODS = ["电话", "微信", "邮件", "面访", "视频会议", "其他"];
+const HEADER = [
+  "客户名称",
+  "联系人",
+  "联系方式",
+  "跟进时间",
+  "跟进方式",
+  "跟进内容",
+  "当前阶段",
+  "下一步计划",
+  "下次跟进日期",
+  "责任人",
+];
+
+const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+const mondayOf = (day: number) => day - ((new Date(day * DAY).getUTCDay() + 6) % 7);
+const kindOf = (stage: string) => (stage === "已成交" ? "won" : stage === "已流失" ? "lost" : "open");
+
+/** A follow-up as generated (dates as yyyy-mm-dd, "" when absent) and whether the table can read it. */
+interface Row {
+  customer: string;
+  date: string;
+  method: string;
+  stage: string;
+  nextDate: string;
+  owner: string;
+  /** The text in the date column when it is not a date. */
+  badDate?: string;
+}
+
+/** 1,990 customers with 5 follow-ups each on distinct days over 12 weeks, and 50 rows the table cannot read. */
+function exportedRows(): Row[] {
+  const first = dayOf("2024-03-18");
+  const good: Row[] = [];
+  for (let c = 0; c < 1990; c++) {
+    for (let k = 0; k < 5; k++) {
+      const date = first + (c % 45) + k * 9;
+      const last = k === 4;
+      const stage = last && c % 7 === 0 ? "已成交" : last && c % 11 === 0 ? "已流失" : (OPEN[(c + k) % 6] ?? "");
+      good.push({
+        customer: `客户${String(c).padStart(4, "0")}`,
+        date: iso(date),
+        method: METHODS[(c + 2 * k) % 6] ?? "",
+        stage,
+        nextDate: kindOf(stage) === "open" ? iso(date + 2 + ((c * 5 + k) % 12)) : "",
+        owner: OWNERS[c % 6] ?? "",
+      });
+    }
+  }
+  const rows: Row[] = [];
+  let unreadable = 0;
+  for (const [index, row] of good.entries()) {
+    if (index % 199 === 0) rows.push(unreadableRow(unreadable++));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The i-th unreadable row: no follow-up date, a date nobody can read, or no customer (none has a next date). */
+function unreadableRow(n: number): Row {
+  const base = { method: "电话", stage: "新线索", nextDate: "", owner: OWNERS[n % 6] ?? "" };
+  if (n % 3 === 0) return { ...base, customer: `无日期${n}`, date: "" };
+  if (n % 3 === 1) return { ...base, customer: `坏日期${n}`, date: "", badDate: "下周一" };
+  return { ...base, customer: "", date: "2024-06-03" };
+}
+
+/** A date as a Sheets/Excel export writes it, in one of three styles. */
+function exported(date: string, style: number): string {
+  if (date === "") return "";
+  const [y, m, d] = date.split("-").map(Number);
+  return [`${y}/${m}/${d}`, date, `${m}/${d}/${y}`][style % 3] ?? date;
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The rows as a UTF-8 CSV with a BOM and CRLF line ends, as Excel's "CSV UTF-8" writes it. */
+function csvText(rows: readonly Row[]): string {
+  const lines = rows.map((r, i) =>
+    [
+      r.customer,
+      `联系人${i % 50}`,
+      `+86 138${String(i).padStart(8, "0")}`,
+      r.badDate ?? exported(r.date, i),
+      r.method,
+      "介绍产品, 报价",
+      r.stage,
+      "回访",
+      exported(r.nextDate, i + 1),
+      r.owner,
+    ]
+      .map(csvField)
+      .join(","),
+  );
+  return `\ufeff${[HEADER.join(","), ...lines].join("\r\n")}\r\n`;
+}
+
+const readable = (r: Row) => r.customer !== "" && r.date !== "";
+
+/** Each customer's latest row (generated dates are distinct per customer). */
+function latestRows(rows: readonly Row[]): Map<string, Row> {
+  const latest = new Map<string, Row>();
+  for (const row of rows.filter(readable)) {
+    const known = latest.get(row.customer);
+    if (!known || row.date > known.date) latest.set(row.customer, row);
+  }
+  return latest;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Counts of `keys`, as sorted "a|b|count" lines (order-free comparison of pivot cells). */
+function tally(keys: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts].map(([key, count]) => `${key}|${count}`).sort();
+}
+
+function outDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "simulate-"));
+}
+
+describe("simulate a 10,000-row export", () => {
+  const rows = exportedRows();
+  const latest = latestRows(rows);
+  const dir = outDir();
+  const csv = path.join(dir, "跟进表.csv");
+  const out = path.join(dir, "out");
+  writeFileSync(csv, csvText(rows));
+  let summary: Summary;
+  let seconds = 0;
+
+  beforeAll(async () => {
+    const started = performance.now();
+    summary = await simulate({ csv, at: AT, tz: "Asia/Shanghai", out, dist: DIST });
+    seconds = (performance.now() - started) / 1000;
+  }, 120_000);
+
+  it("finishes in seconds and counts every row, listing the unreadable ones by CSV line", () => {
+    expect(rows).toHaveLength(10_000);
+    expect(seconds).toBeLessThan(30);
+    expect(summary.today).toBe(TODAY);
+    expect(summary.rows).toBe(10_000);
+    const bad = rows.flatMap((r, i) => (readable(r) ? [] : [{ line: i + 2, row: r }]));
+    expect(summary.unreadableRows).toBe(bad.length);
+    expect(summary.unreadable.map((u) => u.line)).toEqual(bad.map((b) => b.line));
+    expect(summary.unreadable.map((u) => u.problems.map((p) => `${p.column} ${p.kind} ${p.value}`).join())).toEqual(
+      bad.map(({ row }) =>
+        row.customer === "" ? "customer missingCustomer " : row.badDate ? "date notADate 下周一" : "date missingDate ",
+      ),
+    );
+  });
+
+  it("reports each owner's digest as the Reminder log records it: overdue, due today and upcoming (3 days)", () => {
+    const today = dayOf(TODAY);
+    const expected = OWNERS.map((owner) => {
+      const open = [...latest.values()]
+        .filter((r) => r.owner === owner && r.nextDate !== "")
+        .map((r) => dayOf(r.nextDate));
+      return {
+        to: ADDRESSES[owner],
+        overdue: open.filter((d) => d < today).length,
+        dueToday: open.filter((d) => d === today).length,
+        upcoming: open.filter((d) => d > today && d <= today + 3).length,
+      };
+    });
+    const byAddress = (a: { to?: string }, b: { to?: string }) => String(a.to).localeCompare(String(b.to));
+    expect(summary.digests.filter((d) => d.to !== "admin@example.com").sort(byAddress)).toEqual(
+      expected.sort(byAddress),
+    );
+    expect(expected.every((d) => d.overdue > 0 && d.upcoming > 0)).toBe(true);
+  });
+
+  it("reads last week's KPIs from the review sheet, equal to the figures computed from the rows", () => {
+    const review = summary.review;
+    const monday = mondayOf(dayOf(TODAY)) - 7;
+    const inWeek = (date: string) => dayOf(date) >= monday && dayOf(date) <= monday + 6;
+    const firsts = new Map<string, string>();
+    for (const r of rows.filter(readable))
+      if ((firsts.get(r.customer) ?? "9999") > r.date) firsts.set(r.customer, r.date);
+    const closed = (kind: string) => [...latest.values()].filter((r) => kindOf(r.stage) === kind && inWeek(r.date));
+    const won = closed("won");
+    const lost = closed("lost");
+    const open = [...latest.values()].filter((r) => kindOf(r.stage) === "open");
+    expect(review?.weekStart).toBe("2024-06-03");
+    expect(review?.kpis).toEqual({
+      followUps: rows.filter((r) => readable(r) && inWeek(r.date)).length,
+      newCustomers: [...firsts.values()].filter(inWeek).length,
+      won: won.length,
+      lost: lost.length,
+      winRate: won.length + lost.length === 0 ? null : won.length / (won.length + lost.length),
+      medianDaysToWin: median(won.map((r) => dayOf(r.date) - dayOf(firsts.get(r.customer) ?? r.date))),
+      overdueNow: open.filter((r) => r.nextDate < TODAY).length,
+      staleCustomers: open.filter((r) => dayOf(TODAY) - dayOf(r.date) >= 30).length,
+    });
+    expect(won.length * lost.length).toBeGreaterThan(0);
+  });
+
+  it("reads the funnel, follow-ups per owner × week and conversion by method from the pivot tables", () => {
+    const review = summary.review;
+    expect(tally((review?.funnel ?? []).flatMap((f) => Array(f.customers).fill(`${f.stage}|${f.owner}`)))).toEqual(
+      tally([...latest.values()].map((r) => `${r.stage}|${r.owner}`)),
+    );
+    const firstWeek = mondayOf(dayOf(TODAY)) - 7 * 7;
+    const perWeek = rows.filter((r) => readable(r) && mondayOf(dayOf(r.date)) >= firstWeek);
+    expect((review?.followUpsPerOwnerWeek ?? []).map((c) => `${c.owner}|${c.week}|${c.followUps}`).sort()).toEqual(
+      tally(perWeek.map((r) => `${r.owner}|${iso(mondayOf(dayOf(r.date)))}`)),
+    );
+    expect((review?.byMethod ?? []).map((c) => `${c.method}|${c.kind}|${c.followUps}`).sort()).toEqual(
+      tally(rows.filter(readable).map((r) => `${r.method}|${kindOf(latest.get(r.customer)?.stage ?? "")}`)),
+    );
+  });
+
+  it("writes one .eml per email that a standard mail parser reads: recipient, decoded subject, text and HTML", async () => {
+    const files = readdirSync(path.join(out, "outbox"));
+    expect(files).toHaveLength(summary.emails);
+    const mails = await Promise.all(files.map((f) => simpleParser(readFileSync(path.join(out, "outbox", f)))));
+    const recipients = mails.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address).sort();
+    expect(recipients).toEqual([...summary.digests.map((d) => d.to), "admin@example.com"].sort());
+    for (const mail of mails) {
+      expect(mail.subject).toMatch(/^【(跟进提醒|周报)】/);
+      expect(mail.text?.length).toBeGreaterThan(0);
+      expect(mail.html).toContain("</");
+    }
+    const lisi = mails.find((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === "owner-1@example.com");
+    expect(lisi?.text).toContain("李四");
+    expect(mails.find((m) => m.subject?.startsWith("【周报】"))?.subject).toContain("2024-06-03");
+  });
+
+  it("saves a workbook that opens in exceljs with the table, its dropdowns and frozen header rows", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(out, "workbook.xlsx"));
+    const names = workbook.worksheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["团队", "设置", "提醒记录", "周报数据", "周报"]));
+    const table = workbook.worksheets[0];
+    expect(table?.getRow(1).getCell(1).value).toBe("客户名称");
+    expect(table?.getCell("A10001").value).toBe(rows[9999]?.customer);
+    expect(table?.getCell("C2").value).toBe("+86 13800000000");
+    expect(table?.getCell("D3").value).toEqual(new Date(`${rows[1]?.date}T00:00:00Z`));
+    expect(table?.getCell("G2").dataValidation).toMatchObject({ type: "list", formulae: ["'设置'!$A$2:$A$1000"] });
+    expect(workbook.getWorksheet("周报数据")?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(workbook.getWorksheet("团队")?.getCell("B2").value).toBe("admin@example.com");
+  });
+});
+
+describe("simulate small exports", () => {
+  it("builds and sends the weekly review on another day only with --review", async () => {
+    const csv = path.join(FIXTURES, "zh-small.csv");
+    const wednesday = { csv, at: "2024-06-12T09:30", tz: "Asia/Shanghai", dist: DIST };
+    const plain = await simulate({ ...wednesday, out: outDir() });
+    expect(plain.review).toBeNull();
+    const reviewed = await simulate({ ...wednesday, out: outDir(), review: true });
+    expect(reviewed.review?.weekStart).toBe("2024-06-03");
+    // 6/4/2024 is read as June 4: four dated follow-ups in the week of June 3, one of them won.
+    expect(reviewed.review?.kpis).toMatchObject({ followUps: 4, newCustomers: 4, won: 1, lost: 0, winRate: 1 });
+    expect(reviewed.emails).toBe(plain.emails + 1);
+  });
+
+  it("sends to the addresses of a team file, in each member's language, in an English table", async () => {
+    const out = outDir();
+    const summary = await simulate({
+      csv: path.join(FIXTURES, "en-small.csv"),
+      team: path.join(FIXTURES, "en-team.csv"),
+      at: "2024-06-10T08:15",
+      tz: "America/New_York",
+      out,
+      dist: DIST,
+    });
+    expect(summary.digests).toEqual([
+      { to: "ann@acme.example", overdue: 1, dueToday: 0, upcoming: 1 },
+      { to: "maria@acme.example", overdue: 0, dueToday: 0, upcoming: 0 },
+      { to: "raj@acme.example", overdue: 0, dueToday: 0, upcoming: 1 },
+    ]);
+    const mails = await Promise.all(
+      readdirSync(path.join(out, "outbox")).map((f) => simpleParser(readFileSync(path.join(out, "outbox", f)))),
+    );
+    expect(mails.map((m) => m.subject)).toEqual([
+      "[Follow-up reminder] 1 overdue, 1 upcoming",
+      expect.stringMatching(/^\[Follow-up reminder\]/),
+      expect.stringMatching(/^【跟进提醒】/),
+    ]);
+  });
+});
+
+describe("bad CSV", () => {
+  const run = (bytes: Uint8Array | string) => {
+    const dir = outDir();
+    const csv = path.join(dir, "export.csv");
+    writeFileSync(csv, bytes);
+    const out = path.join(dir, "out");
+    return { out, result: simulate({ csv, at: AT, tz: "Asia/Shanghai", out, dist: DIST }) };
+  };
+
+  it.each([
+    ["no customer column", "姓名,电话,跟进时间\n张三,138,2024/6/3\n", /no header row with a customer column/],
+    ["no follow-up date column", "客户名称,当前阶段\n某公司,新线索\n", /no follow-up date column/],
+    [
+      "a ragged row",
+      "客户名称,跟进时间,当前阶段\n甲,2024/6/3,新线索\n乙,2024/6/4\n",
+      /line 3: the row has 2 fields but the first row has 3/,
+    ],
+    ["an unclosed quote", '客户名称,跟进时间\n"甲,2024/6/3\n', /never closed/],
+    ["an empty file", "", /is empty/],
+  ])("refuses %s with a clear message and writes nothing", async (_name, text, message) => {
+    const { out, result } = run(text);
+    await expect(result).rejects.toThrow(SimulationInputError);
+    await expect(result).rejects.toThrow(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses GBK bytes (a Chinese Excel's plain CSV) and UTF-16, saying how to export UTF-8", async () => {
+    // "客户名称,跟进时间" in GBK.
+    const gbk = Uint8Array.from([0xbf, 0xcd, 0xbb, 0xa7, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xb8, 0xfa, 0xbd, 0xf8, 0x0a]);
+    await expect(run(gbk).result).rejects.toThrow(/not UTF-8 text \(first bad byte on line 1.*CSV UTF-8/);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("客户名称,跟进时间\n", "utf16le")]);
+    await expect(run(utf16).result).rejects.toThrow(/UTF-16/);
+  });
+
+  it("refuses a time that is not a local date-time and a zone that is not IANA", async () => {
+    const csv = path.join(FIXTURES, "zh-small.csv");
+    const base = { csv, out: outDir(), dist: DIST };
+    await expect(simulate({ ...base, at: "2024-02-30T09:00", tz: "Asia/Shanghai" })).rejects.toThrow(/--at/);
+    await expect(simulate({ ...base, at: AT, tz: "China/Beijing" })).rejects.toThrow(/IANA/);
+  });
+});
+
+describe("dates as exports write them", () => {
+  it.each([
+    ["2024/6/10", "2024-06-10"],
+    ["2024-06-10", "2024-06-10"],
+    ["6/10/2024", "2024-06-10"],
+    ["25/6/2024", "2024-06-25"],
+    ["2024年6月10日", "2024-06-10"],
+    ["2024/6/10 14:05", "2024-06-10 14:05"],
+    ["6/10/2024 2:05 PM", "2024-06-10 14:05"],
+    ["2024/2/30", null],
+    ["下周一", null],
+  ])("%s → %s", (text, expected) => {
+    expect(isoFromExported(text)).toBe(expected);
+  });
+});
