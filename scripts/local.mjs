@@ -1,5 +1,5 @@
 // Runs a local tool written in TypeScript (local/<tool>/cli.ts): bundles it for Node with esbuild, then runs it with the given arguments.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -21,5 +21,7 @@ await esbuild.build({
   outfile,
   logLevel: "warning",
 });
-const result = spawnSync(process.execPath, [outfile, ...args], { stdio: "inherit" });
-process.exit(result.status ?? 1);
+const child = spawn(process.execPath, [outfile, ...args], { stdio: "inherit" });
+// Ctrl-C or a kill reaches the tool too (the playground then closes its server), never leaving it orphaned.
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

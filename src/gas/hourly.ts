@@ -1,6 +1,6 @@
 /** The one hourly trigger's work: open the spreadsheet (with or without an active one), make sure only one run works at a time, and send what is due (daily digests, the weekly review). */
 
-import { dayInZone, hourInZone } from "../core/dates";
+import { dayInZone, hourInZone, isoOfDay } from "../core/dates";
 import { sendDailyDigests } from "./daily-digests";
 import { loadReminderState, saveReminderState } from "./reminder-state";
 import { HOURLY_HANDLER, TRIGGER_SPREADSHEET_PREFIX } from "./reminders-switch";
@@ -47,12 +47,16 @@ export function runHourlyJob(event: { triggerUid?: string } | undefined): void {
   const lock = LockService.getUserLock();
   if (!lock.tryLock(1000)) return; // the previous run is still going
   try {
-    saveReminderState(spreadsheet, { ...state, lastRunAt: startedAt });
+    const running = { ...state, lastRunAt: startedAt };
+    saveReminderState(spreadsheet, running);
     const table = openTable(spreadsheet);
     if (isTableProblem(table)) return;
     const today = dayInZone(startedAt, table.timeZone);
-    if (hourInZone(startedAt, table.timeZone) >= table.settings.reminderHour) {
-      sendDailyDigests(table, readRows(table), today, startedAt);
+    const day = isoOfDay(today);
+    if (hourInZone(startedAt, table.timeZone) >= table.settings.reminderHour && running.digestsSentOn !== day) {
+      const run = sendDailyDigests(table, readRows(table), today, startedAt);
+      // Everyone due was served: the day's later runs skip reading the table (one email a day per person anyway).
+      if (run.postponed === 0 && run.deferred === 0) saveReminderState(spreadsheet, { ...running, digestsSentOn: day });
     }
     if (isReviewTime(table, startedAt, today)) sendWeeklyReview(table, today);
     SpreadsheetApp.flush();

@@ -12,6 +12,8 @@ export interface ReminderState {
   triggerUid: string;
   createdAt: number;
   lastRunAt: number | null;
+  /** The day (yyyy-mm-dd) whose digests all went out: later runs that day need not read the table again. */
+  digestsSentOn?: string;
 }
 
 export function loadReminderState(spreadsheet: Spreadsheet): ReminderState | null {

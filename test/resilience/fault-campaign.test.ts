@@ -143,7 +143,7 @@ describe("a month of hourly runs and sidebar saves with 10% transient errors", (
     expect(plan.length).toBeGreaterThanOrEqual(70);
     expect(outcomes.filter((o) => o.attempts > 1).length).toBeGreaterThan(10);
     expect(runtime.triggerRuns.filter((r) => r.status === "FAILED").length).toBeGreaterThan(50);
-    expect(mailAttempts.filter((a) => a.failed).length).toBeGreaterThan(5);
+    expect(mailAttempts.filter((a) => a.failed).length).toBeGreaterThan(3);
   });
 
   it("tells the user every save succeeded, in the end", () => {
