@@ -5,7 +5,7 @@ import { fill, translator } from "../i18n/translate";
 import { type ColumnKey, columnSpec } from "./columns";
 import { type Day, isoOfDay } from "./dates";
 import { type FollowUp, isDueToday, isOverdue, isUpcoming, type RowProblem } from "./follow-ups";
-import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
+import { escapeHtml, htmlTable, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
 import type { Settings } from "./settings";
 import { planSync } from "./sync-plan";
@@ -299,16 +299,6 @@ const SECTION_COLOR: Record<Due, string> = { overdue: "#c5221f", dueToday: "#b06
 
 function htmlHeading(title: string, color = "#202124"): string {
   return `<h3 style="${STYLE.h};color:${color}">${escapeHtml(title)}</h3>`;
-}
-
-/** A table of already-escaped cells, with a header row when `headers` are given. */
-function htmlTable(headers: readonly string[], rows: readonly string[][]): string {
-  const head =
-    headers.length > 0
-      ? `<tr>${headers.map((h) => `<th style="${STYLE.th}">${escapeHtml(h)}</th>`).join("")}</tr>`
-      : "";
-  const body = rows.map((cells) => `<tr>${cells.map((c) => `<td style="${STYLE.td}">${c}</td>`).join("")}</tr>`);
-  return `<table style="${STYLE.table}">${head}${body.join("")}</table>`;
 }
 
 function htmlLink(link: string, t: Translate): string {

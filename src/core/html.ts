@@ -34,3 +34,13 @@ export const EMAIL_STYLE = {
   a: "color:#1a73e8",
   footer: "margin:24px 0 0;font-size:12px;color:#5f6368",
 } as const;
+
+/** An email table of already-escaped cells, with a header row when `headers` are given. */
+export function htmlTable(headers: readonly string[], rows: readonly string[][]): string {
+  const head =
+    headers.length > 0
+      ? `<tr>${headers.map((h) => `<th style="${EMAIL_STYLE.th}">${escapeHtml(h)}</th>`).join("")}</tr>`
+      : "";
+  const body = rows.map((cells) => `<tr>${cells.map((c) => `<td style="${EMAIL_STYLE.td}">${c}</td>`).join("")}</tr>`);
+  return `<table style="${EMAIL_STYLE.table}">${head}${body.join("")}</table>`;
+}

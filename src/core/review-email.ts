@@ -4,7 +4,7 @@ import type { MessageKey } from "../i18n/messages";
 import { fill, translator } from "../i18n/translate";
 import type { Day } from "./dates";
 import type { FollowUp } from "./follow-ups";
-import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
+import { escapeHtml, htmlTable, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
 import { NOW_FIGURES, type ReviewKpis, WEEK_FIGURES } from "./review-kpis";
 import { overdueNowRows } from "./review-rows";
@@ -113,16 +113,6 @@ function textOf(input: ReviewEmailInput): string {
   if (c.reviewUrl) lines.push("", fill(c.t("review.email.openLine"), { url: c.reviewUrl }));
   lines.push("", c.t("review.email.footer"));
   return `${lines.join("\n")}\n`;
-}
-
-/** A table of already-escaped cells, with a header row when `headers` are given. */
-function htmlTable(headers: readonly string[], rows: readonly string[][]): string {
-  const head =
-    headers.length > 0
-      ? `<tr>${headers.map((h) => `<th style="${STYLE.th}">${escapeHtml(h)}</th>`).join("")}</tr>`
-      : "";
-  const body = rows.map((cells) => `<tr>${cells.map((c) => `<td style="${STYLE.td}">${c}</td>`).join("")}</tr>`);
-  return `<table style="${STYLE.table}">${head}${body.join("")}</table>`;
 }
 
 /** A link to an already-safe URL ("" when there is none). */

@@ -184,6 +184,20 @@ describe("exactly once", () => {
   });
 });
 
+/** Adds `count` reps (rep0@example.com …) to the Team sheet, each with one overdue follow-up; returns their Team rows. */
+function addOverdueReps(runtime: AppsScriptRuntime, count: number): unknown[][] {
+  const owners = Array.from({ length: count }, (_, i) => [`rep${i}`, `rep${i}@example.com`, "销售", "", true, "zh"]);
+  const ss = runtime.inspect().getActiveSpreadsheet();
+  ss.getSheetByName(NAMES.zh.team)
+    ?.getRange(2 + TEAM.length, 1, owners.length, 6)
+    .setValues(owners);
+  const table = owners.map((o, i) =>
+    typedRow(`客户${i}`, String(o[0]), "2026/11/20", `1380000${String(i).padStart(4, "0")}`),
+  );
+  ss.getSheetByName(NAMES.zh.followUps)?.getRange(2, 1, table.length, 12).setValues(table);
+  return owners;
+}
+
 describe("limits and safety", () => {
   it("works the same when the trigger run does have an active spreadsheet", () => {
     const runtime = followUpTable([typedRow("上海某科技", "李四", "2026/11/20")], {
@@ -223,21 +237,13 @@ describe("limits and safety", () => {
   });
 
   it("stops before the 6-minute limit when mail is slow and finishes in the next run", () => {
-    const owners = Array.from({ length: 150 }, (_, i) => [`rep${i}`, `rep${i}@example.com`, "销售", "", true, "zh"]);
     // Each email takes 3 s: 150 of them would need 7.5 minutes.
     const runtime = followUpTable([], {
       now: SEVEN_THIRTY,
       mailDailyLimit: 1500,
       cost: { perMethodMs: { "MailApp.sendEmail": 3000 } },
     });
-    const ss = runtime.inspect().getActiveSpreadsheet();
-    ss.getSheetByName(NAMES.zh.team)
-      ?.getRange(2 + TEAM.length, 1, owners.length, 6)
-      .setValues(owners);
-    const table = owners.map((o, i) =>
-      typedRow(`客户${i}`, String(o[0]), "2026/11/20", `1380000${String(i).padStart(4, "0")}`),
-    );
-    ss.getSheetByName(NAMES.zh.followUps)?.getRange(2, 1, table.length, 12).setValues(table);
+    addOverdueReps(runtime, 150);
     runtime.open("LIMITED");
     switchReminders(runtime);
     runtime.advanceBy(4 * HOUR);
@@ -259,16 +265,9 @@ describe("limits and safety", () => {
   });
 
   it("sends 100 digests when 150 owners exceed the daily quota, and the other 50 first the next day", () => {
-    const owners = Array.from({ length: 150 }, (_, i) => [`rep${i}`, `rep${i}@example.com`, "销售", "", true, "zh"]);
     const runtime = followUpTable([], { now: SEVEN_THIRTY });
     const ss = runtime.inspect().getActiveSpreadsheet();
-    ss.getSheetByName(NAMES.zh.team)
-      ?.getRange(2 + TEAM.length, 1, owners.length, 6)
-      .setValues(owners);
-    const table = owners.map((o, i) =>
-      typedRow(`客户${i}`, String(o[0]), "2026/11/20", `1380000${String(i).padStart(4, "0")}`),
-    );
-    ss.getSheetByName(NAMES.zh.followUps)?.getRange(2, 1, table.length, 12).setValues(table);
+    const owners = addOverdueReps(runtime, 150);
     runtime.open("LIMITED");
     switchReminders(runtime);
     runtime.advanceBy(16 * HOUR);
