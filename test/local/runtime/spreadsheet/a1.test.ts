@@ -1,3 +1,5 @@
+/** Tests of A1 notation: parsing "B2", "A2:Q", "C:C", "2:2" and the bounds errors of resolving them on a sheet. */
+
 import { columnNumber, parseA1, resolveA1 } from "../../../../local/runtime/spreadsheet/a1";
 
 describe("a1", () => {

@@ -1,3 +1,5 @@
+/** Tests of developer metadata: adding it to the spreadsheet, sheets, rows and columns, finding it, and how it moves with its row or column. */
+
 import { errorOf, setup } from "./fixture";
 
 describe("developer-metadata", () => {

@@ -1,3 +1,5 @@
+/** Tests of number formats: serial days ⇄ Dates in a spreadsheet zone, and display values by pattern. */
+
 import {
   displayValue,
   isDateTimeFormat,

@@ -1,3 +1,5 @@
+/** Tests of protections: sheet and range protections, editors, warning-only, and writes refused for non-editors. */
+
 import { asUser, errorOf, OWNER, setup } from "./fixture";
 
 const EDITOR = "editor@example.com";

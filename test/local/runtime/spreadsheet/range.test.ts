@@ -1,3 +1,5 @@
+/** Tests of Range: values, formulas, formats, validation checks, dimension errors and call accounting. */
+
 import { asUser, errorOf, setup } from "./fixture";
 
 // Rules are validation-check.ts's business: a stand-in rule that only accepts text keeps these tests independent of it.

@@ -1,3 +1,5 @@
+/** Tests of Sheet: ranges, last row/column, append, insert/delete shifting, hiding, frozen rows, widths. */
+
 import type { ConditionalFormatRuleModel } from "../../../../local/runtime/spreadsheet/model";
 import { asUser, errorOf, OWNER, setup } from "./fixture";
 

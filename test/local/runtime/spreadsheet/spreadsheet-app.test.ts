@@ -1,3 +1,5 @@
+/** Tests of the SpreadsheetApp global: the active spreadsheet per execution, openById and its scope, enums. */
+
 import { SCOPES } from "../../../../local/runtime/kernel";
 import { errorOf, OWNER, setup } from "./fixture";
 

@@ -1,3 +1,5 @@
+/** Tests of Spreadsheet: sheets by name and id, insert/delete, time zone and locale, URL, owner and editors. */
+
 import { asUser, errorOf, OWNER, setup } from "./fixture";
 
 describe("spreadsheet", () => {

@@ -1,3 +1,5 @@
+/** Tests of the spreadsheet store: new spreadsheets with their first sheet, deterministic ids, lookups. */
+
 import { Kernel } from "../../../../local/runtime/kernel";
 import { SpreadsheetStore } from "../../../../local/runtime/spreadsheet/store";
 

@@ -1,3 +1,5 @@
+/** Tests of how Sheets reads a written string: numbers, percentages, booleans, dates by locale, formulas, apostrophes. */
+
 import { wallToSerial } from "../../../../local/runtime/spreadsheet/number-format";
 import { interpretEntered } from "../../../../local/runtime/spreadsheet/user-entered";
 import { NOW } from "./fixture";
