@@ -8,7 +8,7 @@ import { type FollowUp, isDueToday, isOverdue, isUpcoming, type RowProblem } fro
 import { escapeHtml, htmlTable, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
 import type { Settings } from "./settings";
-import { planSync } from "./sync-plan";
+import { rowsSyncTicks } from "./sync-plan";
 import { isValidEmail, memberByEmail, memberByName, type TeamMember } from "./team";
 
 /** One follow-up as a reminder lists it. */
@@ -81,23 +81,6 @@ function dueOf(followUp: FollowUp, settings: Settings, today: Day): Due | null {
   return isUpcoming(followUp, settings, today, settings.upcomingDays) ? "upcoming" : null;
 }
 
-/**
- * The rows the next Sync ticks done (open, and the customer has a newer follow-up). Sync stamps unstamped rows with
- * its own time, which is later than every stamp already in the sheet: an infinite `now` orders them the same way.
- */
-function rowsSyncWouldTick(input: DigestInput): Set<number> {
-  const { followUps, rowProblems, settings, team } = input;
-  const plan = planSync({
-    followUps,
-    problems: rowProblems,
-    settings,
-    team,
-    now: Number.POSITIVE_INFINITY,
-    nextIdNumber: 1,
-  });
-  return new Set(plan.done);
-}
-
 function itemOf(followUp: FollowUp, input: DigestInput): DigestItem {
   const nextDate = followUp.nextDate as Day;
   return {
@@ -163,7 +146,7 @@ function teamSection(team: readonly TeamMember[], email: string, counts: Counts)
  * and every unreadable date. Only addresses on the Team sheet, one digest per address, none empty, sorted by email.
  */
 export function buildDigests(input: DigestInput): Digest[] {
-  const ticked = rowsSyncWouldTick(input);
+  const ticked = rowsSyncTicks(input.followUps, input.rowProblems, input.settings);
   const recipients = recipientsOf(input);
   const counts: Counts = new Map();
   const problems: DigestProblem[] = [];

@@ -5,6 +5,7 @@ import { type Day, isoOfDay, mondayOf } from "./dates";
 import { type FollowUp, isNewer, isOverdue, latestByCustomer, type RowProblem } from "./follow-ups";
 import type { Language } from "./language";
 import { type Settings, type StageKind, stageKindOf } from "./settings";
+import { asSyncOrders } from "./sync-plan";
 
 /** One follow-up as the review data sheet holds it, in the sheet's column order. */
 export interface ReviewRow {
@@ -54,11 +55,6 @@ const UNREADABLE_KINDS = new Set<RowProblem["kind"]>([
   "missingStage",
 ]);
 
-/** The row as the next Sync orders it: an unstamped row (typed by hand) counts as logged now, after every stamped one. */
-function asSynced(followUp: FollowUp): FollowUp {
-  return followUp.loggedAt === null ? { ...followUp, loggedAt: Number.POSITIVE_INFINITY } : followUp;
-}
-
 /** Older first, in the order of `isNewer`. */
 function oldestFirst(a: FollowUp, b: FollowUp): number {
   if (isNewer(a, b)) return 1;
@@ -68,7 +64,7 @@ function oldestFirst(a: FollowUp, b: FollowUp): number {
 /** SPEC's current state: each customer's latest row by customer key, unstamped rows ordered as the daily digest orders them. */
 export function currentRows(followUps: readonly FollowUp[]): Map<string, FollowUp> {
   const byRow = new Map(followUps.map((f) => [f.row, f]));
-  const latest = latestByCustomer(followUps.map(asSynced));
+  const latest = latestByCustomer(asSyncOrders(followUps));
   return new Map([...latest].map(([key, f]) => [key, byRow.get(f.row) as FollowUp]));
 }
 
@@ -115,7 +111,7 @@ export function reviewRows(
   const overdue = new Set(overdueNowRows(followUps, settings, today));
   const previousDate = new Map<number, Day>();
   const lastDate = new Map<string, Day>();
-  for (const f of readable.map(asSynced).sort(oldestFirst)) {
+  for (const f of asSyncOrders(readable).sort(oldestFirst)) {
     const last = lastDate.get(f.customerKey);
     if (last !== undefined) previousDate.set(f.row, last);
     lastDate.set(f.customerKey, f.date as Day);

@@ -86,24 +86,52 @@ function lookupProblems(rows: readonly FollowUp[], input: SyncInput, superseded:
 }
 
 /**
+ * The rows in sheet order as Sync stamps them: a row without a logged-at time (unless its cell holds text, which
+ * Sync leaves alone) counts as logged at `now`. With the default, an infinite `now`, unstamped rows order after
+ * every stamp already in the sheet, as they will once Sync has run.
+ */
+export function asSyncOrders(
+  followUps: readonly FollowUp[],
+  problems: readonly RowProblem[] = [],
+  now = Number.POSITIVE_INFINITY,
+): FollowUp[] {
+  const unstampable = new Set(
+    problems.filter((p) => p.column === "loggedAt" && p.kind === "notADate").map((p) => p.row),
+  );
+  return [...followUps]
+    .sort((a, b) => a.row - b.row)
+    .map((f) => (f.loggedAt === null && !unstampable.has(f.row) ? { ...f, loggedAt: now } : f));
+}
+
+/** Rows of `rows` that a newer follow-up of the same customer supersedes. */
+function supersededIn(rows: readonly FollowUp[]): Set<number> {
+  const latest = latestByCustomer([...rows]);
+  return new Set(rows.filter((f) => f.customerKey !== "" && latest.get(f.customerKey) !== f).map((f) => f.row));
+}
+
+/** The rows Sync ticks done, or would: superseded (as Sync orders rows) and still open. */
+export function rowsSyncTicks(
+  followUps: readonly FollowUp[],
+  problems: readonly RowProblem[],
+  settings: Settings,
+): Set<number> {
+  const rows = asSyncOrders(followUps, problems);
+  const superseded = supersededIn(rows);
+  return new Set(rows.filter((f) => superseded.has(f.row) && isOpen(f, settings)).map((f) => f.row));
+}
+
+/**
  * The writes that bring the Follow-ups sheet up to date, and its problems. Applying the plan and planning again gives
  * an empty plan: ids and stamps are only written where missing, and done ticks only go on open rows.
  */
 export function planSync(input: SyncInput): SyncPlan {
-  const unstampable = new Set(
-    input.problems.filter((p) => p.column === "loggedAt" && p.kind === "notADate").map((p) => p.row),
-  );
-  const sorted = [...input.followUps].sort((a, b) => a.row - b.row);
-  const loggedAt = sorted
-    .filter((f) => f.loggedAt === null && !unstampable.has(f.row))
+  const unstamped = new Set(input.followUps.filter((f) => f.loggedAt === null).map((f) => f.row));
+  const rows = asSyncOrders(input.followUps, input.problems, input.now);
+  const loggedAt = rows
+    .filter((f) => unstamped.has(f.row) && f.loggedAt !== null)
     .map((f) => ({ row: f.row, at: input.now }));
-  const stampedRows = new Set(loggedAt.map((stamp) => stamp.row));
-  const rows = sorted.map((f) => (stampedRows.has(f.row) ? { ...f, loggedAt: input.now } : f));
   const { ids, nextIdNumber } = planIds(rows, input.nextIdNumber);
-  const latest = latestByCustomer(rows);
-  const superseded = new Set(
-    rows.filter((f) => f.customerKey !== "" && latest.get(f.customerKey) !== f).map((f) => f.row),
-  );
+  const superseded = supersededIn(rows);
   const done = rows.filter((f) => superseded.has(f.row) && isOpen(f, input.settings)).map((f) => f.row);
   const problems = [...input.problems, ...lookupProblems(rows, input, superseded)].sort((a, b) => a.row - b.row);
   return { ids, loggedAt, done, problems, nextIdNumber };
