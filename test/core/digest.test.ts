@@ -6,6 +6,7 @@ import { readFollowUps } from "../../src/core/follow-ups";
 import type { Language } from "../../src/core/language";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 import type { TeamMember } from "../../src/core/team";
+import { at, day } from "../fixtures/shanghai-dates";
 
 const ZONE = "Asia/Shanghai";
 const TODAY = dayFromYmd(2026, 11, 27);
@@ -24,16 +25,6 @@ const COLUMNS = {
 } as const;
 
 type Cells = Partial<Record<keyof typeof COLUMNS, unknown>>;
-
-/** Midnight of 2026-m-d in Shanghai, as a date cell. */
-function day(m: number, d: number): Date {
-  return new Date(Date.UTC(2026, m - 1, d, -8));
-}
-
-/** h:00 of 2026-m-d in Shanghai. */
-function at(m: number, d: number, h: number): Date {
-  return new Date(Date.UTC(2026, m - 1, d, h - 8));
-}
 
 function link(row: number): string {
   return `https://docs.google.com/spreadsheets/d/abc123/edit#gid=0&range=A${row}`;

@@ -17,6 +17,7 @@ import {
   weeklyKpis,
 } from "../../src/core/review";
 import { defaultSettings, type Settings } from "../../src/core/settings";
+import { at, day } from "../fixtures/shanghai-dates";
 
 const ZONE = "Asia/Shanghai";
 /** Monday: the last complete week is 2026-11-23 – 11-29, the week before 11-16 – 11-22. */
@@ -36,16 +37,6 @@ const COLUMNS = {
 } as const;
 
 type Cells = Partial<Record<keyof typeof COLUMNS, unknown>>;
-
-/** Midnight of 2026-m-d in Shanghai, as a date cell. */
-function day(m: number, d: number): Date {
-  return new Date(Date.UTC(2026, m - 1, d, -8));
-}
-
-/** h:00 of 2026-m-d in Shanghai. */
-function at(m: number, d: number, h: number): Date {
-  return new Date(Date.UTC(2026, m - 1, d, h - 8));
-}
 
 /** One sheet row, logged at 18:00 on its follow-up day unless told otherwise. */
 function sheetRow(cells: Cells): unknown[] {

@@ -4,6 +4,7 @@ import { readFollowUps } from "../../src/core/follow-ups";
 import { defaultSettings } from "../../src/core/settings";
 import { highestIdNumber, planSync, type SyncPlan } from "../../src/core/sync-plan";
 import type { TeamMember } from "../../src/core/team";
+import { day } from "../fixtures/shanghai-dates";
 
 const ZONE = "Asia/Shanghai";
 const NOW = Date.UTC(2026, 10, 27, 1, 0);
@@ -13,10 +14,6 @@ const TEAM: TeamMember[] = [
   { name: "Anna Smith", email: "anna@example.com", role: "rep", managerEmail: "", reminders: true, language: "en" },
 ];
 const settings = defaultSettings("zh");
-
-function day(m: number, d: number): Date {
-  return new Date(Date.UTC(2026, m - 1, d, -8));
-}
 
 /** Rows as a team types them: some with ids and stamps, some without. */
 function teamRows(): unknown[][] {
