@@ -1,4 +1,6 @@
-/** The shared machinery of the in-memory Apps Script runtime: simulated clock, call counters, cost model, fault injection, OAuth scopes, auth modes and the current execution. */
+/** The shared machinery of the in-memory Apps Script runtime: simulated clock, call counters, cost model, fault injection, OAuth scopes and grants, auth modes and the current execution. */
+
+import type { ScopeGrants } from "./authorization";
 
 /** The Apps Script services the runtime emulates; counters and costs are kept per service. */
 export type ServiceName =
@@ -94,6 +96,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
     "BooleanCondition.*": 0,
     "GradientCondition.*": 0,
     "FilterCriteria.*": 0,
+    "AuthorizationInfo.*": 0,
     "SpreadsheetApp.flush": 30,
     "SpreadsheetApp.openById": 200,
     "Range.createPivotTable": 150,
@@ -145,7 +148,10 @@ export interface CallCounts {
 export interface CallOptions {
   cellsRead?: number;
   cellsWritten?: number;
-  /** OAuth scopes of which the manifest must declare at least one (the first is named in the error). */
+  /**
+   * OAuth scopes of which the manifest must declare at least one (the first is named in the error), and the
+   * execution's effective user must have granted at least one declared one.
+   */
   scopes?: readonly string[];
   /** True when the call touches the document or user data, which AuthMode.NONE forbids. */
   needsAuth?: boolean;
@@ -160,6 +166,13 @@ export const SCOPES = {
   scriptApp: "https://www.googleapis.com/auth/script.scriptapp",
   userinfoEmail: "https://www.googleapis.com/auth/userinfo.email",
 } as const;
+
+/**
+ * What Apps Script throws where a call needs a scope the user has not granted, e.g. in an installable trigger after
+ * an add-on update added a scope, and what google.script.run's failure handler receives when authorization is
+ * needed. The wording is the one commonly reported [UNCONFIRMED].
+ */
+export const AUTHORIZATION_REQUIRED = "Authorization is required to perform that action.";
 
 /** Scopes whose calls AuthMode.LIMITED still allows: the bound document and the user's identity. */
 const LIMITED_MODE_SCOPES: ReadonlySet<string> = new Set([SCOPES.spreadsheetsCurrentOnly, SCOPES.userinfoEmail]);
@@ -195,6 +208,8 @@ export class Kernel {
   private nextExecutionId = 1;
   /** OAuth scopes the manifest declares; null means "not enforced" (no manifest loaded). */
   scopes: ReadonlySet<string> | null = null;
+  /** The scopes each user has granted; null means every user has granted every declared scope. */
+  grants: ScopeGrants | null = null;
   /** The script project's time zone (appsscript.json "timeZone"). */
   scriptTimeZone: string;
   executionLimitMs = EXECUTION_LIMIT_MS;
@@ -294,6 +309,13 @@ export class Kernel {
     if (options.scopes && this.scopes && !options.scopes.some((scope) => this.scopes?.has(scope))) {
       throw this.permissionError(method, options.scopes[0] ?? "");
     }
+    if (options.scopes && !options.scopes.some((scope) => this.isGranted(execution.effectiveUser, scope))) {
+      // "If the script is published as an add-on that uses installable triggers, the trigger executes the script
+      // without asking for authorization, but throws an exception if the script tries to call the unauthorized
+      // service" (developers.google.com/apps-script/reference/script/authorization-status). Calls needing only
+      // granted scopes keep working.
+      throw this.exception(AUTHORIZATION_REQUIRED);
+    }
     const cellsRead = options.cellsRead ?? 0;
     const cellsWritten = options.cellsWritten ?? 0;
     this.counts.byService[service] = (this.counts.byService[service] ?? 0) + 1;
@@ -309,6 +331,33 @@ export class Kernel {
       throw this.exception("Exceeded maximum execution time");
     }
     this.applyRules(service, method);
+  }
+
+  /** The scopes `user` has granted (every declared scope when grants are not modelled). */
+  grantedScopes(user: string): ReadonlySet<string> {
+    return this.grants?.granted(user) ?? this.scopes ?? new Set();
+  }
+
+  /** True when the manifest declares `scope` and `user` has granted it (always, where nothing is enforced). */
+  private isGranted(user: string, scope: string): boolean {
+    if (!this.grants) return true;
+    return (this.scopes?.has(scope) ?? true) && this.grants.granted(user).has(scope);
+  }
+
+  /**
+   * Refuses to start an interactive execution (a menu item, a google.script.run call from a sidebar, Run in the
+   * editor: kind "editor") in AuthMode.FULL while its user has not granted every declared scope. Apps Script then
+   * shows the authorization dialog instead of running the function ("in most cases the script will prompt the user
+   * for authorization the next time it runs", developers.google.com/apps-script/reference/script/authorization-status),
+   * and a google.script.run call fails with AUTHORIZATION_REQUIRED. Granular consent may let some scripts run with
+   * part of their scopes granted [UNCONFIRMED]; refusing the whole run is the stricter choice. Triggers start anyway
+   * and fail at the first call needing an ungranted scope (see call()).
+   */
+  requireAuthorizationToStart(): void {
+    const execution = this.execution;
+    if (!execution || !this.grants || execution.kind !== "editor" || execution.authMode !== "FULL") return;
+    const granted = this.grants.granted(execution.effectiveUser);
+    if ([...(this.scopes ?? [])].some((scope) => !granted.has(scope))) throw this.exception(AUTHORIZATION_REQUIRED);
   }
 
   /** Charges simulated time without a call (e.g. Utilities.sleep, or a wait for a lock). */

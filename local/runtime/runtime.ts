@@ -1,5 +1,6 @@
 /** The in-memory Apps Script runtime: one script project, its spreadsheets, users, triggers and mail, running the built bundle the way Apps Script does. */
 
+import { ScopeGrants } from "./authorization";
 import { CacheStores, createCacheService } from "./cache";
 import { createCharts } from "./charts-service";
 import { createHtmlService } from "./html-service";
@@ -116,6 +117,7 @@ export class AppsScriptRuntime {
       faultSeed: options.faultSeed,
     });
     this.kernel.scopes = this.project.manifest.oauthScopes ? new Set(this.project.manifest.oauthScopes) : null;
+    if (this.kernel.scopes) this.kernel.grants = new ScopeGrants(this.kernel.scopes);
     this.kernel.onExecutionEnd = (execution) => this.locks.releaseAllOf(execution.id);
     this.spreadsheets = new SpreadsheetStore(this.kernel);
     this.ui = new UiState({ addOnName: options.addOnName ?? "Follow-up Tracker" });
@@ -171,6 +173,7 @@ export class AppsScriptRuntime {
     this.executions.push(record);
     try {
       return this.kernel.withExecution({ ...spec, realm: sandbox.realm }, () => {
+        this.kernel.requireAuthorizationToStart();
         Object.assign(sandbox.context, this.services(sandbox.compileFunction));
         sandbox.loadScripts();
         const fn = sandbox.context[functionName];
@@ -203,9 +206,54 @@ export class AppsScriptRuntime {
     this.run("onOpen", [event], { authMode, kind: "simpleTrigger" });
   }
 
-  /** Installs the add-on: onInstall in AuthMode.FULL. */
+  /** Installs the add-on: the user authorizes every declared scope, then onInstall runs in AuthMode.FULL. */
   install(): void {
+    if (this.kernel.grants) this.grantScopes(this.user.email);
     this.run("onInstall", [{ authMode: AuthMode.FULL }], { authMode: "FULL", kind: "simpleTrigger" });
+  }
+
+  /**
+   * The user completes the authorization dialog (opens AuthorizationInfo.getAuthorizationUrl(), or is prompted by a
+   * menu item): by default every scope the manifest now declares, as the dialog asks for all of them. Kept across
+   * executions. Until a test changes it, every user has granted the manifest's scopes as loaded.
+   */
+  grantScopes(email: string, scopes?: readonly string[]): void {
+    const grants = this.requireGrants();
+    const declared = this.kernel.scopes ?? new Set<string>();
+    const undeclared = scopes?.filter((scope) => !declared.has(scope)) ?? [];
+    if (undeclared.length > 0) throw new Error(`the manifest does not declare ${undeclared.join(", ")}`);
+    grants.grant(email, scopes ?? declared);
+  }
+
+  /**
+   * The user has not granted these scopes (consent withdrawn, or never given). An installable trigger the user owns
+   * then sees AuthorizationStatus.REQUIRED, and its calls that need only these scopes throw.
+   */
+  revokeScopes(email: string, scopes: readonly string[]): void {
+    const grants = this.requireGrants();
+    const unknown = scopes.filter((scope) => !grants.granted(email).has(scope) && !this.kernel.scopes?.has(scope));
+    if (unknown.length > 0) throw new Error(`neither declared nor granted: ${unknown.join(", ")}`);
+    grants.revoke(email, scopes);
+  }
+
+  /** The scopes the user has granted, in no particular order. */
+  grantedScopes(email: string): string[] {
+    return [...this.requireGrants().granted(email)];
+  }
+
+  /**
+   * Deploys an update of the add-on whose manifest declares `oauthScopes`: users keep what they had granted, so a
+   * scope the update adds is granted by nobody until each user authorizes again (grantScopes), the situation
+   * Google's ScriptApp.getAuthorizationInfo pattern for triggers handles.
+   */
+  updateManifestScopes(oauthScopes: readonly string[]): void {
+    this.requireGrants();
+    this.kernel.scopes = new Set(oauthScopes);
+  }
+
+  private requireGrants(): ScopeGrants {
+    if (!this.kernel.grants) throw new Error("the manifest declares no oauthScopes, so no grants are modelled");
+    return this.kernel.grants;
   }
 
   /** Clicks a menu item by its caption (add-on menu first), running its function in AuthMode.FULL. */

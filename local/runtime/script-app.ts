@@ -1,6 +1,7 @@
-/** The emulated ScriptApp: its enums, the trigger builders (time-driven and spreadsheet) and the Trigger objects over ./trigger-table. */
+/** The emulated ScriptApp: its enums, the trigger builders (time-driven and spreadsheet), the Trigger objects over ./trigger-table and getAuthorizationInfo. */
 
-import { enumOf } from "./enums";
+import { AuthorizationStatus, authorizationInfo, type EmulatedAuthorizationInfo } from "./authorization";
+import { enumOf, memberOf } from "./enums";
 import { type Kernel, SCOPES } from "./kernel";
 import { isDate, scriptSignatureError } from "./signature";
 import { isKnownTimeZone } from "./time-zone";
@@ -14,10 +15,9 @@ import {
   type WeekDayName,
 } from "./trigger-table";
 
-export { TriggerTable };
+export { AuthorizationStatus, TriggerTable };
 
 export const AuthMode = enumOf(["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"]);
-export const AuthorizationStatus = enumOf(["REQUIRED", "NOT_REQUIRED"]);
 export const EventType = enumOf(["CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED"]);
 export const TriggerSource = enumOf(["SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR"]);
 export const WeekDay = enumOf(WEEK_DAY_NAMES);
@@ -318,7 +318,11 @@ export type EmulatedScriptApp = Pick<
   | "getProjectTriggers"
   | "getUserTriggers"
   | "deleteTrigger"
-> & { newTrigger(functionName: string): TriggerBuilder };
+> & {
+  newTrigger(functionName: string): TriggerBuilder;
+  /** The second parameter is documented since @types/google-apps-script 2.0.13 was published. */
+  getAuthorizationInfo(authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes?: string[]): EmulatedAuthorizationInfo;
+};
 
 /** The ScriptApp global (developers.google.com/apps-script/reference/script/script-app). */
 export function createScriptApp(kernel: Kernel, table: TriggerTable): EmulatedScriptApp {
@@ -349,6 +353,26 @@ export function createScriptApp(kernel: Kernel, table: TriggerTable): EmulatedSc
           return new SpreadsheetTriggerBuilder(kernel, table, functionName, id);
         },
       };
+    },
+
+    /**
+     * Whether the effective user must still grant scopes, with the URL to do so
+     * (developers.google.com/apps-script/reference/script/script-app#getAuthorizationInfo(AuthMode)): the check an
+     * add-on's trigger makes before calling a service an update added. No scope is documented for it, and it must
+     * work where authorization is missing, so it needs none; AuthMode.NONE refuses it [UNCONFIRMED], the stricter choice.
+     */
+    getAuthorizationInfo(
+      authMode: GoogleAppsScript.Script.AuthMode,
+      oAuthScopes?: string[],
+    ): EmulatedAuthorizationInfo {
+      kernel.call("Script", "ScriptApp.getAuthorizationInfo", { needsAuth: true });
+      const args = oAuthScopes === undefined ? [authMode] : [authMode, oAuthScopes];
+      const mode = memberOf(AuthMode, authMode);
+      const scopesValid =
+        oAuthScopes === undefined ||
+        (Array.isArray(oAuthScopes) && oAuthScopes.every((scope: unknown) => typeof scope === "string"));
+      if (mode === null || !scopesValid) throw scriptSignatureError(kernel, "ScriptApp.getAuthorizationInfo", args);
+      return authorizationInfo(kernel, mode, oAuthScopes ?? null);
     },
 
     /** The current user's installable triggers of this project, in every document. */
