@@ -50,12 +50,17 @@ export class RangeBase {
     return this as unknown as Range;
   }
 
+  /** The class counters and errors name: "Range" (the ranges a RangeList call works on name "RangeList"). */
+  protected get className(): string {
+    return "Range";
+  }
+
   protected call(method: string, cells: { cellsRead?: number; cellsWritten?: number } = {}): void {
-    this.workbook.call(`Range.${method}`, cells);
+    this.workbook.call(`${this.className}.${method}`, cells);
   }
 
   protected fail(method: string, args: unknown[]): Error {
-    return signatureError(this.workbook.kernel, `Range.${method}`, args);
+    return signatureError(this.workbook.kernel, `${this.className}.${method}`, args);
   }
 
   /** Changes the cells' properties after the protection check; counted as cells written. */

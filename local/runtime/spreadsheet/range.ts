@@ -90,7 +90,7 @@ export class FakeRange extends RangeFormatting implements Pick<Range, RangeMetho
     this.call("setValue", { cellsWritten: this.size });
     if (args.length !== 1) throw this.fail("setValue", args);
     const value = args[0];
-    writeEntered(this.workbook, this.sheet, this, () => value, "Range.setValue", [value]);
+    writeEntered(this.workbook, this.sheet, this, () => value, `${this.className}.setValue`, [value]);
     return this.self();
   }
 

@@ -7,6 +7,7 @@ import { clearCells, lastContentColumn, lastContentRow, writeEntered } from "./g
 import type { SheetModel } from "./model";
 import { pivotTablesOf } from "./pivot";
 import { assertCanEdit, createProtection, FakeProtection, protectionsOf } from "./protection";
+import { FakeRangeList } from "./range-list";
 import { nameTaken } from "./spreadsheet";
 import { deleteDimension, insertDimension } from "./structure";
 import type { Workbook } from "./workbook";
@@ -21,6 +22,7 @@ type SheetMethods =
   | "getIndex"
   | "getParent"
   | "getRange"
+  | "getRangeList"
   | "getDataRange"
   | "getLastRow"
   | "getLastColumn"
@@ -126,6 +128,24 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
       numRows as number,
       numColumns as number,
     ) as unknown as Range;
+  }
+
+  /**
+   * The ranges of a non-empty list of A1 notations on this sheet, in order
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String)). Each notation is read
+   * as getRange(a1Notation) reads it, with its errors ("Range not found"; R1C1 is not read, as there).
+   * Elements that are not strings get the signature error (stricter than a conversion) [UNCONFIRMED]. The
+   * reference asks for a non-empty list; an empty one is refused here with "Invalid argument: a1Notations"
+   * [UNCONFIRMED: text, and whether Apps Script refuses it here or at the first use of the list].
+   */
+  getRangeList(...args: unknown[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.call("getRangeList");
+    const [a1Notations] = args;
+    if (args.length !== 1 || !Array.isArray(a1Notations) || !a1Notations.every((a1) => typeof a1 === "string"))
+      throw signatureError(this.workbook.kernel, "Sheet.getRangeList", args);
+    if (a1Notations.length === 0) throw this.workbook.exception("Invalid argument: a1Notations");
+    const ranges = a1Notations.map((a1: string) => this.workbook.rangeByA1(a1, this.model, true));
+    return new FakeRangeList(this.workbook, ranges) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
   }
 
   /** A1 to the last row and column with content (A1 alone on an empty sheet). */

@@ -68,9 +68,33 @@ export class Workbook implements SpreadsheetContext {
     clearCells(this.sheetById(ref.sheetId), ref, { contents: true, formats: true });
   }
 
+  /** Set while batchChanges runs: whether a write happened that the pivot tables have not seen yet. */
+  private pendingChange: { changed: boolean } | null = null;
+
   /** After a write into cells: pivot tables recompute, as Sheets does live (only when there are any). */
   cellsChanged(): void {
+    if (this.pendingChange) {
+      this.pendingChange.changed = true;
+      return;
+    }
     if (this.spreadsheet.sheets.some((s) => s.pivotTables.length > 0)) refreshPivotTables(this);
+  }
+
+  /**
+   * Runs `body` (one service call writing several ranges, e.g. RangeList.setValue) with the pivot refresh of
+   * cellsChanged() done once at its end, also when it throws; no script code runs in between, so nothing can
+   * observe the difference.
+   */
+  batchChanges<T>(body: () => T): T {
+    if (this.pendingChange) return body();
+    const pending = { changed: false };
+    this.pendingChange = pending;
+    try {
+      return body();
+    } finally {
+      this.pendingChange = null;
+      if (pending.changed) this.cellsChanged();
+    }
   }
 
   /** Throws when growing the spreadsheet by `extra` cells would pass the 10,000,000-cell limit. */
