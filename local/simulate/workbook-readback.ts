@@ -4,7 +4,7 @@ import { type RowProblem, readFollowUps } from "../../src/core/follow-ups";
 import { parseSettings } from "../../src/core/settings";
 import { planSync } from "../../src/core/sync-plan";
 import { parseTeam } from "../../src/core/team";
-import { readColumnPositions } from "../../src/gas/column-map";
+import { readColumnPositions, readHeaderRow } from "../../src/gas/column-map";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -70,13 +70,14 @@ export function tableRows(spreadsheet: Spreadsheet): { rows: number; unreadable:
   const table = tableSheets(spreadsheet);
   if (!table) throw new Error("the table was not adopted");
   const positions = readColumnPositions(spreadsheet, table.followUps);
-  const firstRow = table.headerRow + 1;
-  const lastRow = table.followUps.getLastRow();
+  const headerRow = readHeaderRow(spreadsheet, table.followUps) ?? table.headerRow;
+  const firstRow = headerRow + 1;
+  const lastRow = Math.max(table.followUps.getLastRow(), headerRow);
   const width = Math.max(table.followUps.getLastColumn(), ...Object.values(positions));
-  const values =
-    lastRow >= firstRow ? table.followUps.getRange(firstRow, 1, lastRow - firstRow + 1, width).getValues() : [];
-  const read = readFollowUps(values, firstRow, positions, spreadsheet.getSpreadsheetTimeZone());
+  const [header, ...values] = table.followUps.getRange(headerRow, 1, lastRow - headerRow + 1, width).getValues();
+  const read = readFollowUps(values, firstRow, positions, spreadsheet.getSpreadsheetTimeZone(), header);
   const { problems } = planSync({
+    table: { firstRow, values, positions },
     ...read,
     settings: parseSettings(table.settings.getDataRange().getValues()).settings,
     team: parseTeam(table.team.getDataRange().getValues()).members,

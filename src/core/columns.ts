@@ -20,7 +20,8 @@ export type ColumnKey =
   | "score"
   | "notes"
   | "done"
-  | "loggedAt";
+  | "loggedAt"
+  | "superseded";
 
 /** How a column's cells are validated and formatted. */
 export type ColumnKind =
@@ -33,7 +34,15 @@ export type ColumnKind =
   | "owner"
   | "source"
   | "score"
-  | "done";
+  | "done"
+  | "superseded";
+
+/**
+ * Whose cells a column holds. "team": what people type (in an adopted table, the team's own column); the add-on
+ * writes such a cell only in a row it appends. "addOn": the add-on's own data (ids, stamps, the superseded mark),
+ * always in a column it added itself, never in one of the team's.
+ */
+export type ColumnOwner = "team" | "addOn";
 
 export interface ColumnSpec {
   readonly key: ColumnKey;
@@ -41,6 +50,7 @@ export interface ColumnSpec {
   /** Other header texts teams use for this column (compared after `normalizeHeader`). */
   readonly aliases: readonly string[];
   readonly kind: ColumnKind;
+  readonly owner: ColumnOwner;
   /** Adoption appends the column when the team's table lacks it: the add-on cannot work without it. */
   readonly needed: boolean;
   /** Default width in pixels. */
@@ -52,8 +62,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "id",
     header: { zh: "记录编号", en: "ID" },
-    // A team's own row numbers (序号, No., #) are left alone: the add-on's ids are its own.
-    aliases: ["记录id", "跟进编号", "id", "record id", "follow up id"],
+    // Never matched to a team's column: a team's own IDs (编号, ID, 序号 …) stay theirs; the add-on's ids are its own.
+    aliases: [],
+    owner: "addOn",
     kind: "id",
     needed: true,
     width: 90,
@@ -62,6 +73,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "customer",
     header: { zh: "客户名称", en: "Customer" },
     aliases: ["客户", "公司名称", "公司", "客户公司", "单位名称", "company", "account", "client", "customer name"],
+    owner: "team",
     kind: "text",
     needed: true,
     width: 160,
@@ -70,6 +82,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "contact",
     header: { zh: "联系人", en: "Contact" },
     aliases: ["客户联系人", "对接人", "contact person", "contact name"],
+    owner: "team",
     kind: "text",
     needed: false,
     width: 90,
@@ -90,6 +103,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
       "mobile",
       "contact info",
     ],
+    owner: "team",
     kind: "text",
     needed: false,
     width: 140,
@@ -108,6 +122,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
       "contact date",
       "last contact",
     ],
+    owner: "team",
     kind: "date",
     needed: true,
     width: 110,
@@ -116,6 +131,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "method",
     header: { zh: "跟进方式", en: "Method" },
     aliases: ["方式", "沟通方式", "联系渠道", "channel", "follow up method", "contact method"],
+    owner: "team",
     kind: "method",
     needed: true,
     width: 90,
@@ -124,6 +140,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "need",
     header: { zh: "客户需求", en: "Customer need" },
     aliases: ["需求", "客户诉求", "need", "needs", "requirement", "requirements", "pain point"],
+    owner: "team",
     kind: "text",
     needed: true,
     width: 200,
@@ -142,6 +159,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
       "what we did",
       "activity",
     ],
+    owner: "team",
     kind: "text",
     needed: true,
     width: 240,
@@ -150,6 +168,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "stage",
     header: { zh: "当前阶段", en: "Stage" },
     aliases: ["当前状态", "状态", "阶段", "销售阶段", "stage", "status", "pipeline stage", "deal stage"],
+    owner: "team",
     kind: "stage",
     needed: true,
     width: 100,
@@ -158,6 +177,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "nextStep",
     header: { zh: "下一步计划", en: "Next step" },
     aliases: ["下一步", "下步计划", "后续计划", "下一步行动", "next step", "next action", "next steps"],
+    owner: "team",
     kind: "text",
     needed: true,
     width: 200,
@@ -176,6 +196,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
       "due date",
       "follow up by",
     ],
+    owner: "team",
     kind: "date",
     needed: true,
     width: 120,
@@ -195,6 +216,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
       "salesperson",
       "assigned to",
     ],
+    owner: "team",
     kind: "owner",
     needed: true,
     width: 90,
@@ -203,6 +225,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "source",
     header: { zh: "客户来源", en: "Lead source" },
     aliases: ["来源", "线索来源", "渠道", "source", "lead source", "origin"],
+    owner: "team",
     kind: "source",
     needed: false,
     width: 110,
@@ -211,6 +234,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "score",
     header: { zh: "意向评分", en: "Intent (1–5)" },
     aliases: ["意向", "意向度", "评分", "intent", "score", "rating", "interest"],
+    owner: "team",
     kind: "score",
     needed: false,
     width: 80,
@@ -219,6 +243,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "notes",
     header: { zh: "备注", en: "Notes" },
     aliases: ["备注说明", "附注", "notes", "note", "remarks", "comments"],
+    owner: "team",
     kind: "text",
     needed: false,
     width: 160,
@@ -227,6 +252,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     key: "done",
     header: { zh: "已跟进", en: "Next step done" },
     aliases: ["已完成", "完成", "done", "completed"],
+    owner: "team",
     kind: "done",
     needed: true,
     width: 80,
@@ -234,10 +260,23 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "loggedAt",
     header: { zh: "录入时间", en: "Logged at" },
-    aliases: ["创建时间", "登记时间", "logged at", "created", "created at", "timestamp"],
+    // The add-on's own stamps; a team's "created at" column stays theirs.
+    aliases: [],
+    owner: "addOn",
     kind: "timestamp",
     needed: true,
     width: 140,
+  },
+  {
+    key: "superseded",
+    header: { zh: "已有新跟进", en: "Superseded" },
+    // TRUE when a newer follow-up of the same customer exists (SPEC "Done": superseded), kept by Sync and saves so
+    // the sheet's colouring can see it in O(1) per row.
+    aliases: [],
+    owner: "addOn",
+    kind: "superseded",
+    needed: true,
+    width: 90,
   },
 ];
 
@@ -247,6 +286,9 @@ export function columnSpec(key: ColumnKey): ColumnSpec {
   if (!spec) throw new Error(`unknown column ${key}`);
   return spec;
 }
+
+/** The columns that hold the add-on's own data. */
+export const ADD_ON_COLUMNS: readonly ColumnKey[] = COLUMNS.filter((c) => c.owner === "addOn").map((c) => c.key);
 
 /** Where each column of the table is: 1-based sheet column numbers; absent when the table lacks the column. */
 export type ColumnPositions = Partial<Record<ColumnKey, number>>;

@@ -120,3 +120,17 @@ export function hourInZone(instantMs: number, timeZone: string): number {
   }
   return Number(format.format(instantMs));
 }
+
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as "2026-11-27 09:05" on the wall clock of an IANA zone. */
+export function localTimeText(instantMs: number, timeZone: string): string {
+  let format = minuteFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "numeric", hourCycle: "h23" });
+    minuteFormats.set(timeZone, format);
+  }
+  const part: Record<string, string> = {};
+  for (const { type, value } of format.formatToParts(instantMs)) part[type] = value;
+  return `${isoOfDay(dayInZone(instantMs, timeZone))} ${part.hour.padStart(2, "0")}:${part.minute.padStart(2, "0")}`;
+}

@@ -4,12 +4,13 @@ import type { MessageKey } from "../i18n/messages";
 import { fill, translator } from "../i18n/translate";
 import { type ColumnKey, columnSpec } from "./columns";
 import { type Day, isoOfDay } from "./dates";
-import { type FollowUp, isDueToday, isOverdue, isUpcoming, type RowProblem } from "./follow-ups";
+import { agendaOf, dueOf } from "./due";
+import type { FollowUp, RowProblem } from "./follow-ups";
 import { escapeHtml, htmlTable, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
+import { type ReminderStatus, type StatusProblem, statusLines } from "./reminder-status";
 import type { Settings } from "./settings";
-import { rowsSyncTicks } from "./sync-plan";
-import { isValidEmail, memberByEmail, memberByName, type TeamMember } from "./team";
+import { isValidEmail, ownerOf, type TeamMember, type TeamProblem } from "./team";
 
 /** One follow-up as a reminder lists it. */
 export interface DigestItem {
@@ -27,14 +28,16 @@ export interface DigestItem {
   link: string;
 }
 
-/** Something that kept a reminder from going out, or a date nobody can read: for the admins. */
+/** Something that kept a reminder from going out, a cell the rule cannot read, or a Team row to fix: for the admins. */
 export type DigestProblem =
-  | { kind: "ownerNotOnTeam"; row: number; customer: string; owner: string }
-  | { kind: "ownerWithoutEmail"; row: number; customer: string; owner: string }
+  | { kind: "ownerNotOnTeam" | "ownerAmbiguous" | "ownerWithoutEmail"; row: number; customer: string; owner: string }
   | { kind: "noOwner"; row: number; customer: string }
-  | { kind: "unreadable"; row: number; column: ColumnKey; value: string }
-  /** A digest of an earlier day that could not be sent (the mail service kept failing). */
-  | { kind: "undelivered"; row: 0; day: string; email: string; detail: string };
+  /** A cell of the Follow-ups sheet the rule of due cannot read as typed (a date, a done mark). */
+  | { kind: "cell"; row: number; column: ColumnKey; issue: RowProblem["kind"]; value: string }
+  /** A row of the Team sheet to fix (a name or an email on two rows, an invalid email …). */
+  | { kind: "team"; row: number; issue: TeamProblem["kind"]; value: string }
+  /** A failure of the reminders themselves (a run that stopped, a trigger gone, the quota, a digest not sent). */
+  | { kind: "status"; row: 0; problem: StatusProblem };
 
 /** Everything one recipient is told today, in one email. */
 export interface Digest {
@@ -49,6 +52,8 @@ export interface Digest {
   team: { rep: string; overdue: number; dueToday: number }[];
   /** Admin section. */
   problems: DigestProblem[];
+  /** The spreadsheet's time zone, for the times the admin section shows. */
+  timeZone: string;
 }
 
 export interface DigestInput {
@@ -57,14 +62,21 @@ export interface DigestInput {
   rowProblems: RowProblem[];
   settings: Settings;
   team: TeamMember[];
+  /** The problems `parseTeam` found. */
+  teamProblems?: readonly TeamProblem[];
   today: Day;
   /** The URL that opens the Follow-ups sheet at a row. */
   link: (row: number) => string;
   /** The table's language, for members without their own. */
   defaultLanguage: Language;
-  /** Earlier digests that could not be sent, from the Reminder log: the admins are told. */
-  undelivered?: readonly { day: string; email: string; detail: string }[];
+  /** The reminders' own failures (digests of earlier days that did not go out among them): the admins are told. */
+  status?: ReminderStatus;
+  /** The spreadsheet's time zone, for the times in status lines. */
+  timeZone?: string;
 }
+
+/** Cell problems that change what the rule of due reads, so a reminder may be missing or wrong: the admins are told. */
+const CELL_ISSUES: ReadonlySet<RowProblem["kind"]> = new Set(["notADate", "numberAsDate", "unknownDone"]);
 
 type Due = "overdue" | "dueToday" | "upcoming";
 
@@ -73,12 +85,6 @@ interface Recipient {
   digest: Digest;
   manager: boolean;
   admin: boolean;
-}
-
-function dueOf(followUp: FollowUp, settings: Settings, today: Day): Due | null {
-  if (isOverdue(followUp, settings, today)) return "overdue";
-  if (isDueToday(followUp, settings, today)) return "dueToday";
-  return isUpcoming(followUp, settings, today, settings.upcomingDays) ? "upcoming" : null;
 }
 
 function itemOf(followUp: FollowUp, input: DigestInput): DigestItem {
@@ -118,6 +124,7 @@ function recipientsOf(input: DigestInput): Map<string, Recipient> {
         upcoming: [],
         team: [],
         problems: [],
+        timeZone: input.timeZone ?? "UTC",
       },
       manager: false,
       admin: false,
@@ -141,23 +148,31 @@ function teamSection(team: readonly TeamMember[], email: string, counts: Counts)
 }
 
 /**
- * One digest per Team member who has something today: their own overdue, due-today and upcoming follow-ups (open and
- * not superseded), their reps' counts when `managerDigest` is on, and for admins every reminder that could not be sent
- * and every unreadable date. Only addresses on the Team sheet, one digest per address, none empty, sorted by email.
+ * One digest per Team member who has something today: their own overdue, due-today and upcoming follow-ups (by
+ * ./due's rule: open, not done, not superseded), their reps' counts when `managerDigest` is on, and for admins every
+ * reminder that could not be routed, every cell the rule cannot read, every Team row to fix, every digest that did not
+ * go out and every failure of the reminders. Only addresses on the Team sheet, one digest per address, none empty,
+ * sorted by email.
  */
 export function buildDigests(input: DigestInput): Digest[] {
-  const ticked = rowsSyncTicks(input.followUps, input.rowProblems, input.settings);
+  const agenda = agendaOf(input.followUps, input.rowProblems, input.settings);
   const recipients = recipientsOf(input);
   const counts: Counts = new Map();
   const problems: DigestProblem[] = [];
   for (const followUp of [...input.followUps].sort((a, b) => a.row - b.row)) {
-    const due = dueOf(followUp, input.settings, input.today);
-    if (due === null || ticked.has(followUp.row)) continue;
+    const due = dueOf(agenda, followUp, input.today);
+    if (due === null || due === "later") continue;
     const { row, customer, owner } = followUp;
-    const member = memberByName(input.team, owner) ?? memberByEmail(input.team, owner);
-    if (owner.trim() === "") problems.push({ kind: "noOwner", row, customer });
-    if (owner.trim() !== "" && !member) problems.push({ kind: "ownerNotOnTeam", row, customer, owner });
-    if (!member) continue;
+    const lookup = ownerOf(input.team, owner);
+    if ("problem" in lookup) {
+      problems.push(
+        lookup.problem === "noOwner"
+          ? { kind: "noOwner", row, customer }
+          : { kind: lookup.problem, row, customer, owner },
+      );
+      continue;
+    }
+    const { member } = lookup;
     const count = counts.get(member) ?? { overdue: 0, dueToday: 0 };
     if (due !== "upcoming") count[due]++;
     counts.set(member, count);
@@ -167,16 +182,26 @@ export function buildDigests(input: DigestInput): Digest[] {
     else problems.push({ kind: "ownerWithoutEmail", row, customer, owner });
   }
   for (const p of input.rowProblems) {
-    if (p.kind === "notADate") problems.push({ kind: "unreadable", row: p.row, column: p.column, value: p.value });
+    if (CELL_ISSUES.has(p.kind))
+      problems.push({ kind: "cell", row: p.row, column: p.column, issue: p.kind, value: p.value });
   }
   problems.sort((a, b) => a.row - b.row);
-  for (const u of input.undelivered ?? []) problems.unshift({ kind: "undelivered", row: 0, ...u });
+  const teamProblems: DigestProblem[] = (input.teamProblems ?? []).map((p) => ({
+    kind: "team",
+    row: p.row,
+    issue: p.kind,
+    value: p.value,
+  }));
+  const before: DigestProblem[] = [
+    ...(input.status?.problems ?? []).map((problem): DigestProblem => ({ kind: "status", row: 0, problem })),
+    ...teamProblems,
+  ];
   for (const [email, { digest, manager, admin }] of recipients) {
     digest.overdue.sort(byUrgency);
     digest.dueToday.sort(byUrgency);
     digest.upcoming.sort(byUrgency);
     if (manager && input.settings.managerDigest) digest.team = teamSection(input.team, email, counts);
-    if (admin) digest.problems = [...problems];
+    if (admin) digest.problems = [...before, ...problems];
   }
   return [...recipients.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -195,15 +220,26 @@ function statusOf(item: DigestItem, t: Translate): string {
   return item.daysOverdue === 0 ? t("digest.dueToday") : fill(t("digest.dueOn"), { date: item.nextDate });
 }
 
-function problemLine(problem: DigestProblem, language: Language): string {
+function problemLine(problem: DigestProblem, language: Language, timeZone: string): string {
   const t = translator(language);
-  if (problem.kind === "undelivered") return fill(t("digest.problem.undelivered"), problem);
-  const column = columnSpec(problem.kind === "unreadable" ? problem.column : "owner").header[language];
-  const issue =
-    problem.kind === "unreadable"
-      ? fill(t("problem.notADate"), { value: problem.value })
-      : fill(t(`digest.problem.${problem.kind}`), problem);
-  return fill(t("problem.row"), { row: problem.row, column, issue });
+  switch (problem.kind) {
+    case "status":
+      return statusLines({ problems: [problem.problem] }, language, timeZone)[0];
+    case "team":
+      return fill(t("problem.teamRow"), { row: problem.row, issue: fill(t(`team.problem.${problem.issue}`), problem) });
+    case "cell":
+      return fill(t("problem.row"), {
+        row: problem.row,
+        column: columnSpec(problem.column).header[language],
+        issue: fill(t(`problem.${problem.issue}`), { value: problem.value }),
+      });
+    default:
+      return fill(t("problem.row"), {
+        row: problem.row,
+        column: columnSpec("owner").header[language],
+        issue: fill(t(`digest.problem.${problem.kind}`), problem),
+      });
+  }
 }
 
 /** The sections of a digest, each with its title and the rows it lists; a section with no rows is left out. */
@@ -271,7 +307,7 @@ function textOf(digest: Digest, options: { spreadsheetName: string; today: strin
   if (sections.problems) {
     const { shown, more } = listed(digest.problems, t);
     lines.push("", `■ ${sections.problems}`, t("digest.problems.note"));
-    for (const problem of shown) lines.push(`- ${oneLine(problemLine(problem, digest.language))}`);
+    for (const problem of shown) lines.push(`- ${oneLine(problemLine(problem, digest.language, digest.timeZone))}`);
     if (more) lines.push(more);
   }
   lines.push("", t("digest.footer"));
@@ -318,7 +354,7 @@ function htmlOf(digest: Digest, options: { spreadsheetName: string; today: strin
   }
   if (sections.problems) {
     const { shown, more } = listed(digest.problems, t);
-    const rows = shown.map((problem) => [escapeHtml(oneLine(problemLine(problem, digest.language)))]);
+    const rows = shown.map((problem) => [escapeHtml(oneLine(problemLine(problem, digest.language, digest.timeZone)))]);
     parts.push(htmlHeading(sections.problems), paragraph(t("digest.problems.note")), htmlTable([], rows));
     if (more) parts.push(paragraph(more));
   }

@@ -1,9 +1,9 @@
-/** Follow-up rows read from the sheet's values, and SPEC's definitions of open, overdue, due-today and upcoming. */
+/** Follow-up rows read from the sheet's values, with the cells a person has to look at; what is due is ./due's to say. */
 
 import type { ColumnKey, ColumnPositions } from "./columns";
 import { type Day, dayInZone, isoOfDay } from "./dates";
-import { type Settings, stageKindOf } from "./settings";
-import { cellText, customerKey } from "./text";
+import { doneMarkOf, isDateCell } from "./due";
+import { cellText, customerKey, normalizeHeader } from "./text";
 
 /** One follow-up: one contact with a customer, one row of the Follow-ups sheet. */
 export interface FollowUp {
@@ -25,10 +25,12 @@ export interface FollowUp {
   source: string;
   score: string;
   notes: string;
-  /** The next step is done: a newer follow-up of the customer was logged. */
+  /** The done cell means done (see `doneMarkOf`; a value that means nothing is reported and counts as not done). */
   done: boolean;
   /** When the row was logged, epoch ms. */
   loggedAt: number | null;
+  /** The add-on's "superseded" cell holds TRUE (what the sheet shows; the rule in ./due decides what it should be). */
+  supersededMark: boolean;
 }
 
 /** A cell a person has to look at. */
@@ -37,37 +39,56 @@ export interface RowProblem {
   column: ColumnKey;
   kind:
     | "notADate"
+    | "numberAsDate"
+    | "unknownDone"
+    | "repeatedHeader"
     | "missingCustomer"
     | "missingDate"
     | "missingStage"
     | "unknownStage"
     | "unknownOwner"
+    | "ambiguousOwner"
     | "missingNextDate";
   value: string;
 }
 
-/** A Date from `getValues()`, which comes from another JS realm, so `instanceof Date` would miss it. */
-function isDateCell(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === "[object Date]" && !Number.isNaN((value as Date).getTime());
-}
-
 /** Blank as far as a follow-up goes: empty, whitespace, or an unticked checkbox. */
-function isBlankCell(value: unknown): boolean {
+export function isBlankCell(value: unknown): boolean {
   return value === false || (!isDateCell(value) && cellText(value) === "");
 }
 
-const DONE_WORDS = new Set(["true", "yes", "y", "1", "x", "✓", "✔", "√", "是", "已完成", "完成", "已跟进", "done"]);
+/** Sheets' serial day 0 (1899-12-30) as a Day: a number in a date cell counts from there, as the sheet's INT() does. */
+const SERIAL_EPOCH_DAY = -25569;
+
+/**
+ * Whether a data row repeats the header (a header row pasted again inside the data): at least two of the table's
+ * column headers, and at least half of them, stand again in their own columns.
+ */
+function repeatsHeader(cells: readonly unknown[], header: readonly unknown[], columns: ColumnPositions): boolean {
+  let named = 0;
+  let repeated = 0;
+  for (const column of Object.values(columns)) {
+    const title = normalizeHeader(header[column - 1]);
+    if (title === "") continue;
+    named++;
+    if (normalizeHeader(cells[column - 1]) === title) repeated++;
+  }
+  return repeated >= 2 && repeated * 2 >= named;
+}
 
 /**
  * The follow-ups in `values` (the data rows below the header, `firstRow` being the sheet row of the first), with the
- * cells a person has to fix: dates that are not dates, rows without a customer or a follow-up date. Blank rows are
- * skipped. Dates are the day they fall on in `timeZone`, the spreadsheet's.
+ * cells a person has to fix: dates that are not dates, done marks that mean nothing, rows without a customer or a
+ * follow-up date, and copies of the header row (which are not follow-ups). Blank rows are skipped. Dates are the day
+ * they fall on in `timeZone`, the spreadsheet's; a plain number in a date column is the day the sheet's formulas take
+ * it for (a serial day) and is reported.
  */
 export function readFollowUps(
   values: readonly (readonly unknown[])[],
   firstRow: number,
   columns: ColumnPositions,
   timeZone: string,
+  header: readonly unknown[] = [],
 ): { followUps: FollowUp[]; problems: RowProblem[] } {
   const followUps: FollowUp[] = [];
   const problems: RowProblem[] = [];
@@ -83,6 +104,15 @@ export function readFollowUps(
   values.forEach((cells, index) => {
     if (cells.every(isBlankCell)) return;
     const row = firstRow + index;
+    if (repeatsHeader(cells, header, columns)) {
+      problems.push({
+        row,
+        column: "customer",
+        kind: "repeatedHeader",
+        value: cellText(cells[(columns.customer ?? 1) - 1]),
+      });
+      return;
+    }
     const cell = (key: ColumnKey): unknown => {
       const column = columns[key];
       return column === undefined ? "" : cells[column - 1];
@@ -94,6 +124,11 @@ export function readFollowUps(
     const day = (key: "date" | "nextDate"): Day | null => {
       const value = cell(key);
       if (isDateCell(value)) return dayInZone(value.getTime(), timeZone);
+      if (typeof value === "number" && Number.isFinite(value)) {
+        const serialDay = Math.floor(value) + SERIAL_EPOCH_DAY;
+        problems.push({ row, column: key, kind: "numberAsDate", value: `${cellText(value)} → ${isoOfDay(serialDay)}` });
+        return serialDay;
+      }
       if (cellText(value) !== "") problems.push({ row, column: key, kind: "notADate", value: cellText(value) });
       else if (key === "date") problems.push({ row, column: key, kind: "missingDate", value: "" });
       return null;
@@ -106,7 +141,8 @@ export function readFollowUps(
     if (!isDateCell(loggedAtCell) && cellText(loggedAtCell) !== "") {
       problems.push({ row, column: "loggedAt", kind: "notADate", value: cellText(loggedAtCell) });
     }
-    const doneCell = cell("done");
+    const doneMark = doneMarkOf(cell("done"));
+    if (doneMark === "unknown") problems.push({ row, column: "done", kind: "unknownDone", value: text("done") });
     followUps.push({
       row,
       id: text("id"),
@@ -125,55 +161,10 @@ export function readFollowUps(
       source: text("source"),
       score: text("score"),
       notes: text("notes"),
-      done: doneCell === true || DONE_WORDS.has(cellText(doneCell).toLowerCase()),
+      done: doneMark === "done",
       loggedAt: isDateCell(loggedAtCell) ? loggedAtCell.getTime() : null,
+      supersededMark: cell("superseded") === true,
     });
   });
   return { followUps, problems };
-}
-
-/** SPEC: open = has a next follow-up date, is not done, and its stage is not won or lost (an unknown stage is open). */
-export function isOpen(followUp: FollowUp, settings: Settings): boolean {
-  const kind = stageKindOf(settings, followUp.stage);
-  return followUp.nextDate !== null && !followUp.done && kind !== "won" && kind !== "lost";
-}
-
-/** Open and its next date is before today. */
-export function isOverdue(followUp: FollowUp, settings: Settings, today: Day): boolean {
-  return isOpen(followUp, settings) && (followUp.nextDate as Day) < today;
-}
-
-/** Open and its next date is today. */
-export function isDueToday(followUp: FollowUp, settings: Settings, today: Day): boolean {
-  return isOpen(followUp, settings) && followUp.nextDate === today;
-}
-
-/** Open and its next date is after today and at most `windowDays` days away. */
-export function isUpcoming(followUp: FollowUp, settings: Settings, today: Day, windowDays: number): boolean {
-  const next = followUp.nextDate as Day;
-  return isOpen(followUp, settings) && next > today && next <= today + windowDays;
-}
-
-/** Whether `a` was logged after `b`: later follow-up date, then later logged-at, then lower in the sheet. */
-export function isNewer(a: FollowUp, b: FollowUp): boolean {
-  const order: [number | null, number | null][] = [
-    [a.date, b.date],
-    [a.loggedAt, b.loggedAt],
-    [a.row, b.row],
-  ];
-  for (const [x, y] of order) {
-    if (x !== y) return (x ?? Number.NEGATIVE_INFINITY) > (y ?? Number.NEGATIVE_INFINITY);
-  }
-  return false;
-}
-
-/** SPEC's current state of each customer: its newest follow-up, by customer key (rows without a customer left out). */
-export function latestByCustomer(followUps: readonly FollowUp[]): Map<string, FollowUp> {
-  const latest = new Map<string, FollowUp>();
-  for (const followUp of followUps) {
-    if (followUp.customerKey === "") continue;
-    const current = latest.get(followUp.customerKey);
-    if (!current || isNewer(followUp, current)) latest.set(followUp.customerKey, followUp);
-  }
-  return latest;
 }

@@ -34,13 +34,18 @@ function isContainable(name: string): boolean {
   return (name.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2 || (name.match(/[a-z]/g) ?? []).length >= 4;
 }
 
-/** Every header text and alias, normalised, longest first so containment prefers the most specific name. */
-const HEADER_NAMES: readonly HeaderName[] = COLUMNS.flatMap((spec) =>
-  [spec.header.zh, spec.header.en, ...spec.aliases].map((text) => {
-    const name = normalizeHeader(text);
-    return { key: spec.key, name, containable: isContainable(name) };
-  }),
-).sort((a, b) => b.name.length - a.name.length);
+/**
+ * Every header text and alias of the team's columns, normalised, longest first so containment prefers the most
+ * specific name. The add-on's own columns (ids, stamps) are never matched: a team's "ID" column stays the team's.
+ */
+const HEADER_NAMES: readonly HeaderName[] = COLUMNS.filter((spec) => spec.owner === "team")
+  .flatMap((spec) =>
+    [spec.header.zh, spec.header.en, ...spec.aliases].map((text) => {
+      const name = normalizeHeader(text);
+      return { key: spec.key, name, containable: isContainable(name) };
+    }),
+  )
+  .sort((a, b) => b.name.length - a.name.length);
 
 /** The text of a cell that can be a header: numbers, dates and booleans are data, not headers. */
 function headerText(value: unknown): string {

@@ -4,6 +4,7 @@ import { fill, translator } from "../i18n/translate";
 import { type ColumnKey, columnSpec } from "./columns";
 import type { RowProblem } from "./follow-ups";
 import type { Language } from "./language";
+import type { TeamProblem } from "./team";
 
 /** How many problems one message lists before "… and N more". */
 const LISTED = 20;
@@ -29,20 +30,39 @@ export function problemLines(problems: readonly RowProblem[], language: Language
   return lines;
 }
 
-/** What Sync changed and which cells it left for a person, as one message. */
+/** One line per Team sheet row to fix. */
+export function teamProblemLines(problems: readonly TeamProblem[], language: Language): string[] {
+  const t = translator(language);
+  const lines = problems
+    .slice(0, LISTED)
+    .map((p) =>
+      fill(t("problem.teamRow"), { row: p.row, issue: fill(t(`team.problem.${p.kind}`), { value: p.value }) }),
+    );
+  if (problems.length > LISTED) lines.push(fill(t("list.more"), { count: problems.length - LISTED }));
+  return lines;
+}
+
+/** What Sync changed in the add-on's own columns, and which cells of the table and the Team sheet it left for a person. */
 export function syncReport(
-  changed: { ids: number; loggedAt: number; done: number },
+  changed: { ids: number; loggedAt: number; superseded: number; unsuperseded: number },
   problems: readonly RowProblem[],
+  teamProblems: readonly TeamProblem[],
   language: Language,
 ): string {
   const t = translator(language);
-  const summary =
-    changed.ids + changed.loggedAt + changed.done === 0 ? t("sync.unchanged") : fill(t("sync.done"), changed);
-  if (problems.length === 0) return summary;
-  return [
-    summary,
-    "",
-    fill(t("sync.problemsHeader"), { count: problems.length }),
-    ...problemLines(problems, language),
-  ].join("\n");
+  const total = changed.ids + changed.loggedAt + changed.superseded + changed.unsuperseded;
+  const lines = [
+    total === 0 && problems.length + teamProblems.length === 0 ? t("sync.unchanged") : fill(t("sync.done"), changed),
+  ];
+  if (teamProblems.length > 0) {
+    lines.push(
+      "",
+      fill(t("sync.teamProblemsHeader"), { count: teamProblems.length }),
+      ...teamProblemLines(teamProblems, language),
+    );
+  }
+  if (problems.length > 0) {
+    lines.push("", fill(t("sync.problemsHeader"), { count: problems.length }), ...problemLines(problems, language));
+  }
+  return lines.join("\n");
 }

@@ -3,12 +3,12 @@
 import type { MessageKey } from "../i18n/messages";
 import { fill, translator } from "../i18n/translate";
 import type { Day } from "./dates";
+import type { Agenda } from "./due";
 import type { FollowUp } from "./follow-ups";
 import { escapeHtml, htmlTable, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
 import { NOW_FIGURES, type ReviewKpis, WEEK_FIGURES } from "./review-kpis";
 import { overdueNowRows } from "./review-rows";
-import type { Settings } from "./settings";
 
 /** One overdue follow-up as the review email lists it. */
 export interface ReviewOverdueItem {
@@ -37,11 +37,11 @@ export const TOP_OVERDUE = 10;
 /** The overdue follow-ups the daily digests count (see `overdueNowRows`), most overdue first, then by row; at most `TOP_OVERDUE`. */
 export function topOverdue(
   followUps: readonly FollowUp[],
-  settings: Settings,
+  agenda: Agenda,
   today: Day,
   link: (row: number) => string,
 ): ReviewOverdueItem[] {
-  return overdueNowRows(followUps, settings, today)
+  return overdueNowRows(agenda, followUps, today)
     .sort((a, b) => (a.nextDate as Day) - (b.nextDate as Day) || a.row - b.row)
     .slice(0, TOP_OVERDUE)
     .map((f) => ({

@@ -2,10 +2,11 @@
 
 import { fill, translator } from "../i18n/translate";
 import { type Day, isoOfDay, mondayOf } from "./dates";
+import type { Agenda } from "./due";
 import type { FollowUp } from "./follow-ups";
 import type { Language } from "./language";
-import { currentRows, overdueNowRows } from "./review-rows";
-import { type Settings, stageKindOf } from "./settings";
+import { overdueNowRows } from "./review-rows";
+import { stageKindOf } from "./settings";
 
 /** One week's figures (Monday to Sunday, by follow-up date). */
 export interface WeekKpis {
@@ -73,14 +74,15 @@ function median(values: readonly number[]): number | null {
  * Rows without a date or a customer count nowhere but in `unreadable`, except that overdue rows are counted as the
  * daily digests count them.
  */
-export function weeklyKpis(followUps: FollowUp[], settings: Settings, today: Day, unreadable: number): ReviewKpis {
+export function weeklyKpis(followUps: FollowUp[], agenda: Agenda, today: Day, unreadable: number): ReviewKpis {
+  const { settings } = agenda;
   const readable = followUps.filter((f) => f.date !== null && f.customerKey !== "");
   const firstDate = new Map<string, Day>();
   for (const f of readable) {
     const first = firstDate.get(f.customerKey);
     if (first === undefined || (f.date as Day) < first) firstDate.set(f.customerKey, f.date as Day);
   }
-  const latest = [...currentRows(followUps).values()].filter((f) => f.date !== null);
+  const latest = [...agenda.latest.values()].filter((f) => f.date !== null);
   const week = (monday: Day): WeekKpis => {
     const inWeek = (day: Day) => day >= monday && day <= monday + 6;
     const closed = (kind: "won" | "lost") =>
@@ -102,7 +104,7 @@ export function weeklyKpis(followUps: FollowUp[], settings: Settings, today: Day
   return {
     thisWeek: week(lastMonday),
     previousWeek: week(lastMonday - 7),
-    overdueNow: overdueNowRows(followUps, settings, today).length,
+    overdueNow: overdueNowRows(agenda, followUps, today).length,
     staleCustomers: latest.filter((f) => {
       const kind = stageKindOf(settings, f.stage);
       return kind !== "won" && kind !== "lost" && today - (f.date as Day) >= settings.staleDays;

@@ -2,10 +2,11 @@
 
 import { translate } from "../i18n/translate";
 import { type Day, isoOfDay, mondayOf } from "./dates";
-import { type FollowUp, isNewer, isOverdue, latestByCustomer, type RowProblem } from "./follow-ups";
+import { type Agenda, agendaOf, asSyncOrders, dueOf, isNewer } from "./due";
+import type { FollowUp, RowProblem } from "./follow-ups";
 import type { Language } from "./language";
 import { type Settings, type StageKind, stageKindOf } from "./settings";
-import { asSyncOrders } from "./sync-plan";
+import { sheetTrim } from "./text";
 
 /** One follow-up as the review data sheet holds it, in the sheet's column order. */
 export interface ReviewRow {
@@ -61,19 +62,9 @@ function oldestFirst(a: FollowUp, b: FollowUp): number {
   return isNewer(b, a) ? -1 : 0;
 }
 
-/** SPEC's current state: each customer's latest row by customer key, unstamped rows ordered as the daily digest orders them. */
-export function currentRows(followUps: readonly FollowUp[]): Map<string, FollowUp> {
-  const byRow = new Map(followUps.map((f) => [f.row, f]));
-  const latest = latestByCustomer(asSyncOrders(followUps));
-  return new Map([...latest].map(([key, f]) => [key, byRow.get(f.row) as FollowUp]));
-}
-
-/** Overdue rows that no newer follow-up of the same customer supersedes: exactly what the daily digests list as overdue. */
-export function overdueNowRows(followUps: readonly FollowUp[], settings: Settings, today: Day): FollowUp[] {
-  const current = currentRows(followUps);
-  return followUps.filter(
-    (f) => isOverdue(f, settings, today) && (f.customerKey === "" || current.get(f.customerKey) === f),
-  );
+/** Overdue rows by ./due's rule (open, not done, not superseded): exactly what the daily digests list as overdue. */
+export function overdueNowRows(agenda: Agenda, followUps: readonly FollowUp[], today: Day): FollowUp[] {
+  return followUps.filter((f) => dueOf(agenda, f, today) === "overdue");
 }
 
 /** The stage's kind, or "unknown" when Settings has no such stage. */
@@ -83,8 +74,8 @@ function kindOf(settings: Settings, stage: string): StageKind | "unknown" {
 
 /** "1 新线索" … "8 已流失" (zero-padded when there are 10 stages or more), "? 跟进中" for a stage not in Settings. */
 function stageLabelOf(settings: Settings, stage: string): string {
-  const wanted = stage.trim().toLowerCase();
-  const index = settings.stages.findIndex((s) => s.name.trim().toLowerCase() === wanted);
+  const wanted = sheetTrim(stage).toLowerCase();
+  const index = settings.stages.findIndex((s) => sheetTrim(s.name).toLowerCase() === wanted);
   if (index < 0) return `? ${stage}`.trim();
   const order = String(index + 1).padStart(settings.stages.length >= 10 ? 2 : 1, "0");
   return `${order} ${settings.stages[index].name}`;
@@ -107,8 +98,8 @@ export function reviewRows(
   for (const f of followUps) {
     if (!isReadable(f) || stageKindOf(settings, f.stage) === null) unreadable.add(f.row);
   }
-  const current = currentRows(followUps);
-  const overdue = new Set(overdueNowRows(followUps, settings, today));
+  const agenda = agendaOf(followUps, problems, settings);
+  const overdue = new Set(overdueNowRows(agenda, followUps, today));
   const previousDate = new Map<number, Day>();
   const lastDate = new Map<string, Day>();
   for (const f of asSyncOrders(readable).sort(oldestFirst)) {
@@ -119,7 +110,7 @@ export function reviewRows(
   const rows = [...readable]
     .sort((a, b) => a.row - b.row)
     .map((f): ReviewRow => {
-      const latest = current.get(f.customerKey) as FollowUp;
+      const latest = agenda.latest.get(f.customerKey) as FollowUp;
       const previous = previousDate.get(f.row);
       return {
         weekStart: isoOfDay(mondayOf(f.date as Day)),

@@ -1,7 +1,7 @@
 /** The team's settings (stages, methods, sources, schedule, language) and the Settings sheet they are read from and written to. */
 
 import type { Language } from "./language";
-import { cellText, normalizeHeader } from "./text";
+import { cellText, normalizeHeader, sheetTrim } from "./text";
 
 /** Whether a stage is still being worked on, or closed as won or lost. */
 export type StageKind = "open" | "won" | "lost";
@@ -97,6 +97,15 @@ const BLOCK_HEADERS: Record<Language, Record<keyof typeof SETTINGS_LAYOUT, strin
     value: "Value",
   },
 };
+
+/** Whether a sheet's first row is a Settings sheet's header row (either language), to find the sheet again. */
+export function isSettingsHeader(row: readonly unknown[]): boolean {
+  return (["zh", "en"] as const).some((language) =>
+    (Object.keys(SETTINGS_LAYOUT) as (keyof typeof SETTINGS_LAYOUT)[]).every(
+      (block) => normalizeHeader(row[SETTINGS_LAYOUT[block] - 1]) === normalizeHeader(BLOCK_HEADERS[language][block]),
+    ),
+  );
+}
 
 const KIND_WORDS: Record<Language, Record<StageKind, string>> = {
   zh: { open: "进行中", won: "赢单", lost: "输单" },
@@ -291,8 +300,11 @@ export function addMethods(settings: Settings, names: readonly string[]): { sett
   return { settings: { ...settings, methods: [...settings.methods, ...added] }, added };
 }
 
-/** The kind of a stage by name (trimmed, case-insensitive), or null when Settings has no such stage. */
+/**
+ * The kind of a stage by name, or null when Settings has no such stage. Names compare as the sheet's colouring
+ * formula compares them (`TRIM(cell)<>"name"`: spaces trimmed, case-insensitive), so the sheet and every feature agree.
+ */
 export function stageKindOf(settings: Settings, stageName: string): StageKind | null {
-  const wanted = stageName.trim().toLowerCase();
-  return settings.stages.find((s) => s.name.trim().toLowerCase() === wanted)?.kind ?? null;
+  const wanted = sheetTrim(stageName).toLowerCase();
+  return settings.stages.find((s) => sheetTrim(s.name).toLowerCase() === wanted)?.kind ?? null;
 }

@@ -74,7 +74,7 @@ export function warningKey(warning: Warning): string {
 
 /** The outcome of a save. Errors map each field to a message in the user's language. */
 export type SaveResult =
-  | { ok: true; row: number; id: string; doneRows: number[]; message: string }
+  | { ok: true; row: number; id: string; supersededRows: number[]; message: string }
   | { ok: false; errors: Partial<Record<FormField | "form", string>>; warnings: Warning[] };
 
 /** An existing customer, as the autocomplete shows it (its latest follow-up). */

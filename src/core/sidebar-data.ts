@@ -2,17 +2,17 @@
 
 import type { Day } from "./dates";
 import { isoOfDay } from "./dates";
-import { type FollowUp, isDueToday, isOverdue, latestByCustomer } from "./follow-ups";
-import type { Settings } from "./settings";
+import { type Agenda, dueOf } from "./due";
+import type { FollowUp } from "./follow-ups";
 import type { CustomerSummary, DueItem } from "./sidebar-api";
-import type { TeamMember } from "./team";
+import { ownerOf, type TeamMember } from "./team";
 
 /**
  * Each customer once, as of its latest follow-up (SPEC "current state of a customer"); contact details come from
  * the latest follow-up that has them, so a row typed without a phone number does not hide the customer's phone.
  */
-export function customerSummaries(followUps: readonly FollowUp[]): CustomerSummary[] {
-  const latest = latestByCustomer([...followUps]);
+export function customerSummaries(followUps: readonly FollowUp[], agenda: Agenda): CustomerSummary[] {
+  const latest = agenda.latest;
   const contact = new Map<string, { contact: string; contactInfo: string; at: FollowUp }>();
   for (const f of followUps) {
     const known = contact.get(f.customerKey);
@@ -45,20 +45,27 @@ function isLater(a: FollowUp, b: FollowUp): boolean {
   return (a.date ?? -Infinity) > (b.date ?? -Infinity) || ((a.date ?? 0) === (b.date ?? 0) && a.row > b.row);
 }
 
-/** The member's overdue and due-today follow-ups, most overdue first (then by row). */
+/**
+ * The member's overdue and due-today follow-ups, most overdue first (then by row): exactly the rows the member's
+ * digest lists as overdue and due today (the same rule, the same owner lookup).
+ */
 export function dueItemsFor(
   followUps: readonly FollowUp[],
-  settings: Settings,
+  agenda: Agenda,
   today: Day,
+  team: readonly TeamMember[],
   member: TeamMember | undefined,
 ): DueItem[] {
   if (!member) return [];
   const mine = (owner: string) => {
-    const o = owner.trim().toLowerCase();
-    return o !== "" && (o === member.name.toLowerCase() || (member.email !== "" && o === member.email.toLowerCase()));
+    const lookup = ownerOf(team, owner);
+    return "member" in lookup && lookup.member === member;
   };
   return followUps
-    .filter((f) => mine(f.owner) && (isOverdue(f, settings, today) || isDueToday(f, settings, today)))
+    .filter((f) => {
+      const due = dueOf(agenda, f, today);
+      return (due === "overdue" || due === "dueToday") && mine(f.owner);
+    })
     .map((f) => ({
       row: f.row,
       id: f.id,

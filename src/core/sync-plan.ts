@@ -1,23 +1,32 @@
-/** What a sync writes to the Follow-ups sheet (ids, logged-at stamps, done ticks) and which cells it leaves to a person. */
+/** What a sync writes to the Follow-ups sheet — only the add-on's own columns (ids, logged-at stamps, superseded marks) — and which cells it leaves to a person. */
 
-import { type FollowUp, isOpen, latestByCustomer, type RowProblem } from "./follow-ups";
+import type { CellChange } from "./cell-writes";
+import type { ColumnKey, ColumnPositions } from "./columns";
+import { type Agenda, agendaOf, stateOf } from "./due";
+import type { FollowUp, RowProblem } from "./follow-ups";
 import { type Settings, stageKindOf } from "./settings";
-import { memberByEmail, memberByName, type TeamMember } from "./team";
+import { ownerOf, type TeamMember } from "./team";
 
 export interface SyncPlan {
-  /** Ids for rows without one (or whose id an earlier row already has). */
-  ids: { row: number; id: string }[];
-  /** Logged-at stamps for rows without one. */
-  loggedAt: { row: number; at: number }[];
-  /** Rows whose "next step done" box to tick: open, and the customer has a newer follow-up. */
-  done: number[];
+  /** Cells to write, all in the add-on's own columns. */
+  changes: CellChange[];
+  /** How many of each the changes hold, for the report. */
+  counts: { ids: number; loggedAt: number; superseded: number; unsuperseded: number };
   /** Everything a person has to look at, by row. */
   problems: RowProblem[];
   /** The number of the next id to hand out after this plan. */
   nextIdNumber: number;
 }
 
+/** The table as read: the data rows' cells (`values[0]` is sheet row `firstRow`) and where each column is. */
+export interface TableCells {
+  firstRow: number;
+  values: readonly (readonly unknown[])[];
+  positions: ColumnPositions;
+}
+
 export interface SyncInput {
+  table: TableCells;
   followUps: FollowUp[];
   /** The problems `readFollowUps` found. */
   problems: RowProblem[];
@@ -44,12 +53,24 @@ export function highestIdNumber(followUps: readonly FollowUp[]): number {
   }, 0);
 }
 
+/** The cell of `key` in sheet row `row` as read ("" when the table lacks the column). */
+export function cellAt(table: TableCells, row: number, key: ColumnKey): unknown {
+  const column = table.positions[key];
+  return column === undefined ? "" : (table.values[row - table.firstRow]?.[column - 1] ?? "");
+}
+
+/** A change of `key`'s cell in `row` to `after`, remembering what the cell held. */
+export function changeOf(table: TableCells, row: number, key: ColumnKey, after: unknown): CellChange {
+  return { row, column: table.positions[key] as number, before: cellAt(table, row, key), after };
+}
+
 /** New ids for rows without one, in row order; a row repeating an earlier row's id (a copied row) gets a new one. */
-function planIds(rows: readonly FollowUp[], firstNumber: number): { ids: SyncPlan["ids"]; nextIdNumber: number } {
+function planIds(input: SyncInput): { changes: CellChange[]; nextIdNumber: number } {
+  const rows = [...input.followUps].sort((a, b) => a.row - b.row);
   const inUse = new Set(rows.map((f) => f.id.trim().toUpperCase()));
   const kept = new Set<string>();
-  const ids: SyncPlan["ids"] = [];
-  let next = firstNumber;
+  const changes: CellChange[] = [];
+  let next = input.nextIdNumber;
   for (const { row, id } of rows) {
     const key = id.trim().toUpperCase();
     if (key !== "" && !kept.has(key)) {
@@ -58,27 +79,28 @@ function planIds(rows: readonly FollowUp[], firstNumber: number): { ids: SyncPla
     }
     while (inUse.has(followUpId(next))) next++;
     inUse.add(followUpId(next));
-    ids.push({ row, id: followUpId(next++) });
+    changes.push(changeOf(input.table, row, "id", followUpId(next++)));
   }
-  return { ids, nextIdNumber: next };
+  return { changes, nextIdNumber: next };
 }
 
 /** The cells a person has to fix that need Settings and Team to be seen: missing or unknown stages, unknown owners, missing next dates. */
-function lookupProblems(rows: readonly FollowUp[], input: SyncInput, superseded: Set<number>): RowProblem[] {
+function lookupProblems(input: SyncInput, agenda: Agenda): RowProblem[] {
   const problems: RowProblem[] = [];
   // A next date that is not a date is reported once, as such, not again as a missing next date.
   const unreadableNextDate = new Set(
     input.problems.filter((p) => p.column === "nextDate" && p.kind === "notADate").map((p) => p.row),
   );
-  for (const f of rows) {
+  for (const f of input.followUps) {
     const kind = stageKindOf(input.settings, f.stage);
     if (f.stage === "") problems.push({ row: f.row, column: "stage", kind: "missingStage", value: "" });
     else if (kind === null) problems.push({ row: f.row, column: "stage", kind: "unknownStage", value: f.stage });
-    if (f.owner !== "" && !memberByName(input.team, f.owner) && !memberByEmail(input.team, f.owner)) {
-      problems.push({ row: f.row, column: "owner", kind: "unknownOwner", value: f.owner });
+    const owner = ownerOf(input.team, f.owner);
+    if ("problem" in owner && owner.problem !== "noOwner") {
+      const kind = owner.problem === "ownerAmbiguous" ? "ambiguousOwner" : "unknownOwner";
+      problems.push({ row: f.row, column: "owner", kind, value: f.owner });
     }
-    const closed = kind === "won" || kind === "lost";
-    if (f.nextDate === null && !f.done && !closed && !superseded.has(f.row) && !unreadableNextDate.has(f.row)) {
+    if (stateOf(agenda, f) === "noNextDate" && !unreadableNextDate.has(f.row)) {
       problems.push({ row: f.row, column: "nextDate", kind: "missingNextDate", value: "" });
     }
   }
@@ -86,53 +108,39 @@ function lookupProblems(rows: readonly FollowUp[], input: SyncInput, superseded:
 }
 
 /**
- * The rows in sheet order as Sync stamps them: a row without a logged-at time (unless its cell holds text, which
- * Sync leaves alone) counts as logged at `now`. With the default, an infinite `now`, unstamped rows order after
- * every stamp already in the sheet, as they will once Sync has run.
- */
-export function asSyncOrders(
-  followUps: readonly FollowUp[],
-  problems: readonly RowProblem[] = [],
-  now = Number.POSITIVE_INFINITY,
-): FollowUp[] {
-  const unstampable = new Set(
-    problems.filter((p) => p.column === "loggedAt" && p.kind === "notADate").map((p) => p.row),
-  );
-  return [...followUps]
-    .sort((a, b) => a.row - b.row)
-    .map((f) => (f.loggedAt === null && !unstampable.has(f.row) ? { ...f, loggedAt: now } : f));
-}
-
-/** Rows of `rows` that a newer follow-up of the same customer supersedes. */
-function supersededIn(rows: readonly FollowUp[]): Set<number> {
-  const latest = latestByCustomer([...rows]);
-  return new Set(rows.filter((f) => f.customerKey !== "" && latest.get(f.customerKey) !== f).map((f) => f.row));
-}
-
-/** The rows Sync ticks done, or would: superseded (as Sync orders rows) and still open. */
-export function rowsSyncTicks(
-  followUps: readonly FollowUp[],
-  problems: readonly RowProblem[],
-  settings: Settings,
-): Set<number> {
-  const rows = asSyncOrders(followUps, problems);
-  const superseded = supersededIn(rows);
-  return new Set(rows.filter((f) => superseded.has(f.row) && isOpen(f, settings)).map((f) => f.row));
-}
-
-/**
- * The writes that bring the Follow-ups sheet up to date, and its problems. Applying the plan and planning again gives
- * an empty plan: ids and stamps are only written where missing, and done ticks only go on open rows.
+ * The writes that bring the add-on's columns up to date, and the table's problems. Ids and stamps are written only
+ * where missing; the superseded mark is set or cleared wherever it differs from ./due's rule. Applying the plan and
+ * planning again gives no changes. Nothing in a column the team owns is ever planned.
  */
 export function planSync(input: SyncInput): SyncPlan {
-  const unstamped = new Set(input.followUps.filter((f) => f.loggedAt === null).map((f) => f.row));
-  const rows = asSyncOrders(input.followUps, input.problems, input.now);
-  const loggedAt = rows
-    .filter((f) => unstamped.has(f.row) && f.loggedAt !== null)
-    .map((f) => ({ row: f.row, at: input.now }));
-  const { ids, nextIdNumber } = planIds(rows, input.nextIdNumber);
-  const superseded = supersededIn(rows);
-  const done = rows.filter((f) => superseded.has(f.row) && isOpen(f, input.settings)).map((f) => f.row);
-  const problems = [...input.problems, ...lookupProblems(rows, input, superseded)].sort((a, b) => a.row - b.row);
-  return { ids, loggedAt, done, problems, nextIdNumber };
+  const { positions } = input.table;
+  const ids = positions.id === undefined ? { changes: [], nextIdNumber: input.nextIdNumber } : planIds(input);
+  const unstampable = new Set(
+    input.problems.filter((p) => p.column === "loggedAt" && p.kind === "notADate").map((p) => p.row),
+  );
+  const loggedAt =
+    positions.loggedAt === undefined
+      ? []
+      : input.followUps
+          .filter((f) => f.loggedAt === null && !unstampable.has(f.row))
+          .map((f) => changeOf(input.table, f.row, "loggedAt", new Date(input.now)));
+  const agenda = agendaOf(input.followUps, input.problems, input.settings, input.now);
+  const marks =
+    positions.superseded === undefined
+      ? []
+      : input.followUps
+          .filter((f) => agenda.superseded.has(f.row) !== f.supersededMark)
+          .map((f) => changeOf(input.table, f.row, "superseded", agenda.superseded.has(f.row) ? true : ""));
+  const problems = [...input.problems, ...lookupProblems(input, agenda)].sort((a, b) => a.row - b.row);
+  return {
+    changes: [...ids.changes, ...loggedAt, ...marks],
+    counts: {
+      ids: ids.changes.length,
+      loggedAt: loggedAt.length,
+      superseded: marks.filter((c) => c.after === true).length,
+      unsuperseded: marks.filter((c) => c.after !== true).length,
+    },
+    problems,
+    nextIdNumber: ids.nextIdNumber,
+  };
 }

@@ -18,7 +18,14 @@ export interface TeamMember {
 export interface TeamProblem {
   /** Sheet row. */
   row: number;
-  kind: "invalidEmail" | "duplicateEmail" | "invalidManagerEmail" | "unknownRole" | "unknownLanguage" | "missingName";
+  kind:
+    | "invalidEmail"
+    | "duplicateEmail"
+    | "duplicateName"
+    | "invalidManagerEmail"
+    | "unknownRole"
+    | "unknownLanguage"
+    | "missingName";
   value: string;
 }
 
@@ -27,6 +34,13 @@ export const TEAM_HEADERS: Record<Language, string[]> = {
   zh: ["姓名", "邮箱", "角色", "主管邮箱", "接收提醒", "邮件语言"],
   en: ["Name", "Email", "Role", "Manager's email", "Reminders", "Email language"],
 };
+
+/** Whether a sheet's first row is a Team sheet's header row (either language), to find the sheet again. */
+export function isTeamHeader(row: readonly unknown[]): boolean {
+  return (["zh", "en"] as const).some((language) =>
+    TEAM_HEADERS[language].every((text, i) => normalizeHeader(row[i]) === normalizeHeader(text)),
+  );
+}
 
 const ROLE_WORDS: Record<Language, Record<Role, string>> = {
   zh: { rep: "销售", manager: "主管", admin: "管理员" },
@@ -56,12 +70,14 @@ export function teamGrid(members: readonly TeamMember[], language: Language): un
 
 /**
  * The team from the Team sheet's values; row 1 is the header, blank rows are skipped. A member whose email is not
- * valid is kept with email "" and reported; so are repeated emails, unknown roles (read as rep) and languages.
+ * valid is kept with email "" and reported; so are repeated emails (one person, one digest), names on two rows (such
+ * a name owns nothing: see `ownerOf`), unknown roles (read as rep) and languages.
  */
 export function parseTeam(values: readonly (readonly unknown[])[]): { members: TeamMember[]; problems: TeamProblem[] } {
   const members: TeamMember[] = [];
   const problems: TeamProblem[] = [];
   const seenEmails = new Set<string>();
+  const seenNames = new Set<string>();
   values.forEach((cells, index) => {
     const row = index + 1;
     const [name, email, roleWord, managerEmail, reminders, languageWord] = [0, 1, 2, 3, 4, 5].map((i) =>
@@ -70,6 +86,8 @@ export function parseTeam(values: readonly (readonly unknown[])[]): { members: T
     if (row === 1 || [name, email, roleWord, managerEmail, languageWord].every((text) => text === "")) return;
     const report = (kind: TeamProblem["kind"], value: string) => problems.push({ row, kind, value });
     if (name === "") report("missingName", email);
+    else if (seenNames.has(name.toLowerCase())) report("duplicateName", name);
+    seenNames.add(name.toLowerCase());
     const validEmail = isValidEmail(email);
     if (!validEmail) report("invalidEmail", email);
     else if (seenEmails.has(email.toLowerCase())) report("duplicateEmail", email);
@@ -91,10 +109,25 @@ export function parseTeam(values: readonly (readonly unknown[])[]): { members: T
   return { members, problems };
 }
 
-/** The member called `name` (trimmed, case-insensitive). */
+/** The member called `name` (trimmed, case-insensitive); none when the name is on two rows (which one would it be?). */
 export function memberByName(team: readonly TeamMember[], name: string): TeamMember | undefined {
   const wanted = name.trim().toLowerCase();
-  return wanted === "" ? undefined : team.find((m) => m.name.trim().toLowerCase() === wanted);
+  if (wanted === "") return undefined;
+  const named = team.filter((m) => m.name.trim().toLowerCase() === wanted);
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** Who an owner cell names: a member (by name, else by email), or why nobody. */
+export type OwnerLookup = { member: TeamMember } | { problem: "noOwner" | "ownerNotOnTeam" | "ownerAmbiguous" };
+
+/** The member an owner cell names (SPEC: the owner is who gets the reminder); a name on two Team rows names nobody. */
+export function ownerOf(team: readonly TeamMember[], owner: string): OwnerLookup {
+  const wanted = owner.trim().toLowerCase();
+  if (wanted === "") return { problem: "noOwner" };
+  const member = memberByName(team, owner) ?? memberByEmail(team, owner);
+  if (member) return { member };
+  const named = team.filter((m) => m.name.trim().toLowerCase() === wanted).length;
+  return { problem: named > 1 ? "ownerAmbiguous" : "ownerNotOnTeam" };
 }
 
 /** The member whose email is `email` (trimmed, case-insensitive). */

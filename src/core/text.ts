@@ -13,6 +13,17 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
+/**
+ * The text Sheets' `TRIM(value&"")` gives, which the sheet's formulas compare with: booleans as TRUE/FALSE, numbers
+ * in their shortest form, and only the space character trimmed and collapsed (Sheets' TRIM leaves tabs, line breaks
+ * and other spaces alone).
+ */
+export function sheetTrim(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
+  return text.replace(/ +/g, " ").replace(/^ | $/g, "");
+}
+
 /** Half-width, trimmed, inner whitespace collapsed to one space and lower-cased. */
 function folded(text: string): string {
   return toHalfWidth(text).trim().replace(/\s+/g, " ").toLowerCase();

@@ -1,13 +1,13 @@
 /** Adopts the team's existing table: appends the columns the add-on needs after theirs, tags every column, and builds Team and Settings from what the table holds. */
 
 import type { ColumnPositions } from "../core/columns";
+import { readFollowUps } from "../core/follow-ups";
 import type { AdoptionPlan } from "../core/header-detection";
 import type { Language } from "../core/language";
 import { addMethods, addStages, defaultSettings, settingsGrid } from "../core/settings";
 import { type TeamMember, teamGrid } from "../core/team";
-import { cellText } from "../core/text";
 import { translator } from "../i18n/translate";
-import { tagColumns } from "./column-map";
+import { tagColumns, tagHeaderRow } from "./column-map";
 import { firstMember } from "./create-table";
 import { saveRegistry } from "./registry";
 import { freshSheetName, layOutColumns, positionsFrom, writeGrid } from "./table-layout";
@@ -20,20 +20,16 @@ export interface AdoptionResult {
   valuesAdded: string[];
 }
 
-/** Distinct non-empty texts of one column of the data rows, in first-seen order. */
-function distinct(values: readonly (readonly unknown[])[], column: number | undefined): string[] {
-  if (column === undefined) return [];
-  const seen = new Set<string>();
-  for (const row of values) {
-    const text = cellText(row[column - 1]).trim();
-    if (text) seen.add(text);
-  }
-  return [...seen];
+/** Distinct non-empty texts, in first-seen order. */
+function distinct(texts: readonly string[]): string[] {
+  return [...new Set(texts.filter((text) => text !== ""))];
 }
 
 /**
- * Writes only new cells: the appended header cells (and their columns' formats), the column tags, and the new
- * Team and Settings sheets. The team's cells, column order and formats are never changed.
+ * Writes only new cells: the appended header cells (and their columns' formats), the column and header-row tags,
+ * and the new Team and Settings sheets. The team's cells, column order and formats are never changed. Stages,
+ * methods and owners come from the follow-ups as the table's reader sees them (a header row pasted again inside the
+ * data is not a follow-up, so its texts become nothing).
  */
 export function adoptTable(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -50,16 +46,23 @@ export function adoptTable(
   layOutColumns(sheet, plan.headerRow, firstNew, plan.toAppend, language);
   const positions: ColumnPositions = { ...plan.columns, ...positionsFrom(firstNew, plan.toAppend) };
   tagColumns(spreadsheet, sheet, positions);
+  tagHeaderRow(spreadsheet, sheet, plan.headerRow);
 
   const lastRow = sheet.getLastRow();
-  const data =
-    lastRow > plan.headerRow
-      ? sheet.getRange(plan.headerRow + 1, 1, lastRow - plan.headerRow, plan.lastColumn).getValues()
-      : [];
-  const withStages = addStages(defaultSettings(language), distinct(data, plan.columns.stage));
-  const withMethods = addMethods(withStages.settings, distinct(data, plan.columns.method));
+  const [header = [], ...data] = sheet
+    .getRange(plan.headerRow, 1, Math.max(1, lastRow - plan.headerRow + 1), Math.max(1, plan.lastUsedColumn))
+    .getValues();
+  const { followUps } = readFollowUps(
+    data,
+    plan.headerRow + 1,
+    plan.columns,
+    spreadsheet.getSpreadsheetTimeZone(),
+    header,
+  );
+  const withStages = addStages(defaultSettings(language), distinct(followUps.map((f) => f.stage)));
+  const withMethods = addMethods(withStages.settings, distinct(followUps.map((f) => f.method)));
   const members: TeamMember[] = [firstMember(userEmail, language)];
-  for (const name of distinct(data, plan.columns.owner)) {
+  for (const name of distinct(followUps.map((f) => f.owner))) {
     if (members.some((m) => m.name.toLowerCase() === name.toLowerCase())) continue;
     members.push({ name, email: "", role: "rep", managerEmail: "", reminders: true, language: "" });
   }
@@ -74,6 +77,7 @@ export function adoptTable(
     settings: settings.getSheetId(),
     headerRow: plan.headerRow,
     nextId: 1,
+    createdColumns: [...plan.toAppend],
   });
   sheet.activate();
   return { positions, valuesAdded: [...withStages.added, ...withMethods.added] };

@@ -11,8 +11,9 @@ import { createTable } from "./create-table";
 import { withDocumentLock } from "./lock";
 import { protectTable } from "./protection";
 import { switchReminders } from "./reminders-switch";
-import { syncTable } from "./sync";
+import { type SyncOutcome, syncTable } from "./sync";
 import { documentLanguage, isTableProblem, openTable, type Table, type TableProblem } from "./table";
+import { TableChangedError } from "./table-rows";
 import { buildWeeklyReview } from "./weekly-review";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,7 +40,7 @@ function finish(spreadsheet: Spreadsheet, now: number): Table & { assigned: numb
   if (isTableProblem(table)) throw new Error(`the table just set up cannot be opened: ${table.kind}`);
   const outcome = syncTable(table, now);
   protectTable(table, userEmail());
-  return { ...table, assigned: outcome.plan.ids.length };
+  return { ...table, assigned: outcome.plan.counts.ids };
 }
 
 /**
@@ -128,24 +129,35 @@ export function syncAndRepair(): void {
     tell(documentLanguage(spreadsheet), problemMessage(table, documentLanguage(spreadsheet)));
     return;
   }
-  const done = withDocumentLock(() => {
-    const outcome = syncTable(table, Date.now());
-    protectTable(table, userEmail());
-    return outcome;
-  });
+  const t = translator(table.language);
+  let done: { value: SyncOutcome } | null;
+  try {
+    done = withDocumentLock(() => {
+      const outcome = syncTable(table, Date.now());
+      protectTable(table, userEmail());
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof TableChangedError) {
+      tell(table.language, error.message);
+      return;
+    }
+    throw error;
+  }
   if (!done) {
-    tell(table.language, translator(table.language)("error.busy"));
+    tell(table.language, t("error.busy"));
     return;
   }
-  const { plan } = done.value;
-  tell(
-    table.language,
-    syncReport(
-      { ids: plan.ids.length, loggedAt: plan.loggedAt.length, done: plan.done.length },
-      plan.problems,
+  const { plan, added } = done.value;
+  const lines = [syncReport(plan.counts, plan.problems, table.teamProblems, table.language)];
+  if (added.length > 0) {
+    const columns = listText(
+      added.map((key) => columnSpec(key).header[table.language]),
       table.language,
-    ),
-  );
+    );
+    lines.push("", fill(t("sync.columnsAdded"), { columns }));
+  }
+  tell(table.language, lines.join("\n"));
 }
 
 /** Menu: Settings — opens the Settings sheet. */

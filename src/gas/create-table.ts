@@ -5,7 +5,7 @@ import type { Language } from "../core/language";
 import { defaultSettings, settingsGrid } from "../core/settings";
 import { type TeamMember, teamGrid } from "../core/team";
 import { translator } from "../i18n/translate";
-import { tagColumns } from "./column-map";
+import { tagColumns, tagHeaderRow } from "./column-map";
 import { saveRegistry } from "./registry";
 import { freshSheetName, layOutColumns, positionsFrom, writeGrid } from "./table-layout";
 
@@ -28,6 +28,7 @@ export function createTable(spreadsheet: Spreadsheet, language: Language, userEm
   layOutColumns(followUps, 1, 1, keys, language);
   followUps.setFrozenRows(1);
   tagColumns(spreadsheet, followUps, positionsFrom(1, keys));
+  tagHeaderRow(spreadsheet, followUps, 1);
 
   const team = spreadsheet.insertSheet(freshSheetName(spreadsheet, t("sheet.team")));
   writeGrid(team, teamGrid([firstMember(userEmail, language)], language));
@@ -40,6 +41,7 @@ export function createTable(spreadsheet: Spreadsheet, language: Language, userEm
     settings: settings.getSheetId(),
     headerRow: 1,
     nextId: 1,
+    createdColumns: keys,
   });
   followUps.activate();
 }

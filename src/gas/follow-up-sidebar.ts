@@ -1,6 +1,7 @@
 /** The follow-up sidebar's server side: open it, give it the table's data, save a follow-up, select a row. */
 
 import { dayInZone, isoOfDay } from "../core/dates";
+import { agendaOf } from "../core/due";
 import type { SidebarData } from "../core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
 import { memberByEmail, type TeamMember } from "../core/team";
@@ -39,6 +40,7 @@ export function loadSidebarData(): SidebarData {
   const rows = readRows(table);
   const today = dayInZone(Date.now(), table.timeZone);
   const member = currentMember(table);
+  const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
   return {
     language: table.language,
     today: isoOfDay(today),
@@ -47,15 +49,15 @@ export function loadSidebarData(): SidebarData {
     methods: [...table.settings.methods],
     sources: [...table.settings.sources],
     owners: table.members.map((m) => m.name),
-    customers: customerSummaries(rows.followUps),
-    myDue: dueItemsFor(rows.followUps, table.settings, today, member),
+    customers: customerSummaries(rows.followUps, agenda),
+    myDue: dueItemsFor(rows.followUps, agenda, today, table.members, member),
   };
 }
 
 /** Selects a follow-up's row in the sheet (from the "My follow-ups" list). */
 export function selectFollowUpRow(row: unknown): void {
   const table = requireTable();
-  const first = table.registry.headerRow + 1;
+  const first = table.headerRow + 1;
   if (typeof row !== "number" || !Number.isInteger(row) || row < first || row > table.followUps.getLastRow()) {
     throw new Error(translator(table.language)("form.invalid"));
   }

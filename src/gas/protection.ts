@@ -29,7 +29,7 @@ export function protectTable(table: Table, userEmail: string): void {
   if (!enforce && existing.length > 0) return;
   for (const protection of existing) protection.remove();
   const admins = table.members.filter((m) => m.role === "admin" && m.email !== "").map((m) => m.email);
-  const header = table.followUps.getRange(table.registry.headerRow, 1, 1, table.followUps.getMaxColumns()).protect();
+  const header = table.followUps.getRange(table.headerRow, 1, 1, table.followUps.getMaxColumns()).protect();
   const targets: [Protection, string][] = [
     [header, t("protection.header")],
     [table.team.protect(), t("protection.team")],

@@ -1,18 +1,26 @@
 /** Where the add-on keeps what it knows about a spreadsheet's table — the sheets' ids, the header row, the next id — in the spreadsheet itself. */
 
+import type { ColumnKey } from "../core/columns";
 import { readValue, writeValue } from "./spreadsheet-metadata";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const KEY = "followUpTracker.table";
 
-/** The table's sheets (by id, which survives renaming), its header row and the next id number. */
+/** The table's sheets (by id, which survives renaming), its header row when set up, the next id number, and the columns the add-on created. */
 export interface TableRegistry {
   followUps: number;
   team: number;
   settings: number;
+  /** The header row when the table was set up; the row tag (./column-map) says where it is now. */
   headerRow: number;
   nextId: number;
+  /**
+   * Columns the add-on created (all of a new table's; the appended ones of an adopted table): only these get its
+   * number formats, date and checkbox validations. Absent in tables set up before it was recorded: then only the
+   * add-on's own data columns count.
+   */
+  createdColumns?: ColumnKey[];
 }
 
 /** The registry of `spreadsheet`, or null before set-up. */

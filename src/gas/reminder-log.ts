@@ -1,4 +1,4 @@
-/** The Reminder log sheet: one row per digest event (sending, sent, deferred, failed), the record that makes each day's email go out exactly once. */
+/** The Reminder log sheet: one row per email outcome (sent, deferred, failed, given up), for people to read; the send record (../core/send-record) is what makes each email go out once, and this log is its second line of defence. */
 
 import type { Language } from "../core/language";
 import { asLiteral } from "../core/literal";
@@ -10,8 +10,8 @@ import { writeGrid } from "./table-layout";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** What happened to one recipient's digest of one day. */
-export type DigestStatus = "sending" | "sent" | "deferred" | "failed";
+/** What happened to one recipient's email of one batch (see ../core/send-record's SendStatus). */
+export type DigestStatus = "sending" | "sent" | "deferred" | "failed" | "gaveUp";
 
 export interface LogEntry {
   day: string;
@@ -23,7 +23,7 @@ export interface LogEntry {
 /** Rows read back at the start of a run: enough for two days of a large team. */
 const RECENT_ROWS = 3000;
 const METADATA_KEY = "followUpTracker.reminderLog";
-const STATUSES: readonly DigestStatus[] = ["sending", "sent", "deferred", "failed"];
+const STATUSES: readonly DigestStatus[] = ["sending", "sent", "deferred", "failed", "gaveUp"];
 
 /** The log sheet (the add-on's own, created on first use with headers in the table's language, warning-protected). */
 export function logSheet(spreadsheet: Spreadsheet, language: Language): Sheet {
@@ -57,11 +57,6 @@ export function readLog(sheet: Sheet): Map<string, LogEntry> {
     latest.set(logKey(entry.day, entry.email), entry);
   }
   return latest;
-}
-
-/** Nothing logged yet, deferred for the quota, or failed for a passing reason: worth (another) try. */
-export function isDue(entry: LogEntry | undefined): boolean {
-  return !entry || entry.status === "deferred" || (entry.status === "failed" && entry.detail.startsWith("transient:"));
 }
 
 export function logKey(day: string, email: string): string {

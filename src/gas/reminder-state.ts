@@ -6,14 +6,17 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const KEY = "followUpTracker.reminders";
 
-/** The reminders' owner and trigger, when it was set up, and when a run last started. */
+/** The reminders' owner and trigger, when it was set up, and when a run last started and ended. */
 export interface ReminderState {
   owner: string;
   triggerUid: string;
   createdAt: number;
+  /** When the last hourly run started (epoch ms). */
   lastRunAt: number | null;
-  /** The day (yyyy-mm-dd) whose digests all went out: later runs that day need not read the table again. */
-  digestsSentOn?: string;
+  /** When the last hourly run got to its end; before `lastRunAt` while a run works, or when one was cut short. */
+  lastEndAt?: number;
+  /** The day (yyyy-mm-dd) whose digests are all settled (sent, or given up and reported): later runs skip them. */
+  digestsSettledOn?: string;
 }
 
 export function loadReminderState(spreadsheet: Spreadsheet): ReminderState | null {

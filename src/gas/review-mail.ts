@@ -1,10 +1,11 @@
-/** The weekly step of the hourly run: on the Settings review day and hour, rebuild the review and email it to each manager once. */
+/** The weekly step of the hourly run: on the Settings review day and hour, rebuild the review and email it to each manager once, through the same send-once protocol as the digests. */
 
 import { type Day, hourInZone, isoOfDay, mondayOf, weekdayOfDay } from "../core/dates";
+import { agendaOf } from "../core/due";
 import { renderReviewEmail, topOverdue } from "../core/review";
+import { recipientKey, shouldSend } from "../core/send-record";
 import { isValidEmail } from "../core/team";
-import { appendLog, isDue, logKey, logSheet, readLog } from "./reminder-log";
-import { withRetry } from "./retry";
+import { type BatchRun, openBatch, sendBatch } from "./send-once";
 import type { Table } from "./table";
 import { readRows } from "./table-rows";
 import { buildWeeklyReview } from "./weekly-review";
@@ -17,38 +18,34 @@ export function isReviewTime(table: Table, now: number, today: Day): boolean {
 }
 
 /**
- * Rebuilds the review and emails it to each manager and admin on the Team sheet, once each per week, logged like the
- * daily digests (a later run finds them logged and does nothing, not even the rebuild); the quota is checked before
- * each email and whoever does not fit is left for the next hour. Returns how many were sent.
+ * Rebuilds the review and emails it to each manager and admin on the Team sheet, once each per week (the batch
+ * "review <Monday of the week reviewed>" of the send record: a later run finds them recorded and does nothing, not
+ * even the rebuild). Returns what the run did, or null when there was nothing left to send.
  */
-export function sendWeeklyReview(table: Table, today: Day): number {
+export function sendWeeklyReview(table: Table, today: Day, startedAt: number): BatchRun | null {
   const managers = table.members.filter((m) => (m.role === "manager" || m.role === "admin") && isValidEmail(m.email));
-  const log = logSheet(table.spreadsheet, table.language);
-  const entries = readLog(log);
-  const day = `review ${isoOfDay(mondayOf(today) - 7)}`;
-  const pending = managers.filter((m) => isDue(entries.get(logKey(day, m.email))));
-  if (pending.length === 0) return 0;
+  const key = `review ${isoOfDay(mondayOf(today) - 7)}`;
+  const { batch } = openBatch(table.spreadsheet, key);
+  if (!managers.some((m) => shouldSend(batch.entries[recipientKey(m.email)]))) return null;
   const rows = readRows(table);
   const { kpis, review } = buildWeeklyReview(table, today, rows);
   const url = table.spreadsheet.getUrl();
   const sheetId = table.followUps.getSheetId();
-  const overdue = topOverdue(rows.followUps, table.settings, today, (row) => `${url}#gid=${sheetId}&range=A${row}`);
-  let sent = 0;
-  for (const manager of pending) {
-    if (MailApp.getRemainingDailyQuota() < 1) break;
-    const mail = renderReviewEmail({
-      kpis,
-      topOverdue: overdue,
-      reviewUrl: `${url}#gid=${review.getSheetId()}`,
-      spreadsheetName: table.spreadsheet.getName(),
-      language: manager.language || table.language,
-    });
-    appendLog(log, [{ day, email: manager.email, status: "sending", detail: "" }], new Date());
-    withRetry(() =>
-      MailApp.sendEmail({ to: manager.email, subject: mail.subject, body: mail.text, htmlBody: mail.html }),
-    );
-    appendLog(log, [{ day, email: manager.email, status: "sent", detail: "" }], new Date());
-    sent++;
-  }
-  return sent;
+  const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
+  const overdue = topOverdue(rows.followUps, agenda, today, (row) => `${url}#gid=${sheetId}&range=A${row}`);
+  const outgoing = managers.map((manager) => ({
+    email: manager.email,
+    note: "",
+    send: () => {
+      const mail = renderReviewEmail({
+        kpis,
+        topOverdue: overdue,
+        reviewUrl: `${url}#gid=${review.getSheetId()}`,
+        spreadsheetName: table.spreadsheet.getName(),
+        language: manager.language || table.language,
+      });
+      MailApp.sendEmail({ to: manager.email, subject: mail.subject, body: mail.text, htmlBody: mail.html });
+    },
+  }));
+  return sendBatch(table.spreadsheet, table.language, key, outgoing, startedAt);
 }

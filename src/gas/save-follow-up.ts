@@ -1,21 +1,22 @@
-/** Saves a follow-up from the sidebar under the document lock: checks it, appends the row as literal text, ticks the customer's earlier open rows, and makes retries safe. */
+/** Saves a follow-up from the sidebar under the document lock: checks it, appends the row as literal text, marks the customer's superseded rows in the add-on's own column, and makes retries safe. */
 
 import { warningsFor } from "../core/customer-match";
-import { type Day, dayInZone, instantOfLocalTime } from "../core/dates";
-import { checkFollowUp, formOf, type ValidFollowUp } from "../core/follow-up-form";
-import { isOpen } from "../core/follow-ups";
+import { dayInZone } from "../core/dates";
+import { agendaOf } from "../core/due";
+import { checkFollowUp, formOf } from "../core/follow-up-form";
+import { isBlankCell } from "../core/follow-ups";
 import { asLiteral } from "../core/literal";
+import { planSave } from "../core/save-plan";
 import type { SaveRequest, SaveResult } from "../core/sidebar-api";
 import { warningKey } from "../core/sidebar-api";
 import { customerSummaries } from "../core/sidebar-data";
 import { followUpId, highestIdNumber } from "../core/sync-plan";
-import { customerKey } from "../core/text";
 import { fill, translator } from "../i18n/translate";
 import { currentMember, requireTable } from "./follow-up-sidebar";
 import { withDocumentLock } from "./lock";
 import { saveRegistry } from "./registry";
 import type { Table } from "./table";
-import { readRows, writeColumnChanges } from "./table-rows";
+import { readRows, TableChangedError, writeChanges } from "./table-rows";
 import { applyRowColouring, applyValidation } from "./table-rules";
 
 /** How long a saved request's outcome is remembered for retries (CacheService allows up to 6 h). */
@@ -36,8 +37,9 @@ function requestOf(value: unknown): SaveRequest | null {
 /**
  * google.script.run endpoint. Everything is checked on the server (types, required fields, dates, lengths,
  * known stage/method/owner); a refusal maps each field to a message in the user's language; warnings the user
- * has not confirmed send the form back. Under the document lock the row is appended after the last row and the
- * customer's earlier open rows are ticked done, so concurrent saves never overwrite each other.
+ * has not confirmed send the form back. Under the document lock — the request id included, so a retry arriving while
+ * the first attempt still runs waits for it and then finds its outcome — the row is appended after the last row and
+ * the customer's superseded marks are brought up to date, so concurrent saves never overwrite each other.
  */
 export function saveFollowUpRequest(value: unknown): SaveResult {
   const table = requireTable();
@@ -46,13 +48,21 @@ export function saveFollowUpRequest(value: unknown): SaveResult {
   if (!request) return { ok: false, errors: { form: t("form.invalid") }, warnings: [] };
   const memory = CacheService.getDocumentCache();
   const key = `followUpTracker.save.${request.requestId}`;
-  const remembered = memory?.get(key);
-  const earlier = remembered ? (JSON.parse(remembered) as Remembered) : null;
-  if (earlier && "ok" in earlier) return earlier;
   const done = withDocumentLock(() => {
+    const remembered = memory?.get(key);
+    const earlier = remembered ? (JSON.parse(remembered) as Remembered) : null;
+    if (earlier && "ok" in earlier) return earlier;
     // A save that wrote its row and then failed (say at the flush) left a claim: the row is the proof it happened.
     if (earlier && isWritten(table, earlier.claim)) return earlier.claim.result;
-    return save(table, request, (result) => memory?.put(key, JSON.stringify({ claim: result }), RETRY_MEMORY_SECONDS));
+    try {
+      return save(table, request, (result) =>
+        memory?.put(key, JSON.stringify({ claim: result }), RETRY_MEMORY_SECONDS),
+      );
+    } catch (error) {
+      if (error instanceof TableChangedError)
+        return { ok: false, errors: { form: error.message }, warnings: [] } as SaveResult;
+      throw error;
+    }
   });
   if (!done) return { ok: false, errors: { form: t("error.busy") }, warnings: [] };
   if (done.value.ok) memory?.put(key, JSON.stringify(done.value), RETRY_MEMORY_SECONDS);
@@ -71,7 +81,8 @@ function isWritten(table: Table, claim: { row: number; id: string }): boolean {
 
 /**
  * Checks and writes one follow-up; `claim` is told the row, id and outcome just before the row is written, so a retry
- * after a failure further on can tell that the row exists.
+ * after a failure further on can tell that the row exists. The row goes below the last row, only if that row is still
+ * empty when it is written (someone typing there gets their row kept and this save refused).
  */
 function save(
   table: Table,
@@ -90,30 +101,39 @@ function save(
   if (!checked.ok) return { ok: false, errors: checked.errors, warnings: [] };
   const rows = readRows(table);
   const followUp = checked.followUp;
-  const warnings = warningsFor(followUp, customerSummaries(rows.followUps), currentMember(table)?.name ?? "");
+  const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
+  const warnings = warningsFor(followUp, customerSummaries(rows.followUps, agenda), currentMember(table)?.name ?? "");
   const unconfirmed = warnings.filter((w) => !request.confirmed.includes(warningKey(w)));
   if (unconfirmed.length > 0) return { ok: false, errors: {}, warnings };
 
   const row = rows.firstRow + rows.values.length;
   const idNumber = Math.max(table.registry.nextId, highestIdNumber(rows.followUps) + 1);
   const id = followUpId(idNumber);
-  // The customer's earlier rows are those with the same customer key (SPEC); a phone match alone is not the same customer.
-  const key = customerKey(followUp.customer);
-  const superseded = rows.followUps.filter((f) => f.customerKey === key && isOpen(f, table.settings)).map((f) => f.row);
-  const message =
-    superseded.length > 0
-      ? fill(t("save.doneMarked"), { row, id, count: superseded.length })
+  const plan = planSave({
+    table: { firstRow: rows.firstRow, values: rows.values, positions: table.positions },
+    followUps: rows.followUps,
+    problems: rows.problems,
+    settings: table.settings,
+    followUp,
+    row,
+    id,
+    now,
+    width: rows.width,
+    timeZone: table.timeZone,
+  });
+  const count = plan.supersededRows.length;
+  const message = plan.newRowSuperseded
+    ? fill(t("save.doneBackdated"), { row, id })
+    : count > 0
+      ? fill(t("save.doneMarked"), { row, id, count })
       : fill(t("save.done"), { row, id });
-  const result: SaveResult = { ok: true, row, id, doneRows: superseded, message };
-  claim({ row, id, result });
+  const result: SaveResult = { ok: true, row, id, supersededRows: plan.supersededRows, message };
   ensureRow(table, row);
-  table.followUps.getRange(row, 1, 1, rows.width).setValues([rowValues(table, rows.width, followUp, id, now)]);
-  writeColumnChanges(
-    table,
-    rows,
-    table.positions.done,
-    superseded.map((r) => [r, true]),
-  );
+  const target = table.followUps.getRange(row, 1, 1, rows.width);
+  if (!target.getValues()[0].every(isBlankCell)) throw new TableChangedError(fill(t("write.rowTaken"), { row }));
+  writeChanges(table, rows, plan.changes);
+  claim({ row, id, result });
+  target.setValues([plan.rowValues.map((value) => (value === "" ? "" : asLiteral(value)))]);
   table.registry.nextId = idNumber + 1;
   saveRegistry(table.spreadsheet, table.registry);
   return result;
@@ -126,31 +146,4 @@ function ensureRow(table: Table, row: number): void {
   sheet.insertRowsAfter(sheet.getMaxRows(), GROWTH_ROWS);
   applyValidation(table);
   applyRowColouring(table);
-}
-
-/** The new row, every text stored literally (never as a formula), dates at midnight of the spreadsheet's zone. */
-function rowValues(table: Table, width: number, f: ValidFollowUp, id: string, now: number): unknown[] {
-  const values: unknown[] = Array(width).fill("");
-  const dateOf = (day: Day) => new Date(instantOfLocalTime(day, 0, 0, table.timeZone));
-  const cells: Record<string, unknown> = {
-    id: asLiteral(id),
-    customer: asLiteral(f.customer),
-    contact: asLiteral(f.contact),
-    contactInfo: asLiteral(f.contactInfo),
-    date: dateOf(f.date),
-    method: asLiteral(f.method),
-    need: asLiteral(f.need),
-    summary: asLiteral(f.summary),
-    stage: asLiteral(f.stage),
-    nextStep: asLiteral(f.nextStep),
-    nextDate: f.nextDate === null ? "" : dateOf(f.nextDate),
-    owner: asLiteral(f.owner),
-    source: asLiteral(f.source),
-    score: f.score ?? "",
-    notes: asLiteral(f.notes),
-    done: false,
-    loggedAt: new Date(now),
-  };
-  for (const [key, column] of Object.entries(table.positions)) values[column - 1] = cells[key] ?? "";
-  return values;
 }

@@ -29,6 +29,27 @@ export function writeValue(spreadsheet: Spreadsheet, key: string, value: string 
   else spreadsheet.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
 }
 
+/** A value kept under `key`, read once, written as often as needed without looking it up again. */
+export interface StoredValue {
+  readonly value: string | null;
+  set(text: string): void;
+}
+
+/** Opens the value under `key` (one lookup); `set` writes it, creating the entry the first time. */
+export function openValue(spreadsheet: Spreadsheet, key: string): StoredValue {
+  let handle = entry(spreadsheet, key);
+  return {
+    value: handle?.getValue() ?? null,
+    set(text) {
+      if (handle) handle.setValue(text);
+      else {
+        spreadsheet.addDeveloperMetadata(key, text, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+        handle = entry(spreadsheet, key);
+      }
+    },
+  };
+}
+
 /**
  * The add-on's own sheet recorded under `key` (found by id, so renaming it changes nothing), else a new one with a
  * fresh name, laid out by `init` (callers must cope with a sheet whose layout was interrupted).

@@ -1,26 +1,54 @@
-/** Sync & repair: ids and logged-at times for hand-typed rows, superseded rows marked done, rules re-applied; cells it cannot read are reported, never changed. */
+/** Sync & repair: the add-on's own columns brought up to date (ids, logged-at stamps, superseded marks), missing ones added, rules re-applied; the team's cells are never written, and cells it cannot read are reported. */
 
+import { COLUMNS, type ColumnKey } from "../core/columns";
 import { highestIdNumber, planSync, type SyncPlan } from "../core/sync-plan";
+import { tagColumns, tagHeaderRow } from "./column-map";
 import { saveRegistry } from "./registry";
 import type { Table } from "./table";
-import { readRows, writeColumnChanges } from "./table-rows";
+import { layOutColumns, positionsFrom } from "./table-layout";
+import { readRows, writeChanges } from "./table-rows";
 import { applyRowColouring, applyValidation } from "./table-rules";
 
 /** What a sync did. */
 export interface SyncOutcome {
   plan: SyncPlan;
   followUps: number;
+  /** Columns the add-on was missing and appended (e.g. a table set up by an older version). */
+  added: ColumnKey[];
 }
 
 /**
- * Reads the table in one call, plans in memory, and writes at most one block per add-on column (id,
- * logged-at, done): the number of service calls does not depend on the number of rows. Run it under the
- * document lock. Idempotent: a second run finds nothing to change.
+ * Appends the needed columns the table lacks (its own data columns, or a needed column deleted by hand) after the
+ * last used column, as adoption does, and records them as the add-on's. A fixed number of calls.
+ */
+function appendMissingColumns(table: Table): ColumnKey[] {
+  const missing = COLUMNS.filter((c) => c.needed && table.positions[c.key] === undefined).map((c) => c.key);
+  if (missing.length === 0) return [];
+  const sheet = table.followUps;
+  const first = Math.max(sheet.getLastColumn(), ...Object.values(table.positions)) + 1;
+  const last = first + missing.length - 1;
+  if (last > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), last - sheet.getMaxColumns());
+  layOutColumns(sheet, table.headerRow, first, missing, table.language);
+  table.positions = { ...table.positions, ...positionsFrom(first, missing) };
+  tagColumns(table.spreadsheet, sheet, table.positions);
+  table.createdColumns = new Set([...table.createdColumns, ...missing]);
+  table.registry.createdColumns = [...table.createdColumns];
+  return missing;
+}
+
+/**
+ * Reads the table in one call, plans in memory, and writes only the changed cells of the add-on's own columns
+ * (re-checked just before writing: when someone changed them meanwhile, nothing is written and TableChangedError
+ * says so). The number of service calls does not depend on the number of rows. Run it under the document lock.
+ * Idempotent: a second run finds nothing to change.
  */
 export function syncTable(table: Table, now: number): SyncOutcome {
+  const added = appendMissingColumns(table);
+  if (!table.headerRowTagged) tagHeaderRow(table.spreadsheet, table.followUps, table.headerRow);
   const { positions, registry } = table;
   const rows = readRows(table);
   const plan = planSync({
+    table: { firstRow: rows.firstRow, values: rows.values, positions },
     followUps: rows.followUps,
     problems: rows.problems,
     settings: table.settings,
@@ -28,29 +56,13 @@ export function syncTable(table: Table, now: number): SyncOutcome {
     now,
     nextIdNumber: Math.max(registry.nextId, highestIdNumber(rows.followUps) + 1),
   });
-  writeColumnChanges(
-    table,
-    rows,
-    positions.id,
-    plan.ids.map((c) => [c.row, c.id]),
-  );
-  writeColumnChanges(
-    table,
-    rows,
-    positions.loggedAt,
-    plan.loggedAt.map((c) => [c.row, new Date(c.at)]),
-  );
-  writeColumnChanges(
-    table,
-    rows,
-    positions.done,
-    plan.done.map((row) => [row, true]),
-  );
-  if (plan.nextIdNumber !== registry.nextId) {
+  writeChanges(table, rows, plan.changes);
+  if (plan.nextIdNumber !== registry.nextId || added.length > 0 || registry.headerRow !== table.headerRow) {
     registry.nextId = plan.nextIdNumber;
+    registry.headerRow = table.headerRow;
     saveRegistry(table.spreadsheet, registry);
   }
   applyValidation(table);
   applyRowColouring(table);
-  return { plan, followUps: rows.followUps.length };
+  return { plan, followUps: rows.followUps.length, added };
 }

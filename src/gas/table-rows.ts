@@ -1,7 +1,9 @@
-/** Reads the Follow-ups data rows in one call and writes one column's changed cells as one block. */
+/** Reads the Follow-ups header and data rows in one call, and writes planned cell changes only where they were planned, after checking nobody changed those cells meanwhile. */
 
+import { a1RangesOf, type CellChange, changesToTeamColumns, sameCell, writeOps } from "../core/cell-writes";
 import { type FollowUp, type RowProblem, readFollowUps } from "../core/follow-ups";
 import { asLiteral } from "../core/literal";
+import { translator } from "../i18n/translate";
 import type { Table } from "./table";
 
 /** The data rows as read, and the follow-ups in them. */
@@ -9,41 +11,96 @@ export interface TableRows {
   firstRow: number;
   /** Rows below the header, as getValues() returned them. */
   values: unknown[][];
+  /** The header row as read. */
+  header: unknown[];
   /** Columns read: the sheet's used width or the add-on's last column, whichever is wider. */
   width: number;
   followUps: FollowUp[];
   problems: RowProblem[];
 }
 
-/** Reads every data row of the table with one getValues call. */
+/** Reads the header row and every data row of the table with one getValues call. */
 export function readRows(table: Table): TableRows {
   const sheet = table.followUps;
-  const firstRow = table.registry.headerRow + 1;
-  const lastRow = sheet.getLastRow();
+  const firstRow = table.headerRow + 1;
+  const lastRow = Math.max(sheet.getLastRow(), table.headerRow);
   const width = Math.max(sheet.getLastColumn(), ...Object.values(table.positions));
-  const values = lastRow >= firstRow ? sheet.getRange(firstRow, 1, lastRow - firstRow + 1, width).getValues() : [];
-  return { firstRow, values, width, ...readFollowUps(values, firstRow, table.positions, table.timeZone) };
+  const grid = sheet.getRange(table.headerRow, 1, lastRow - table.headerRow + 1, width).getValues();
+  const [header = [], ...values] = grid;
+  return {
+    firstRow,
+    values,
+    header,
+    width,
+    ...readFollowUps(values, firstRow, table.positions, table.timeZone, header),
+  };
+}
+
+/** Someone changed the table between the read a plan was made from and its write: nothing was written. */
+export class TableChangedError extends Error {}
+
+/** Text stored literally (never as a formula); other values as they are. */
+function literal(value: unknown): unknown {
+  return value === "" ? "" : asLiteral(value);
 }
 
 /**
- * Writes the changed cells of one column as one block spanning the first to the last changed row. The cells in
- * between are written back exactly as they are: a formula as its formula, text as literal text (so `'=1+1` or a
- * date typed as text stays text), numbers, booleans and dates as read. Two calls, whatever the number of rows.
+ * Checks, just before writing, that every cell `changes` touches still holds what the plan read, and that each of
+ * those rows still has the customer it had (a row inserted or deleted above shifts them): one narrow read per
+ * column, whatever the number of rows. Throws TableChangedError, in the table's language, when anything differs.
  */
-export function writeColumnChanges(
+function checkUnchanged(table: Table, rows: TableRows, changes: readonly CellChange[]): void {
+  if (changes.length === 0) return;
+  const planned = new Map(changes.map((c) => [`${c.row}:${c.column}`, c.before]));
+  const changedRows = [...new Set(changes.map((c) => c.row))];
+  const top = Math.min(...changedRows);
+  const bottom = Math.max(...changedRows);
+  const customerColumn = table.positions.customer;
+  const columns = new Set(changes.map((c) => c.column));
+  if (customerColumn !== undefined) columns.add(customerColumn);
+  for (const column of columns) {
+    const now = table.followUps.getRange(top, column, bottom - top + 1, 1).getValues();
+    for (const row of changedRows) {
+      const key = `${row}:${column}`;
+      if (!planned.has(key) && column !== customerColumn) continue;
+      const expected = planned.has(key) ? planned.get(key) : rows.values[row - rows.firstRow]?.[column - 1];
+      if (!sameCell(now[row - top]?.[0], expected)) {
+        throw new TableChangedError(translator(table.language)("write.tableChanged"));
+      }
+    }
+  }
+}
+
+/**
+ * Writes planned changes under the caller's document lock: refuses any change to a column the team owns (the first
+ * promise; `appendedRows` are the rows a user is adding, which are theirs to fill), re-reads the target cells and
+ * refuses if someone changed them since the plan's read, then writes each run of adjacent changed cells, or the same
+ * value at scattered cells in one RangeList call. No write covers a cell that is not being changed.
+ */
+export function writeChanges(
   table: Table,
   rows: TableRows,
-  column: number | undefined,
-  changes: readonly [number, unknown][],
+  changes: readonly CellChange[],
+  appendedRows: ReadonlySet<number> = new Set(),
 ): void {
-  if (column === undefined || changes.length === 0) return;
-  const top = changes.reduce((min, [row]) => Math.min(min, row), Number.POSITIVE_INFINITY);
-  const bottom = changes.reduce((max, [row]) => Math.max(max, row), 0);
-  const range = table.followUps.getRange(top, column, bottom - top + 1, 1);
-  const formulas = range.getFormulas();
-  const block: unknown[][] = formulas.map(([formula], i) => [
-    formula ? formula : asLiteral(rows.values[top - rows.firstRow + i]?.[column - 1] ?? ""),
-  ]);
-  for (const [row, value] of changes) block[row - top] = [value];
-  range.setValues(block);
+  if (changes.length === 0) return;
+  const intruding = changesToTeamColumns(changes, table.positions, appendedRows);
+  if (intruding.length > 0) {
+    throw new Error(`refusing to write cells the team owns: row ${intruding[0].row}, column ${intruding[0].column}`);
+  }
+  checkUnchanged(
+    table,
+    rows,
+    changes.filter((c) => !appendedRows.has(c.row)),
+  );
+  const sheet = table.followUps;
+  for (const op of writeOps(changes)) {
+    if (op.kind === "block") {
+      sheet.getRange(op.firstRow, op.column, op.values.length, 1).setValues(op.values.map((v) => [literal(v)]));
+    } else {
+      const list = sheet.getRangeList(a1RangesOf(op.column, op.rows));
+      if (op.value === "") list.clearContent();
+      else list.setValue(literal(op.value));
+    }
+  }
 }

@@ -1,10 +1,10 @@
 /** Opens the follow-up table of the active spreadsheet: its sheets, column positions, Settings, Team and language, read in a few batched calls. */
 
-import type { ColumnPositions } from "../core/columns";
+import { ADD_ON_COLUMNS, type ColumnKey, type ColumnPositions } from "../core/columns";
 import { type Language, languageFromLocale } from "../core/language";
-import { parseSettings, type Settings } from "../core/settings";
-import { parseTeam, type TeamMember } from "../core/team";
-import { readColumnPositions } from "./column-map";
+import { parseSettings, type Settings, type SettingsProblem } from "../core/settings";
+import { parseTeam, type TeamMember, type TeamProblem } from "../core/team";
+import { readColumnPositions, readHeaderRow } from "./column-map";
 import { loadRegistry, type TableRegistry } from "./registry";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -16,9 +16,17 @@ export interface Table {
   followUps: Sheet;
   team: Sheet;
   settingsSheet: Sheet;
+  /** The header row now (its row tag), else where it was set up. */
+  headerRow: number;
+  /** Whether the header row carries its tag (Sync puts it back when the header row was deleted and retyped). */
+  headerRowTagged: boolean;
   positions: ColumnPositions;
+  /** Columns the add-on created itself (see TableRegistry.createdColumns). */
+  createdColumns: ReadonlySet<ColumnKey>;
   settings: Settings;
+  settingsProblems: SettingsProblem[];
   members: TeamMember[];
+  teamProblems: TeamProblem[];
   language: Language;
   timeZone: string;
 }
@@ -43,17 +51,23 @@ export function openTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet)
   if (!followUps) return { kind: "missingSheet", which: "followUps" };
   if (!team) return { kind: "missingSheet", which: "team" };
   if (!settingsSheet) return { kind: "missingSheet", which: "settings" };
-  const settings = parseSettings(settingsSheet.getDataRange().getValues()).settings;
-  const members = parseTeam(team.getDataRange().getValues()).members;
+  const { settings, problems: settingsProblems } = parseSettings(settingsSheet.getDataRange().getValues());
+  const { members, problems: teamProblems } = parseTeam(team.getDataRange().getValues());
+  const taggedHeaderRow = readHeaderRow(spreadsheet, followUps);
   return {
     spreadsheet,
     registry,
     followUps,
     team,
     settingsSheet,
+    headerRow: taggedHeaderRow ?? registry.headerRow,
+    headerRowTagged: taggedHeaderRow !== null,
     positions: readColumnPositions(spreadsheet, followUps),
+    createdColumns: new Set(registry.createdColumns ?? ADD_ON_COLUMNS),
     settings,
+    settingsProblems,
     members,
+    teamProblems,
     language: documentLanguage(spreadsheet, settings),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
   };

@@ -1,6 +1,7 @@
 /** Builds the weekly review: a Review data sheet (one normalised row per follow-up), and a Weekly review sheet with the KPI block, four real pivot tables and a funnel chart. */
 
 import { type Day, isoOfDay, mondayOf } from "../core/dates";
+import { agendaOf } from "../core/due";
 import type { Language } from "../core/language";
 import { literalGrid } from "../core/literal";
 import { kpiGrid, type ReviewKpis, type ReviewRow, reviewGrid, reviewRows, weeklyKpis } from "../core/review";
@@ -58,7 +59,12 @@ function recentWeeks(today: Day, count: number): string[] {
 export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = readRows(table)): ReviewOutcome {
   const t = translator(table.language);
   const review = reviewRows(rows.followUps, rows.problems, table.settings, today);
-  const kpis = weeklyKpis(rows.followUps, table.settings, today, review.unreadable);
+  const kpis = weeklyKpis(
+    rows.followUps,
+    agendaOf(rows.followUps, rows.problems, table.settings),
+    today,
+    review.unreadable,
+  );
   const { spreadsheet } = table;
 
   const data = ownSheet(spreadsheet, "followUpTracker.reviewData", t("review.dataSheet"));

@@ -16,7 +16,7 @@ export const zh = {
   "form.unknownOwner": "「{value}」不在团队表中，请从列表中选择责任人。",
   "form.invalid": "提交的数据格式不正确，请关闭侧边栏后重新打开。",
   "save.done": "已保存到第 {row} 行（{id}）。",
-  "save.doneMarked": "已保存到第 {row} 行（{id}），并把该客户之前 {count} 条未完成的跟进标记为“已跟进”。",
+  "save.doneMarked": "已保存到第 {row} 行（{id}），该客户之前的 {count} 条跟进已标记为“已有新跟进”，不再提醒。",
   "warning.duplicate.name": "疑似重复客户：已有「{existing}」（负责人：{owner}）。",
   "warning.duplicate.phone": "联系方式与已有客户「{existing}」相同（负责人：{owner}）。",
   "warning.collision": "撞单提醒：「{customer}」由 {owner} 负责。",
@@ -70,7 +70,8 @@ export const zh = {
   "adopt.valuesAdded": "表中出现的新阶段/跟进方式已加入「设置」：{values}",
   "list.none": "无",
   "list.more": "…另有 {count} 条",
-  "sync.done": "同步完成：新分配编号 {ids} 条，补填录入时间 {loggedAt} 条，标记“已跟进” {done} 条。",
+  "sync.done":
+    "同步完成：新分配编号 {ids} 条，补填录入时间 {loggedAt} 条，标记“已有新跟进” {superseded} 条，取消该标记 {unsuperseded} 条。只写入跟进表助手自己的列，你们填写的内容一格未动。",
   "sync.unchanged": "同步完成：一切正常，没有需要修改的地方。",
   "sync.problemsHeader": "以下 {count} 处需要人工检查（未做任何修改）：",
   "sync.notSetUp": "还没有设置跟进表。请先使用「设置/接管跟进表」。",
@@ -199,6 +200,49 @@ export const zh = {
   "review.email.open": "打开周报",
   "review.email.openLine": "打开周报：{url}",
   "review.email.footer": "此邮件由跟进表助手每周发送给团队表中的主管和管理员。",
+  "problem.numberAsDate": "是数字而不是日期（{value}），按日期处理，请改成日期",
+  "problem.unknownDone":
+    "「{value}」看不出是否已完成（请用 是/否、已完成/未完成、✓/×、TRUE/FALSE 或勾选框），按未完成提醒",
+  "problem.repeatedHeader": "这一行是重复的表头，不作为跟进记录，可以删除",
+  "problem.ambiguousOwner": "团队表中有两位「{value}」，无法确定是谁",
+  "digest.problem.ownerAmbiguous": "客户「{customer}」的责任人「{owner}」在团队表中重名，提醒未发送",
+  "problem.teamRow": "团队表第 {row} 行：{issue}",
+  "team.problem.invalidEmail": "邮箱「{value}」无效，此人收不到提醒",
+  "team.problem.duplicateEmail": "邮箱「{value}」出现了两次，只会发一封提醒",
+  "team.problem.duplicateName": "姓名「{value}」出现了两次：名下的跟进无法确定是谁的，提醒不会发出，请改成不同的名字",
+  "team.problem.invalidManagerEmail": "主管邮箱「{value}」无效",
+  "team.problem.unknownRole": "角色「{value}」无法识别，按销售处理（可用：销售、主管、管理员）",
+  "team.problem.unknownLanguage": "邮件语言「{value}」无法识别（可用 zh 或 en）",
+  "team.problem.missingName": "没有填写姓名（邮箱 {value}）",
+  "write.tableChanged": "刚才有人同时修改了跟进表，为避免覆盖别人的改动，这次没有写入任何内容。请再试一次。",
+  "save.doneBackdated": "已保存到第 {row} 行（{id}）。这条跟进的时间早于该客户已有的最新跟进，所以按较新的那条提醒。",
+  "write.rowTaken": "第 {row} 行刚刚有人填写了内容，为避免覆盖，这次没有保存。请再点一次保存。",
+  "sync.teamProblemsHeader": "团队表中以下 {count} 处需要修正：",
+  "sync.columnsAdded": "已在末尾补上跟进表助手需要的列：{columns}。",
+  "status.runFailed": "{since} 起每日提醒运行出错：{detail}",
+  "status.runCutShort": "{since} 的提醒运行没有完成（超时或被中止），未发出的提醒会在下一小时补发",
+  "status.triggerStopped":
+    "自 {since} 起没有运行过每日提醒（{detail} 的触发器已失效或被删除）。请 {detail} 或管理员点「同步与修复」或「提醒开关」恢复",
+  "status.tableRecovered": "{since} 发现跟进表的记录丢失，已根据工作表自动重建，提醒照常发送",
+  "status.tableLost": "自 {since} 起找不到跟进表的记录，提醒已暂停。请管理员点「同步与修复」或重新「设置/接管跟进表」",
+  "status.noRecipients": "自 {since} 起团队表中没有可以接收提醒的成员（有效邮箱且开启提醒），没有人收到提醒",
+  "status.quota": "{day} 的邮件额度已用完，{detail} 封提醒推迟到之后发送",
+  "status.undelivered": "{day} 有提醒没有发出：{detail}",
+  "status.reviewFailed": "{since} 起周报邮件发送失败：{detail}",
+  "status.authorization":
+    "自 {since} 起 {detail} 需要重新授权跟进表助手（插件更新需要新的权限），在此之前不会发送提醒。已发邮件请 TA 授权",
+  "status.alert.subject": "【跟进表助手】每日提醒有 {count} 个问题需要处理",
+  "status.alert.intro": "「{spreadsheet}」的每日跟进提醒出现了问题，有人可能没有收到提醒：",
+  "status.alert.open": "打开表格",
+  "status.alert.footer": "此邮件每天最多发送一封给团队表中的管理员。问题也显示在「设置」表和侧边栏中。",
+  "status.title": "提醒状态",
+  "status.ok": "正常：最近一次运行 {time}",
+  "status.off": "每日提醒未开启",
+  "status.reauthorize.subject": "【跟进表助手】需要重新授权才能继续发送跟进提醒",
+  "status.reauthorize.body":
+    "跟进表助手更新后需要新的权限。在你重新授权之前，「{spreadsheet}」的每日跟进提醒不会发送。请打开下面的链接完成授权：\n{url}\n\n（此邮件每天最多一封。）",
+  "reminders.restarted": "每日提醒已停止运行（{owner} 的触发器失效），已用你的账号重新开启。",
+  "status.notOnTeam": "另有 {count} 位已不在团队表中的收件人",
 } as const;
 
 /** A message key. */
@@ -221,7 +265,7 @@ export const en: Record<MessageKey, string> = {
   "form.invalid": "The form data was malformed; close the sidebar and open it again.",
   "save.done": "Saved to row {row} ({id}).",
   "save.doneMarked":
-    "Saved to row {row} ({id}); {count} earlier open follow-ups of this customer were marked “next step done”.",
+    "Saved to row {row} ({id}); {count} earlier follow-ups of this customer are marked “superseded” and no longer reminded.",
   "warning.duplicate.name": "Possible duplicate: “{existing}” already exists (owner: {owner}).",
   "warning.duplicate.phone": "Same phone as the existing customer “{existing}” (owner: {owner}).",
   "warning.collision": "Another rep's customer: “{customer}” is owned by {owner}.",
@@ -278,7 +322,7 @@ export const en: Record<MessageKey, string> = {
   "list.none": "none",
   "list.more": "… and {count} more",
   "sync.done":
-    "Sync finished: {ids} IDs assigned, {loggedAt} logged-at times filled in, {done} rows marked “next step done”.",
+    "Sync finished: {ids} IDs assigned, {loggedAt} logged-at times filled in, {superseded} rows marked “superseded”, {unsuperseded} unmarked. Only the add-on's own columns were written; not one cell your team typed was changed.",
   "sync.unchanged": "Sync finished: everything is in order, nothing needed changing.",
   "sync.problemsHeader": "{count} cells need a person to check them (nothing was changed):",
   "sync.notSetUp": "The follow-up table is not set up yet. Use “Set up / adopt table” first.",
@@ -415,4 +459,59 @@ export const en: Record<MessageKey, string> = {
   "review.email.open": "Open the weekly review",
   "review.email.openLine": "Open the weekly review: {url}",
   "review.email.footer": "Follow-up Tracker sends this email every week to the managers and admins on the Team sheet.",
+  "problem.numberAsDate": "a number, not a date ({value}); read as that day, please type a date",
+  "problem.unknownDone":
+    "“{value}” does not say done or not (use Yes/No, Done, ✓/×, TRUE/FALSE or a checkbox); reminded as not done",
+  "problem.repeatedHeader": "this row repeats the header; it is not a follow-up and can be deleted",
+  "problem.ambiguousOwner": "two people on the Team sheet are called “{value}”; cannot tell which",
+  "digest.problem.ownerAmbiguous":
+    "customer “{customer}”: two people on the Team sheet are called “{owner}”; no reminder sent",
+  "problem.teamRow": "Team sheet row {row}: {issue}",
+  "team.problem.invalidEmail": "email “{value}” is not valid; this person gets no reminders",
+  "team.problem.duplicateEmail": "email “{value}” is on two rows; one digest goes to it",
+  "team.problem.duplicateName":
+    "the name “{value}” is on two rows: its follow-ups cannot be told apart and get no reminder; give each person a distinct name",
+  "team.problem.invalidManagerEmail": "manager's email “{value}” is not valid",
+  "team.problem.unknownRole": "role “{value}” is unknown; read as rep (use rep, manager or admin)",
+  "team.problem.unknownLanguage": "email language “{value}” is unknown (use zh or en)",
+  "team.problem.missingName": "no name (email {value})",
+  "write.tableChanged":
+    "Someone changed the table while this ran; to avoid overwriting their edit nothing was written. Please try again.",
+  "save.doneBackdated":
+    "Saved to row {row} ({id}). It is dated before this customer's latest follow-up, so reminders follow the newer one.",
+  "write.rowTaken":
+    "Someone just typed in row {row}; to avoid overwriting it nothing was saved. Please click Save again.",
+  "sync.teamProblemsHeader": "{count} rows of the Team sheet need fixing:",
+  "sync.columnsAdded": "Added the columns the add-on needs at the end: {columns}.",
+  "status.runFailed": "Since {since} the daily reminder run fails: {detail}",
+  "status.runCutShort":
+    "The reminder run of {since} did not finish (time limit or stopped); what it did not send goes out next hour",
+  "status.triggerStopped":
+    "No reminder run since {since} ({detail}'s trigger is gone or disabled). {detail} or an admin can restore it with Sync & repair or Reminders on/off",
+  "status.tableRecovered":
+    "On {since} the table's record was missing; it was rebuilt from the sheets and reminders go on",
+  "status.tableLost":
+    "Since {since} the table's record is missing and reminders are paused. An admin should run Sync & repair, or Set up / adopt table again",
+  "status.noRecipients":
+    "Since {since} nobody on the Team sheet can get reminders (a valid email with reminders on): no one is reminded",
+  "status.quota": "The mail quota ran out on {day}: {detail} digests were put off until it is renewed",
+  "status.undelivered": "Digests of {day} did not go out: {detail}",
+  "status.reviewFailed": "Since {since} the weekly review email fails: {detail}",
+  "status.authorization":
+    "Since {since} {detail} must authorize the add-on again (an update needs more access); no reminders until then. They were emailed a link",
+  "status.alert.subject": "[Follow-up Tracker] {count} problems with the daily reminders",
+  "status.alert.intro":
+    "The daily follow-up reminders of “{spreadsheet}” ran into problems; someone may not have been reminded:",
+  "status.alert.open": "Open the spreadsheet",
+  "status.alert.footer":
+    "This email goes to the admins on the Team sheet at most once a day. The problems are also shown on the Settings sheet and in the sidebar.",
+  "status.title": "Reminder status",
+  "status.ok": "OK: last run {time}",
+  "status.off": "Daily reminders are off",
+  "status.reauthorize.subject": "[Follow-up Tracker] Please authorize again to keep the reminders going",
+  "status.reauthorize.body":
+    "Follow-up Tracker was updated and needs more access. Until you authorize it again, the daily follow-up reminders of “{spreadsheet}” are not sent. Open this link to authorize it:\n{url}\n\n(At most one such email a day.)",
+  "reminders.restarted":
+    "The daily reminders had stopped ({owner}'s trigger was gone); they are running again under your account.",
+  "status.notOnTeam": "{count} recipients no longer on the Team sheet",
 };

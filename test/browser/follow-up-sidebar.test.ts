@@ -26,13 +26,13 @@ async function openSidebar(runtime: AppsScriptRuntime, page: Page, menu: string)
 function row(runtime: AppsScriptRuntime, n: number): unknown[] {
   const ss = runtime.inspect().getActiveSpreadsheet();
   const sheet = ss.getSheetByName("跟进记录") ?? ss.getSheetByName("Follow-ups");
-  return sheet?.getRange(n, 1, 1, 17).getValues()[0] ?? [];
+  return sheet?.getRange(n, 1, 1, 18).getValues()[0] ?? [];
 }
 
 const isoOf = (value: unknown) => (value as Date).toISOString();
 
 describeInBrowser("follow-up sidebar in Chromium", (suite) => {
-  it("logs a follow-up typed in Chinese; the customer's previous open row is marked done", async () => {
+  it("logs a follow-up typed in Chinese; the customer's previous row is marked superseded", async () => {
     const runtime = followUpTable([typedRow("上海某科技", "li.lei", "2026/11/26", "'13800138000", "需求确认")]);
     runtime.open("LIMITED");
     const page = await suite.page();
@@ -66,8 +66,10 @@ describeInBrowser("follow-up sidebar in Chromium", (suite) => {
       "周一电话确认反馈",
     ]);
     expect(isoOf(saved[10])).toBe("2026-11-29T16:00:00.000Z");
-    expect(saved.slice(11, 16)).toEqual(["li.lei", "官网", 4, "决策人是张总", false]);
-    expect(row(runtime, 2)[15]).toBe(true);
+    expect(saved.slice(11, 16)).toEqual(["li.lei", "官网", 4, "决策人是张总", ""]);
+    // The earlier row's own done cell stays as typed; the add-on's superseded column marks it.
+    expect(row(runtime, 2)[15]).toBe("");
+    expect(row(runtime, 2)[17]).toBe(true);
     expect(suite.errors()).toEqual([]);
   });
 

@@ -58,6 +58,7 @@ function digestsOf(
     today: TODAY,
     link: linkOf,
     defaultLanguage,
+    timeZone: "Asia/Shanghai",
   });
 }
 
@@ -280,10 +281,11 @@ describe("digest", () => {
         ],
         team: [],
         problems: [],
+        timeZone: "Asia/Shanghai",
       });
     });
 
-    it("leaves out rows Sync would tick done: an older row of the customer, and a stamped row beside a newer hand-typed one", () => {
+    it("leaves out rows a newer follow-up supersedes: an older row of the customer, and a stamped row beside a newer hand-typed one", () => {
       const zhang = digestTo(zhDigests(), "zhang.san@example.cn");
       expect(zhang.overdue.map((i) => [i.row, i.customer, i.daysOverdue])).toEqual([[18, "宁波某港口", 1]]);
       expect(zhang.dueToday).toEqual([]);
@@ -318,9 +320,9 @@ describe("digest", () => {
       expect(digestTo(zhDigests(), "chen@example.cn").problems).toEqual([
         { kind: "ownerNotOnTeam", row: 11, customer: "武汉某汽车", owner: "someone@evil.example" },
         { kind: "noOwner", row: 12, customer: "西安某能源" },
-        { kind: "unreadable", row: 13, column: "nextDate", value: "下周三" },
+        { kind: "cell", row: 13, column: "nextDate", issue: "notADate", value: "下周三" },
         { kind: "ownerWithoutEmail", row: 15, customer: "青岛某啤酒", owner: "钱七" },
-        { kind: "unreadable", row: 17, column: "date", value: "上周五" },
+        { kind: "cell", row: 17, column: "date", issue: "notADate", value: "上周五" },
       ]);
     });
 
@@ -572,7 +574,7 @@ describe("digest", () => {
       expect(digestTo(digests, "sam@acme.example").problems).toEqual([
         { kind: "ownerWithoutEmail", row: 7, customer: "Initech LLC", owner: "Jo Noemail" },
         { kind: "ownerNotOnTeam", row: 8, customer: "Umbrella Co", owner: "someone@evil.example" },
-        { kind: "unreadable", row: 9, column: "nextDate", value: "next Tuesday" },
+        { kind: "cell", row: 9, column: "nextDate", issue: "notADate", value: "next Tuesday" },
       ]);
     });
 

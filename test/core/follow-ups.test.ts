@@ -1,18 +1,9 @@
-/** Tests of src/core/follow-ups: reading rows as getValues() gives them, and SPEC's open / overdue / due-today / upcoming. */
+/** Tests of src/core/follow-ups: reading rows as getValues() gives them, with the cells a person has to look at. */
 
 import { runInNewContext } from "node:vm";
 import type { ColumnPositions } from "../../src/core/columns";
 import { dayFromYmd } from "../../src/core/dates";
-import {
-  type FollowUp,
-  isDueToday,
-  isOpen,
-  isOverdue,
-  isUpcoming,
-  latestByCustomer,
-  readFollowUps,
-} from "../../src/core/follow-ups";
-import { defaultSettings } from "../../src/core/settings";
+import { type FollowUp, readFollowUps } from "../../src/core/follow-ups";
 
 const ZONE = "Asia/Shanghai";
 /** The article's columns, with next date, done and logged-at appended by adoption. */
@@ -36,7 +27,6 @@ function sheetDate(y: number, m: number, d: number, hour = 0): Date {
   return runInNewContext(`new Date(Date.UTC(${y}, ${m - 1}, ${d}, ${hour - 8}))`);
 }
 
-const settings = defaultSettings("zh");
 const today = dayFromYmd(2026, 11, 27);
 
 function followUp(fields: Partial<FollowUp>): FollowUp {
@@ -60,6 +50,7 @@ function followUp(fields: Partial<FollowUp>): FollowUp {
     notes: "",
     done: false,
     loggedAt: null,
+    supersededMark: false,
     ...fields,
   };
 }
@@ -105,15 +96,15 @@ describe("follow-ups", () => {
       expect(followUps.map((f) => [f.row, f.customerKey, f.done])).toEqual([[4, "acme", false]]);
     });
 
-    it("reports dates that are numbers or text, and a missing follow-up date, but not a missing next date", () => {
+    it("reports dates typed as text, and a missing follow-up date, but not a missing next date", () => {
       const values = [
-        ["北京某贸易", "", "2024/6/9", "", "", "待回访", "", "", "", 45000, false, ""],
+        ["北京某贸易", "", "2024/6/9", "", "", "待回访", "", "", "", "下周", false, ""],
         ["北京某贸易", "", "", "", "", "待回访", "", "", "", "", false, "昨天"],
       ];
       const { followUps, problems } = readFollowUps(values, 2, COLUMNS, ZONE);
       expect(problems).toEqual([
         { row: 2, column: "date", kind: "notADate", value: "2024/6/9" },
-        { row: 2, column: "nextDate", kind: "notADate", value: "45000" },
+        { row: 2, column: "nextDate", kind: "notADate", value: "下周" },
         { row: 3, column: "date", kind: "missingDate", value: "" },
         { row: 3, column: "loggedAt", kind: "notADate", value: "昨天" },
       ]);
@@ -121,6 +112,80 @@ describe("follow-ups", () => {
         [null, null, null],
         [null, null, null],
       ]);
+    });
+
+    it("reads a plain number in a date column as the serial day the sheet's formulas see, and reports it", () => {
+      // 45000 is 2023-03-15 to Sheets' INT(): the colouring rule colours it as that day, so reminders must too.
+      const { followUps, problems } = readFollowUps(
+        [["北京某贸易", "", sheetDate(2026, 11, 2), "", "", "待回访", "", "", "", 45000.75]],
+        2,
+        COLUMNS,
+        ZONE,
+      );
+      expect(followUps[0].nextDate).toBe(dayFromYmd(2023, 3, 15));
+      expect(problems).toEqual([{ row: 2, column: "nextDate", kind: "numberAsDate", value: "45000.75 → 2023-03-15" }]);
+    });
+
+    it("reads done marks in both languages and reports a mark that says neither done nor not done", () => {
+      const rows = [
+        "是",
+        "否",
+        "已完成",
+        "未完成",
+        "Yes",
+        "N",
+        "Done",
+        "✓",
+        "×",
+        1,
+        0,
+        true,
+        false,
+        "",
+        "x",
+        "再说",
+      ].map((mark) => ["Acme", "", sheetDate(2026, 11, 26), "", "", "", "", "", "", "", mark]);
+      const { followUps, problems } = readFollowUps(rows, 2, COLUMNS, ZONE);
+      expect(followUps.map((f) => f.done)).toEqual([
+        true,
+        false,
+        true,
+        false,
+        true,
+        false,
+        true,
+        true,
+        false,
+        true,
+        false,
+        true,
+        false,
+        false,
+        false,
+        false,
+      ]);
+      expect(problems).toEqual([
+        { row: 16, column: "done", kind: "unknownDone", value: "x" },
+        { row: 17, column: "done", kind: "unknownDone", value: "再说" },
+      ]);
+    });
+
+    it("skips a header row pasted again inside the data, and reports it", () => {
+      const header = ["客户名称", "联系人", "跟进时间", "跟进方式", "跟进内容", "当前状态", "下一步计划", "责任人"];
+      const rows = [
+        ["Acme", "", sheetDate(2026, 11, 26), "电话", "", "待回访", "", "李四"],
+        [...header],
+        ["Globex", "", sheetDate(2026, 11, 26), "电话", "", "待回访", "", "李四"],
+      ];
+      const { followUps, problems } = readFollowUps(rows, 2, COLUMNS, ZONE, header);
+      expect(followUps.map((f) => f.customer)).toEqual(["Acme", "Globex"]);
+      expect(problems).toEqual([{ row: 3, column: "customer", kind: "repeatedHeader", value: "客户名称" }]);
+    });
+
+    it("keeps a row that only shares one cell with the header", () => {
+      const header = ["客户名称", "联系人", "跟进时间"];
+      const rows = [["客户名称", "张三", sheetDate(2026, 11, 26)]];
+      expect(readFollowUps(rows, 2, COLUMNS, ZONE, header).followUps).toHaveLength(1);
     });
 
     it("reports a row without a customer and keeps it", () => {
@@ -148,74 +213,6 @@ describe("follow-ups", () => {
     it("reads ticked-box words in an adopted done column", () => {
       const rows = [["Acme", "", sheetDate(2026, 11, 26), "", "", "", "", "", "", "", "是"]];
       expect(readFollowUps(rows, 2, COLUMNS, ZONE).followUps[0].done).toBe(true);
-    });
-  });
-
-  describe("isOpen", () => {
-    it("is open with a next date, not done, and a stage that is not closed (or unknown)", () => {
-      expect(isOpen(followUp({}), settings)).toBe(true);
-      expect(isOpen(followUp({ stage: "跟进中" }), settings)).toBe(true);
-      expect(isOpen(followUp({ stage: "" }), settings)).toBe(true);
-    });
-
-    it("is not open without a next date, when done, or when won or lost", () => {
-      expect(isOpen(followUp({ nextDate: null }), settings)).toBe(false);
-      expect(isOpen(followUp({ done: true }), settings)).toBe(false);
-      expect(isOpen(followUp({ stage: "已成交" }), settings)).toBe(false);
-      expect(isOpen(followUp({ stage: " 已流失 " }), settings)).toBe(false);
-    });
-  });
-
-  describe("isOverdue", () => {
-    it("is overdue when open and the next date is before today", () => {
-      expect(isOverdue(followUp({ nextDate: today - 1 }), settings, today)).toBe(true);
-      expect(isOverdue(followUp({ nextDate: today }), settings, today)).toBe(false);
-      expect(isOverdue(followUp({ nextDate: today - 1, stage: "已成交" }), settings, today)).toBe(false);
-      expect(isOverdue(followUp({ nextDate: today - 1, done: true }), settings, today)).toBe(false);
-    });
-  });
-
-  describe("isDueToday", () => {
-    it("is due today when open and the next date is today", () => {
-      expect(isDueToday(followUp({ nextDate: today }), settings, today)).toBe(true);
-      expect(isDueToday(followUp({ nextDate: today + 1 }), settings, today)).toBe(false);
-      expect(isDueToday(followUp({ nextDate: today, stage: "已流失" }), settings, today)).toBe(false);
-    });
-  });
-
-  describe("isUpcoming", () => {
-    it("is upcoming when open and the next date is 1 to windowDays days away", () => {
-      expect(isUpcoming(followUp({ nextDate: today }), settings, today, 3)).toBe(false);
-      expect(isUpcoming(followUp({ nextDate: today + 1 }), settings, today, 3)).toBe(true);
-      expect(isUpcoming(followUp({ nextDate: today + 3 }), settings, today, 3)).toBe(true);
-      expect(isUpcoming(followUp({ nextDate: today + 4 }), settings, today, 3)).toBe(false);
-      expect(isUpcoming(followUp({ nextDate: today + 1, done: true }), settings, today, 3)).toBe(false);
-      expect(isUpcoming(followUp({ nextDate: null }), settings, today, 3)).toBe(false);
-    });
-  });
-
-  describe("latestByCustomer", () => {
-    it("takes each customer's latest row by follow-up date, then logged-at, then row", () => {
-      const rows = [
-        followUp({ row: 2, customerKey: "acme", date: dayFromYmd(2026, 11, 25) }),
-        followUp({ row: 3, customerKey: "acme", date: dayFromYmd(2026, 11, 20) }),
-        followUp({ row: 4, customerKey: "上海某科技", date: today, loggedAt: 2_000 }),
-        followUp({ row: 5, customerKey: "上海某科技", date: today, loggedAt: 1_000 }),
-        followUp({ row: 6, customerKey: "北京某贸易", date: today }),
-        followUp({ row: 7, customerKey: "北京某贸易", date: today }),
-        followUp({ row: 8, customerKey: "", date: today }),
-      ];
-      const latest = latestByCustomer(rows);
-      expect([...latest].map(([key, f]) => [key, f.row])).toEqual([
-        ["acme", 2],
-        ["上海某科技", 4],
-        ["北京某贸易", 7],
-      ]);
-    });
-
-    it("ranks a row without a date below dated rows", () => {
-      const rows = [followUp({ row: 2, date: dayFromYmd(2026, 1, 5) }), followUp({ row: 3, date: null })];
-      expect(latestByCustomer(rows).get("上海某科技")?.row).toBe(2);
     });
   });
 });

@@ -124,7 +124,7 @@ describe("header-detection", () => {
   describe("planAdoption", () => {
     it("appends the needed columns the article's table lacks, in catalogue order, after its last column", () => {
       const plan = planAdoption(detectTable([ARTICLE_HEADER, ...ARTICLE_ROWS]) ?? fail("no table"));
-      expect(plan.toAppend).toEqual(["id", "need", "nextDate", "done", "loggedAt"]);
+      expect(plan.toAppend).toEqual(["id", "need", "nextDate", "done", "loggedAt", "superseded"]);
       expect(plan.firstAppendColumn).toBe(9);
       expect(plan.columns.customer).toBe(1);
     });
@@ -139,9 +139,16 @@ describe("header-detection", () => {
       expect(plan.firstAppendColumn).toBe(5);
     });
 
-    it("appends nothing to a table that has every needed column", () => {
+    it("appends only the add-on's own columns to a table that has every column the team types", () => {
       const full = COLUMNS.map((c) => c.header.en);
-      expect(planAdoption(detectTable([full]) ?? fail("no table")).toAppend).toEqual([]);
+      expect(planAdoption(detectTable([full]) ?? fail("no table")).toAppend).toEqual(["id", "loggedAt", "superseded"]);
+    });
+
+    it("leaves the team's own ID and created-at columns theirs, and appends the add-on's own", () => {
+      const table = detectTable([["ID", "客户名称", "跟进时间", "创建时间", "当前状态"]]) ?? fail("no table");
+      expect(table.unrecognised.map((u) => u.header)).toEqual(["ID", "创建时间"]);
+      expect(planAdoption(table).toAppend).toContain("id");
+      expect(planAdoption(table).firstAppendColumn).toBe(6);
     });
   });
 
@@ -155,9 +162,11 @@ describe("header-detection", () => {
           owners.set(normalized, spec.key);
         }
       }
+      // Only the team's columns are recognised: the add-on's own (ids, stamps, superseded) are never a team's.
+      const teamColumns = COLUMNS.filter((c) => c.owner === "team").map((c) => c.key);
       for (const language of ["zh", "en"] as const) {
         const table = detectTable([COLUMNS.map((c) => c.header[language])]);
-        expect(table?.recognised.map((r) => r.key)).toEqual(COLUMNS.map((c) => c.key));
+        expect(table?.recognised.map((r) => r.key)).toEqual(teamColumns);
       }
     });
   });

@@ -1,6 +1,7 @@
 /** Tests of src/core/review: the data rows, the KPIs of a hand-built team (every figure worked out by hand) and the managers' email. */
 
 import { dayFromYmd } from "../../src/core/dates";
+import { agendaOf } from "../../src/core/due";
 import { type FollowUp, type RowProblem, readFollowUps } from "../../src/core/follow-ups";
 import {
   KPI_COLUMNS,
@@ -237,7 +238,7 @@ describe("reviewRows", () => {
       [true, true, 0],
       [false, false, ""],
     ]);
-    expect(weeklyKpis(sameDay, SETTINGS, TODAY, 0).overdueNow).toBe(1);
+    expect(weeklyKpis(sameDay, agendaOf(sameDay, [], SETTINGS), TODAY, 0).overdueNow).toBe(1);
   });
 
   it("pads the stage order to two digits when Settings has ten stages or more", () => {
@@ -306,7 +307,12 @@ describe("reviewGrid", () => {
 
 describe("weeklyKpis", () => {
   const { followUps, problems } = team();
-  const kpis = weeklyKpis(followUps, SETTINGS, TODAY, reviewRows(followUps, problems, SETTINGS, TODAY).unreadable);
+  const kpis = weeklyKpis(
+    followUps,
+    agendaOf(followUps, [], SETTINGS),
+    TODAY,
+    reviewRows(followUps, problems, SETTINGS, TODAY).unreadable,
+  );
 
   it("counts last week's figures by hand", () => {
     expect(kpis.thisWeek).toEqual({
@@ -345,23 +351,28 @@ describe("weeklyKpis", () => {
   });
 
   it("takes the last complete week before today's week, whatever the weekday", () => {
-    const sunday = weeklyKpis(followUps, SETTINGS, dayFromYmd(2026, 11, 29), 0);
+    const sunday = weeklyKpis(followUps, agendaOf(followUps, [], SETTINGS), dayFromYmd(2026, 11, 29), 0);
     expect([sunday.thisWeek.weekStart, sunday.previousWeek.weekStart]).toEqual(["2026-11-16", "2026-11-09"]);
     expect(sunday.thisWeek).toMatchObject({ followUps: 5, won: 1, lost: 0 });
-    const monday = weeklyKpis(followUps, SETTINGS, dayFromYmd(2026, 12, 7), 0);
+    const monday = weeklyKpis(followUps, agendaOf(followUps, [], SETTINGS), dayFromYmd(2026, 12, 7), 0);
     expect(monday.thisWeek.weekStart).toBe("2026-11-30");
   });
 
   it("leaves the win rate and the median empty when nobody was won or lost", () => {
-    const quiet = weeklyKpis(followUps, SETTINGS, dayFromYmd(2026, 11, 2), 0);
+    const quiet = weeklyKpis(followUps, agendaOf(followUps, [], SETTINGS), dayFromYmd(2026, 11, 2), 0);
     expect(quiet.thisWeek).toMatchObject({ won: 0, lost: 0, winRate: null, medianDaysToWin: null });
-    expect(weeklyKpis([], SETTINGS, TODAY, 0).thisWeek.followUps).toBe(0);
+    expect(weeklyKpis([], agendaOf([], [], SETTINGS), TODAY, 0).thisWeek.followUps).toBe(0);
   });
 });
 
 describe("kpiGrid", () => {
   const { followUps, problems } = team();
-  const kpis = weeklyKpis(followUps, SETTINGS, TODAY, reviewRows(followUps, problems, SETTINGS, TODAY).unreadable);
+  const kpis = weeklyKpis(
+    followUps,
+    agendaOf(followUps, [], SETTINGS),
+    TODAY,
+    reviewRows(followUps, problems, SETTINGS, TODAY).unreadable,
+  );
 
   it("lays out the block in Chinese with the definitions next to the numbers", () => {
     const grid = kpiGrid(kpis, "zh");
@@ -392,7 +403,7 @@ describe("kpiGrid", () => {
   });
 
   it("writes English, and no value as an empty cell", () => {
-    const empty = weeklyKpis([], { ...SETTINGS, staleDays: 14 }, TODAY, 0);
+    const empty = weeklyKpis([], agendaOf([], [], { ...SETTINGS, staleDays: 14 }), TODAY, 0);
     const grid = kpiGrid(empty, "en");
     expect(grid[KPI_ROWS.title][0]).toBe("Weekly review 2026-11-23 – 2026-11-29");
     expect(grid[KPI_ROWS.winRate].slice(0, 3)).toEqual(["Win rate", "", ""]);
@@ -409,7 +420,7 @@ describe("topOverdue", () => {
 
   it("lists the rows counted as overdue now, most overdue first", () => {
     const { followUps } = team();
-    expect(topOverdue(followUps, SETTINGS, TODAY, link)).toEqual([
+    expect(topOverdue(followUps, agendaOf(followUps, [], SETTINGS), TODAY, link)).toEqual([
       { customer: "丁公司", owner: "王五", stage: "需求确认", nextStep: "发报价", daysOverdue: 34, link: link(9) },
       { customer: "", owner: "李四", stage: "新线索", nextStep: "", daysOverdue: 5, link: link(14) },
       { customer: "ACME, Inc.", owner: "Alice", stage: "待回访", nextStep: "", daysOverdue: 2, link: link(11) },
@@ -421,7 +432,7 @@ describe("topOverdue", () => {
     const { followUps } = read(
       Array.from({ length: 12 }, (_, i) => ({ customer: `客户${i}`, date: day(11, 1), nextDate: day(11, 1 + i) })),
     );
-    const items = topOverdue(followUps, SETTINGS, TODAY, link);
+    const items = topOverdue(followUps, agendaOf(followUps, [], SETTINGS), TODAY, link);
     expect(items.map((item) => item.daysOverdue)).toEqual([29, 28, 27, 26, 25, 24, 23, 22, 21, 20]);
   });
 });
@@ -430,7 +441,7 @@ describe("renderReviewEmail", () => {
   const { followUps, problems } = team();
   const kpis: ReviewKpis = weeklyKpis(
     followUps,
-    SETTINGS,
+    agendaOf(followUps, problems, SETTINGS),
     TODAY,
     reviewRows(followUps, problems, SETTINGS, TODAY).unreadable,
   );
@@ -497,7 +508,7 @@ describe("renderReviewEmail", () => {
   });
 
   it("writes the English email, with n/a for figures without a value and a note when nothing is overdue", () => {
-    const quiet = weeklyKpis([], SETTINGS, TODAY, 0);
+    const quiet = weeklyKpis([], agendaOf([], [], SETTINGS), TODAY, 0);
     const mail = renderReviewEmail(input("en", { kpis: quiet, topOverdue: [], spreadsheetName: "East <b>team</b>" }));
     expect(mail.subject).toBe("[Weekly review] 2026-11-23 – 2026-11-29: 0 follow-ups, 0 won");
     expect(mail.text).toContain("Team review of “East <b>team</b>” for last week (2026-11-23 – 2026-11-29):");

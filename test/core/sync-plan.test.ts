@@ -1,5 +1,6 @@
-/** Tests of src/core/sync-plan: ids, stamps and done ticks for hand-typed rows, the problems left to people, idempotency. */
+/** Tests of src/core/sync-plan: ids, stamps and superseded marks for hand-typed rows (only in the add-on's own columns), the problems left to people, idempotency. */
 
+import { changesToTeamColumns } from "../../src/core/cell-writes";
 import { readFollowUps } from "../../src/core/follow-ups";
 import { defaultSettings } from "../../src/core/settings";
 import { highestIdNumber, planSync, type SyncPlan } from "../../src/core/sync-plan";
@@ -8,7 +9,17 @@ import { day } from "../fixtures/shanghai-dates";
 
 const ZONE = "Asia/Shanghai";
 const NOW = Date.UTC(2026, 10, 27, 1, 0);
-const COLUMNS = { id: 1, customer: 2, date: 3, stage: 4, nextDate: 5, owner: 6, done: 7, loggedAt: 8 } as const;
+const COLUMNS = {
+  id: 1,
+  customer: 2,
+  date: 3,
+  stage: 4,
+  nextDate: 5,
+  owner: 6,
+  done: 7,
+  loggedAt: 8,
+  superseded: 9,
+} as const;
 const TEAM: TeamMember[] = [
   { name: "李四", email: "li.si@example.cn", role: "rep", managerEmail: "", reminders: true, language: "" },
   { name: "Anna Smith", email: "anna@example.com", role: "rep", managerEmail: "", reminders: true, language: "en" },
@@ -38,55 +49,83 @@ function teamRows(): unknown[][] {
 
 function plan(values: unknown[][], nextIdNumber = 4): SyncPlan {
   const { followUps, problems } = readFollowUps(values, 2, COLUMNS, ZONE);
-  return planSync({ followUps, problems, settings, team: TEAM, now: NOW, nextIdNumber });
+  const table = { firstRow: 2, values, positions: COLUMNS };
+  return planSync({ table, followUps, problems, settings, team: TEAM, now: NOW, nextIdNumber });
+}
+
+/** The planned changes of one column, as [row, value]. */
+function changesIn(result: SyncPlan, column: keyof typeof COLUMNS): [number, unknown][] {
+  return result.changes.filter((c) => c.column === COLUMNS[column]).map((c) => [c.row, c.after]);
 }
 
 /** The sheet after the plan's writes. */
 function apply(values: unknown[][], result: SyncPlan): unknown[][] {
-  const sheet = values.map((row) => [...row]);
-  for (const { row, id } of result.ids) sheet[row - 2][COLUMNS.id - 1] = id;
-  for (const { row, at } of result.loggedAt) sheet[row - 2][COLUMNS.loggedAt - 1] = new Date(at);
-  for (const row of result.done) sheet[row - 2][COLUMNS.done - 1] = true;
+  const sheet = values.map((row) => [...row, ...Array(9 - row.length).fill("")]);
+  for (const { row, column, after } of result.changes) sheet[row - 2][column - 1] = after;
   return sheet;
 }
 
 describe("sync-plan", () => {
   describe("planSync", () => {
     it("gives ids to rows without one and to a copied row's repeated id, in row order", () => {
-      expect(plan(teamRows()).ids).toEqual([
-        { row: 3, id: "FU-000004" },
-        { row: 4, id: "FU-000005" },
-        { row: 5, id: "FU-000006" },
-        { row: 7, id: "FU-000007" },
+      expect(changesIn(plan(teamRows()), "id")).toEqual([
+        [3, "FU-000004"],
+        [4, "FU-000005"],
+        [5, "FU-000006"],
+        [7, "FU-000007"],
       ]);
       expect(plan(teamRows()).nextIdNumber).toBe(8);
+      expect(plan(teamRows()).counts.ids).toBe(4);
     });
 
     it("never hands out an id already in the sheet", () => {
-      expect(plan(teamRows(), 3).ids[0]).toEqual({ row: 3, id: "FU-000004" });
+      expect(changesIn(plan(teamRows(), 3), "id")[0]).toEqual([3, "FU-000004"]);
+    });
+
+    it("remembers what each cell held, so the writer can refuse when someone changed it meanwhile", () => {
+      const change = plan(teamRows()).changes.find((c) => c.row === 5 && c.column === COLUMNS.id);
+      expect(change).toEqual({ row: 5, column: 1, before: "FU-000003", after: "FU-000006" });
+    });
+
+    it("plans nothing in a column the team owns, whatever the rows hold", () => {
+      const rows = [...teamRows(), ["", "北京某贸易", day(11, 27), "谈判中", day(11, 29), "李四", "否", ""]];
+      expect(changesToTeamColumns(plan(rows).changes, COLUMNS)).toEqual([]);
+      expect(changesIn(plan(rows), "done")).toEqual([]);
     });
 
     it("stamps rows without a logged-at time with now, never a cell holding other text", () => {
       const rows = teamRows();
       rows[2][7] = "上周";
       const result = plan(rows);
-      expect(result.loggedAt).toEqual([
-        { row: 3, at: NOW },
-        { row: 5, at: NOW },
-        { row: 7, at: NOW },
+      expect(changesIn(result, "loggedAt").map(([row, at]) => [row, (at as Date).getTime()])).toEqual([
+        [3, NOW],
+        [5, NOW],
+        [7, NOW],
       ]);
     });
 
-    it("ticks an open row done when the same customer, however spelled, has a newer follow-up", () => {
-      expect(plan(teamRows()).done).toEqual([2, 4]);
+    it("marks a row superseded when the same customer, however spelled, has a newer follow-up", () => {
+      expect(changesIn(plan(teamRows()), "superseded")).toEqual([
+        [2, true],
+        [4, true],
+      ]);
     });
 
-    it("does not tick closed rows or the customer's latest row", () => {
+    it("marks a closed or done row superseded too (the mark says a newer row exists), never the latest", () => {
       const rows = [
-        ["", "北京某贸易", day(11, 20), "已流失", day(11, 22), "李四", false, ""],
+        ["", "北京某贸易", day(11, 20), "已流失", day(11, 22), "李四", "是", ""],
         ["", "北京某贸易", day(11, 26), "待回访", day(11, 30), "李四", false, ""],
       ];
-      expect(plan(rows).done).toEqual([]);
+      expect(changesIn(plan(rows), "superseded")).toEqual([[2, true]]);
+    });
+
+    it("clears a mark the rule no longer gives (the newer row was deleted), and counts both ways", () => {
+      const rows = [
+        ["FU-000001", "北京某贸易", day(11, 20), "待回访", day(11, 22), "李四", false, new Date(NOW), true],
+      ];
+      const result = plan(rows);
+      expect(changesIn(result, "superseded")).toEqual([[2, ""]]);
+      expect(result.counts).toEqual({ ids: 0, loggedAt: 0, superseded: 0, unsuperseded: 1 });
     });
 
     it("orders same-day rows by logged-at, counting this sync's stamp for rows without one", () => {
@@ -95,8 +134,8 @@ describe("sync-plan", () => {
         ["", "Acme", day(11, 26), "Quoted", day(11, 29), "李四", false, new Date(Date.UTC(2026, 10, 26, 3))],
       ];
       const first = plan(rows);
-      expect(first.done).toEqual([3]);
-      expect(plan(apply(rows, first)).done).toEqual([]);
+      expect(changesIn(first, "superseded")).toEqual([[3, true]]);
+      expect(changesIn(plan(apply(rows, first)), "superseded")).toEqual([]);
     });
 
     it("adds unknown stages and owners and open rows without a next date to the reader's problems", () => {
@@ -126,7 +165,7 @@ describe("sync-plan", () => {
     it("plans nothing more once its own plan is applied", () => {
       const first = plan(teamRows());
       const second = plan(apply(teamRows(), first), first.nextIdNumber);
-      expect(second).toMatchObject({ ids: [], loggedAt: [], done: [], nextIdNumber: first.nextIdNumber });
+      expect(second).toMatchObject({ changes: [], nextIdNumber: first.nextIdNumber });
       expect(second.problems).toEqual(first.problems);
     });
   });

@@ -85,7 +85,14 @@ describe("adopt an existing table", () => {
       ARTICLE_TABLE.map((r) => [...r]),
     );
     adopt(runtime, "YES");
-    expect(header(runtime, 1).slice(8)).toEqual(["记录编号", "客户需求", "下次跟进日期", "已跟进", "录入时间"]);
+    expect(header(runtime, 1).slice(8)).toEqual([
+      "记录编号",
+      "客户需求",
+      "下次跟进日期",
+      "已跟进",
+      "录入时间",
+      "已有新跟进",
+    ]);
   });
 
   it("recognises an English CRM's own words for each column", () => {
@@ -141,7 +148,7 @@ describe("adopt an existing table", () => {
     runtime.ui.answerNext("OK");
     runtime.clickMenu("同步与修复");
     const rule = sheet.getConditionalFormatRules()[0]?.getBooleanCondition()?.getCriteriaValues()[0];
-    expect(rule).toContain("TRIM($F2)");
+    expect(rule).toContain('TRIM($F2&"")');
   });
 
   it("makes the same number of service calls for 100 and 10,000 rows", () => {

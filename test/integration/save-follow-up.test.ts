@@ -6,12 +6,12 @@ import { followUpTable, form, submit, typedRow } from "../helpers/follow-up-tabl
 
 function rowValues(runtime: ReturnType<typeof followUpTable>, row: number): unknown[] {
   return (
-    runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录")?.getRange(row, 1, 1, 17).getValues()[0] ?? []
+    runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录")?.getRange(row, 1, 1, 18).getValues()[0] ?? []
   );
 }
 
 describe("saveFollowUp", () => {
-  it("appends the follow-up with every field, and ticks the customer's earlier open row", () => {
+  it("appends the follow-up with every field, and marks the customer's earlier row superseded in the add-on's column", () => {
     const runtime = followUpTable([typedRow("杭州某网络有限公司", "li.lei")]);
     const result = submit(runtime, form(), [
       warningKey({ kind: "duplicate", existing: "杭州某网络有限公司", owner: "li.lei", by: "name" }),
@@ -20,17 +20,19 @@ describe("saveFollowUp", () => {
       ok: true,
       row: 3,
       id: "FU-000002",
-      doneRows: [2],
-      message: "已保存到第 3 行（FU-000002），并把该客户之前 1 条未完成的跟进标记为“已跟进”。",
+      supersededRows: [2],
+      message: "已保存到第 3 行（FU-000002），该客户之前的 1 条跟进已标记为“已有新跟进”，不再提醒。",
     });
     const values = rowValues(runtime, 3);
     expect(values.slice(0, 4)).toEqual(["FU-000002", "杭州某网络", "王五", "13900139000"]);
     expect((values[4] as Date).getTime()).toBe(Date.UTC(2026, 10, 26, 16)); // 2026-11-27 00:00 in Shanghai
     expect(values.slice(5, 10)).toEqual(["电话", "想要年度套餐报价", "电话沟通了价格区间", "需求确认", "发正式报价单"]);
     expect((values[10] as Date).getTime()).toBe(Date.UTC(2026, 10, 29, 16));
-    expect(values.slice(11, 16)).toEqual(["li.lei", "展会", 4, "", false]);
+    expect(values.slice(11, 16)).toEqual(["li.lei", "展会", 4, "", ""]);
     expect((values[16] as Date).getTime()).toBeGreaterThanOrEqual(runtime.kernel.now() - 60_000);
-    expect(rowValues(runtime, 2)[15]).toBe(true);
+    expect(values[17]).toBe("");
+    // The earlier row's done cell is left as it was; the add-on's own column says it is superseded.
+    expect(rowValues(runtime, 2).slice(15)).toEqual(["", expect.any(Date), true]);
   });
 
   describe("bad input gets a clear message naming the field, and nothing is written", () => {

@@ -91,11 +91,14 @@ describe("set up a new table", () => {
     const followUps = runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录");
     const rules = followUps?.getConditionalFormatRules() ?? [];
     expect(rules.map((r) => [r.getRanges()[0]?.getA1Notation(), r.getBooleanCondition()?.getBackground()])).toEqual([
-      ["A2:Q1000", "#f4cccc"],
-      ["A2:Q1000", "#ffe599"],
+      ["A2:R1000", "#f4cccc"],
+      ["A2:R1000", "#ffe599"],
     ]);
+    // Done in either language, not superseded (the add-on's own column R), stage not won/lost, next date before today.
+    const done = ["true", "1", "yes", "y", "done", "completed", "✓", "✔", "√", "☑", "是", "已完成", "完成", "已跟进"];
     expect(rules[0]?.getBooleanCondition()?.getCriteriaValues()[0]).toBe(
-      '=IF(ISNUMBER($K2),AND($P2<>TRUE(),TRIM($I2)<>"已成交",TRIM($I2)<>"已流失",INT($K2)<TODAY(),N("followup-tracker:overdue")=0),FALSE)',
+      `=IF(ISNUMBER($K2),AND(NOT(OR(${done.map((d) => `TRIM($P2&"")="${d}"`).join(",")})),$R2<>TRUE(),` +
+        `TRIM($I2&"")<>"已成交",TRIM($I2&"")<>"已流失",INT($K2)<TODAY(),N("followup-tracker:overdue")=0),FALSE)`,
     );
   });
 

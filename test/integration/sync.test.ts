@@ -1,4 +1,4 @@
-/** Integration tests of Sync & repair: hand-typed rows get ids and logged-at times, superseded rows are ticked, bad cells are reported and left alone, and a second run changes nothing. */
+/** Integration tests of Sync & repair: hand-typed rows get ids and logged-at times, superseded rows are marked in the add-on's own column, bad cells are reported and left alone, and a second run changes nothing. */
 
 import { callsBetween } from "../../local/runtime/kernel";
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
@@ -29,18 +29,22 @@ function row(customer: string, date: string, stage: string, nextDate: string, ow
 }
 
 describe("sync & repair", () => {
-  it("numbers hand-typed rows, stamps them, and ticks the older open row of a customer", () => {
+  it("numbers hand-typed rows, stamps them, and marks the older row of a customer superseded in its own column", () => {
     const runtime = handTyped([
       row("上海某科技有限公司", "2026/11/10", "需求确认", "2026/11/20"),
       row("北京某贸易", "2026/11/12", "待回访", "2026/11/30"),
       row("上海某科技", "2026/11/25", "已报价", "2026/12/1"),
     ]);
     const message = sync(runtime);
-    expect(message).toBe("同步完成：新分配编号 3 条，补填录入时间 3 条，标记“已跟进” 1 条。");
+    expect(message).toBe(
+      "同步完成：新分配编号 3 条，补填录入时间 3 条，标记“已有新跟进” 1 条，取消该标记 0 条。只写入跟进表助手自己的列，你们填写的内容一格未动。",
+    );
     const sheet = runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录");
-    const values = sheet?.getRange(2, 1, 3, 17).getValues() ?? [];
+    const values = sheet?.getRange(2, 1, 3, 18).getValues() ?? [];
     expect(values.map((r) => r[0])).toEqual(["FU-000001", "FU-000002", "FU-000003"]);
-    expect(values.map((r) => r[15])).toEqual([true, "", ""]);
+    // The done column is the people's: left as typed. The superseded mark is the add-on's own column.
+    expect(values.map((r) => r[15])).toEqual(["", "", ""]);
+    expect(values.map((r) => r[17])).toEqual([true, "", ""]);
     const stamped = values.map((r) => (r[16] as Date).getTime());
     expect(new Set(stamped).size).toBe(1);
     expect(stamped[0]).toBeGreaterThanOrEqual(runtime.executions.at(-1)?.startedAt ?? 0);

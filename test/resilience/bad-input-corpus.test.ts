@@ -43,18 +43,21 @@ describe("sidebar fields", () => {
   });
 });
 
-/** The row a case types by hand (sheet row 3), all 17 columns, with its one odd cell. */
+/** A row typed by hand: the twelve typed columns, the rest of the table's columns empty. */
+const typed = (customer: string) => [...typedRow(customer, "li.lei"), ...Array(WIDTH - 12).fill("")];
+
+/** The row a case types by hand (sheet row 3), every column of the table, with its one odd cell. */
 function handTypedRow(c: SheetCase): unknown[] {
-  const cells: unknown[] = [...typedRow("手填客户", "li.lei"), "", "", "", "", ""];
+  const cells: unknown[] = typed("手填客户");
   cells[column(c.column) - 1] = c.typed;
   return cells;
 }
 
-/** Values and formulas of sheet row 3, minus the cells Sync fills when they are empty (id, done, logged-at). */
+/** Values and formulas of sheet row 3, minus the add-on's own cells Sync fills (id, logged-at, superseded); the done cell is the team's and must stay. */
 function typedCells(runtime: AppsScriptRuntime, c: SheetCase): unknown[] {
   const range = followUps(runtime).getRange(3, 1, 1, WIDTH);
   const formulas = range.getFormulas()[0] ?? [];
-  const filled: ColumnKey[] = ["id", "done", "loggedAt"];
+  const filled: ColumnKey[] = ["id", "loggedAt", "superseded"];
   return (range.getValues()[0] ?? []).map((value, i) => {
     const key = COLUMNS[i]?.key;
     if (key && filled.includes(key) && key !== c.column) return "(filled by sync)";
@@ -64,10 +67,9 @@ function typedCells(runtime: AppsScriptRuntime, c: SheetCase): unknown[] {
 
 function sheetCase(c: SheetCase): void {
   const runtime = followUpTable();
-  const plain = (customer: string) => [...typedRow(customer, "li.lei"), "", "", "", "", ""];
   followUps(runtime)
     .getRange(2, 1, 3, WIDTH)
-    .setValues([plain("甲公司"), handTypedRow(c), plain("乙公司")]);
+    .setValues([typed("甲公司"), handTypedRow(c), typed("乙公司")]);
   const before = typedCells(runtime, c);
   const message = sync(runtime);
   expect(typedCells(runtime, c)).toEqual(before);

@@ -1,0 +1,121 @@
+/** The reminders' own health: every way the hourly run can fail to remind, kept so the admins see it (Settings, the sidebar, one email a day). */
+
+import type { MessageKey } from "../i18n/messages";
+import { fill, translator } from "../i18n/translate";
+import { type Day, isoOfDay, localTimeText } from "./dates";
+import { EMAIL_STYLE, escapeHtml, oneLine, safeLink } from "./html";
+import type { Language } from "./language";
+
+/** A way the reminders failed. */
+export type StatusKind =
+  /** An hourly run stopped with an error (detail: its message). */
+  | "runFailed"
+  /** The previous hourly run never finished (Apps Script's 6-minute limit, or the service stopped it). */
+  | "runCutShort"
+  /** No hourly run for hours: the trigger is gone or disabled (detail: the reminders' owner). */
+  | "triggerStopped"
+  /** The table's record in the spreadsheet was lost; it was rebuilt from the sheets. */
+  | "tableRecovered"
+  /** The table's record was lost and could not be rebuilt: no reminders until Sync & repair. */
+  | "tableLost"
+  /** Nobody on the Team sheet can get a reminder (no valid email with reminders on). */
+  | "noRecipients"
+  /** The daily mail quota ran out; digests were deferred (detail: how many). */
+  | "quota"
+  /** Digests of a day that did not go out (detail: to whom). */
+  | "undelivered"
+  /** Weekly review emails that could not be sent (detail: to whom and why). */
+  | "reviewFailed"
+  /** The reminders' owner must authorize the add-on again (an update asks for more access; detail: the owner). */
+  | "authorization";
+
+export interface StatusProblem {
+  kind: StatusKind;
+  /** Epoch ms when it was first seen (kept while it lasts). */
+  since: number;
+  detail: string;
+  /** For a problem about one day (quota, undelivered): that day, yyyy-mm-dd; it expires the day after next. */
+  day?: string;
+}
+
+export interface ReminderStatus {
+  problems: StatusProblem[];
+  /** The day (yyyy-mm-dd) the admins were last emailed about the status. */
+  alertedOn?: string;
+}
+
+/** The status from its stored text (an empty status for nothing or for text it cannot read). */
+export function parseStatus(text: string | null): ReminderStatus {
+  if (!text) return { problems: [] };
+  try {
+    const parsed = JSON.parse(text) as Partial<ReminderStatus>;
+    return { problems: Array.isArray(parsed.problems) ? parsed.problems : [], alertedOn: parsed.alertedOn };
+  } catch {
+    return { problems: [] };
+  }
+}
+
+/** Records a problem (replacing one of the same kind and day, keeping when it was first seen). */
+export function raise(status: ReminderStatus, kind: StatusKind, detail: string, now: number, day?: string): void {
+  const same = (p: StatusProblem) => p.kind === kind && p.day === day;
+  const since = status.problems.find(same)?.since ?? now;
+  status.problems = [...status.problems.filter((p) => !same(p)), { kind, since, detail, ...(day ? { day } : {}) }];
+}
+
+/** Forgets every problem of `kind` (it no longer holds), or only the one about `day`. */
+export function clear(status: ReminderStatus, kind: StatusKind, day?: string): void {
+  status.problems = status.problems.filter((p) => p.kind !== kind || (day !== undefined && p.day !== day));
+}
+
+/** Drops problems about days before yesterday. */
+export function expire(status: ReminderStatus, today: Day): void {
+  const yesterday = isoOfDay(today - 1);
+  status.problems = status.problems.filter((p) => p.day === undefined || p.day >= yesterday);
+}
+
+/** Whether the admins are still to be emailed today about a problem. */
+export function needsAlert(status: ReminderStatus, today: Day): boolean {
+  return status.problems.length > 0 && status.alertedOn !== isoOfDay(today);
+}
+
+/** One line per problem, in `language`, oldest first, with when it was first seen in the spreadsheet's zone. */
+export function statusLines(status: ReminderStatus, language: Language, timeZone: string): string[] {
+  const t = translator(language);
+  return [...status.problems]
+    .sort((a, b) => a.since - b.since)
+    .map((p) =>
+      fill(t(`status.${p.kind}` as MessageKey), {
+        since: localTimeText(p.since, timeZone),
+        detail: p.detail,
+        day: p.day ?? "",
+      }),
+    );
+}
+
+/** The email that tells the admins (or the reminders' owner) what is wrong with the reminders: subject, text, HTML. */
+export function renderStatusAlert(
+  status: ReminderStatus,
+  options: { language: Language; timeZone: string; spreadsheetName: string; url: string },
+): { subject: string; text: string; html: string } {
+  const t = translator(options.language);
+  const lines = statusLines(status, options.language, options.timeZone);
+  const intro = fill(t("status.alert.intro"), { spreadsheet: oneLine(options.spreadsheetName) });
+  const link = safeLink(options.url);
+  const text = [intro, "", ...lines.map((line) => `- ${oneLine(line)}`), "", link, "", t("status.alert.footer")].join(
+    "\n",
+  );
+  const paragraph = (content: string, style: string = EMAIL_STYLE.p) => `<p style="${style}">${content}</p>`;
+  const html = [
+    paragraph(escapeHtml(intro)),
+    `<ul>${lines.map((line) => `<li>${escapeHtml(oneLine(line))}</li>`).join("")}</ul>`,
+    link
+      ? paragraph(`<a href="${escapeHtml(link)}" style="${EMAIL_STYLE.a}">${escapeHtml(t("status.alert.open"))}</a>`)
+      : "",
+    paragraph(escapeHtml(t("status.alert.footer")), EMAIL_STYLE.footer),
+  ].join("");
+  return {
+    subject: fill(t("status.alert.subject"), { count: lines.length }),
+    text: `${text}\n`,
+    html: `<div style="${EMAIL_STYLE.body}">${html}</div>`,
+  };
+}

@@ -1,0 +1,162 @@
+/** The one send-once-and-log protocol for every email the add-on sends on its own (daily digests, weekly reviews, status alerts): claim, send, record, within the quota and the time budget. */
+
+import type { Language } from "../core/language";
+import {
+  batchOf,
+  MAX_ATTEMPTS,
+  parseRecord,
+  recipientKey,
+  recordText,
+  type SendBatch,
+  type SendEntry,
+  shouldSend,
+  undeliveredKeys,
+} from "../core/send-record";
+import { appendLog, type LogEntry, logKey, logSheet, readLog } from "./reminder-log";
+import { isTransient, withRetry } from "./retry";
+import { openValue } from "./spreadsheet-metadata";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Spreadsheet metadata key of the send record: kept in the spreadsheet, not in a sheet anyone can delete or edit. */
+const RECORD_KEY = "followUpTracker.sendRecord";
+/** Stop starting new emails this long after the run began: Apps Script stops any execution at 6 minutes. */
+export const TIME_BUDGET_MS = 4 * 60 * 1000;
+
+/** One email to send: to whom, a short note for the log, and how to send it. */
+export interface Outgoing {
+  email: string;
+  note: string;
+  send: () => void;
+}
+
+/** What a run of one batch did. */
+export interface BatchRun {
+  sent: number;
+  /** Left for later because the daily quota is spent. */
+  deferred: number;
+  /** Failed for a passing reason; tried again next run. */
+  failed: number;
+  /** Failed for good (reported). */
+  gaveUp: { email: string; detail: string }[];
+  /** Left for the next run because the time budget ran out. */
+  postponed: number;
+  /** Every recipient of the batch has an outcome that needs no more tries. */
+  settled: boolean;
+}
+
+function messageOf(error: unknown): string {
+  return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+}
+
+/** The send record of the spreadsheet, with the batch of `key`, and a way to store it again. */
+export function openBatch(spreadsheet: Spreadsheet, key: string): { batch: SendBatch; save: () => void } {
+  const stored = openValue(spreadsheet, RECORD_KEY);
+  const record = parseRecord(stored.value);
+  const batch = batchOf(record, key);
+  return { batch, save: () => stored.set(recordText(record)) };
+}
+
+/** The batch of `key` as recorded, or null when the record has none (nothing was planned for it). */
+export function recordedBatch(spreadsheet: Spreadsheet, key: string): { batch: SendBatch; save: () => void } | null {
+  const stored = openValue(spreadsheet, RECORD_KEY);
+  const record = parseRecord(stored.value);
+  const batch = record.batches.find((b) => b.key === key);
+  return batch ? { batch, save: () => stored.set(recordText(record)) } : null;
+}
+
+/** The emails (of `candidates`) a batch did not surely deliver, and how many undelivered recipients are not among them. */
+export function undeliveredOf(batch: SendBatch, candidates: readonly string[]): { emails: string[]; unknown: number } {
+  const keys = new Set(undeliveredKeys(batch));
+  const emails = [...new Set(candidates.map((e) => e.trim().toLowerCase()))].filter((e) => keys.has(recipientKey(e)));
+  return { emails, unknown: keys.size - emails.length };
+}
+
+/**
+ * Sends each email of the batch `key` at most once. Every recipient is first planned in the send record (spreadsheet
+ * metadata); the Reminder log, if it shows an email sent that the record lacks, counts too, so deleting either one
+ * never sends twice. Recipients deferred or failed earlier (or `servedFirst`) go first. Before each email: the time budget and the daily
+ * quota (when spent, the rest are deferred to a later run: a deferral never settles a batch); the entry is claimed
+ * ("sending") and stored, the email sent (passing failures retried), the outcome stored. A passing failure is tried
+ * again next run, up to MAX_ATTEMPTS runs; anything else is given up and reported. The log gets one row per outcome.
+ */
+export function sendBatch(
+  spreadsheet: Spreadsheet,
+  language: Language,
+  key: string,
+  outgoing: readonly Outgoing[],
+  startedAt: number,
+  servedFirst: (email: string) => boolean = () => false,
+): BatchRun {
+  const run: BatchRun = { sent: 0, deferred: 0, failed: 0, gaveUp: [], postponed: 0, settled: false };
+  const { batch, save } = openBatch(spreadsheet, key);
+  const sheet = logSheet(spreadsheet, language);
+  const logged = readLog(sheet);
+  const entryOf = (email: string): SendEntry => {
+    const id = recipientKey(email);
+    if (!batch.entries[id]) {
+      const earlier = logged.get(logKey(key, email))?.status;
+      const done = earlier === "sent" || earlier === "sending";
+      batch.entries[id] = done ? { status: earlier, attempts: 1 } : { status: "due", attempts: 0 };
+    }
+    return batch.entries[id];
+  };
+  const rank = (o: Outgoing) => (servedFirst(o.email) ? 2 : entryOf(o.email).status !== "due" ? 1 : 0);
+  const pending = outgoing.filter((o) => shouldSend(entryOf(o.email))).sort((a, b) => rank(b) - rank(a));
+  save();
+  const log: LogEntry[] = [];
+  const defer = (rest: readonly Outgoing[]) => {
+    for (const o of rest) {
+      const entry = entryOf(o.email);
+      if (entry.status !== "deferred") log.push({ day: key, email: o.email, status: "deferred", detail: "quota" });
+      entry.status = "deferred";
+      run.deferred++;
+    }
+    save();
+  };
+  try {
+    for (const [index, o] of pending.entries()) {
+      if (Date.now() - startedAt > TIME_BUDGET_MS) {
+        run.postponed = pending.length - index;
+        break;
+      }
+      if (MailApp.getRemainingDailyQuota() < 1) {
+        defer(pending.slice(index));
+        break;
+      }
+      const entry = entryOf(o.email);
+      entry.status = "sending";
+      entry.attempts++;
+      save();
+      try {
+        withRetry(o.send);
+        entry.status = "sent";
+        run.sent++;
+        log.push({ day: key, email: o.email, status: "sent", detail: o.note });
+      } catch (error) {
+        const message = messageOf(error);
+        if (/for one day/i.test(message)) {
+          entry.attempts--;
+          defer(pending.slice(index));
+          break;
+        }
+        if (isTransient(error) && entry.attempts < MAX_ATTEMPTS) {
+          entry.status = "failed";
+          run.failed++;
+          log.push({ day: key, email: o.email, status: "failed", detail: `transient: ${message}` });
+        } else {
+          entry.status = "gaveUp";
+          run.gaveUp.push({ email: o.email, detail: message });
+          log.push({ day: key, email: o.email, status: "gaveUp", detail: message });
+        }
+      }
+      save();
+    }
+  } finally {
+    appendLog(sheet, log, new Date());
+  }
+  // Recipients planned earlier who have nothing today any more do not hold the batch open (nor are they forgotten:
+  // an entry not sent is reported once its day is over).
+  run.settled = outgoing.every((o) => !shouldSend(entryOf(o.email)));
+  return run;
+}
