@@ -8,9 +8,14 @@ import { runHourlyJob } from "./gas/hourly";
 import { addAddonMenu } from "./gas/menu";
 import { saveFollowUpRequest } from "./gas/save-follow-up";
 
-/** Simple trigger: runs on open in AuthMode.NONE, LIMITED or FULL; must only build the menu. */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+/**
+ * Simple trigger: runs on open in AuthMode.NONE, LIMITED or FULL. It builds the menu, touching nothing else (in NONE
+ * the document is off limits and the menu would vanish); only with full authorization does it also check that the
+ * daily reminders still run, and start them again when they stopped.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   addAddonMenu();
+  if (e?.authMode === ScriptApp.AuthMode.FULL) commands.repairOnOpen();
 }
 
 /** Runs once when the add-on is installed (AuthMode.FULL): the menu, and nothing that needs the document yet. */

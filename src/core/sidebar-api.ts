@@ -116,6 +116,8 @@ export interface SidebarData {
   owners: string[];
   customers: CustomerSummary[];
   myDue: DueItem[];
+  /** For admins (and the reminders' owner): what is wrong with the daily reminders, one line each; else empty. */
+  reminderProblems: string[];
 }
 
 /** The server functions the sidebar calls (global functions of the script). */

@@ -10,7 +10,7 @@ import { adoptTable } from "./adopt-table";
 import { createTable } from "./create-table";
 import { withDocumentLock } from "./lock";
 import { protectTable } from "./protection";
-import { switchReminders } from "./reminders-switch";
+import { checkReminders, switchReminders } from "./reminders-switch";
 import { type SyncOutcome, syncTable } from "./sync";
 import { documentLanguage, isTableProblem, openTable, type Table, type TableProblem } from "./table";
 import { TableChangedError } from "./table-rows";
@@ -130,12 +130,12 @@ export function syncAndRepair(): void {
     return;
   }
   const t = translator(table.language);
-  let done: { value: SyncOutcome } | null;
+  let done: { value: SyncOutcome & { restarted: string | null } } | null;
   try {
     done = withDocumentLock(() => {
       const outcome = syncTable(table, Date.now());
       protectTable(table, userEmail());
-      return outcome;
+      return { ...outcome, restarted: checkReminders(table, userEmail(), Date.now(), true) };
     });
   } catch (error) {
     if (error instanceof TableChangedError) {
@@ -148,8 +148,9 @@ export function syncAndRepair(): void {
     tell(table.language, t("error.busy"));
     return;
   }
-  const { plan, added } = done.value;
+  const { plan, added, restarted } = done.value;
   const lines = [syncReport(plan.counts, plan.problems, table.teamProblems, table.language)];
+  if (restarted) lines.push("", restarted);
   if (added.length > 0) {
     const columns = listText(
       added.map((key) => columnSpec(key).header[table.language]),
@@ -198,4 +199,18 @@ export function buildReview(): void {
   }
   done.value.review.activate();
   tell(table.language, fill(t("review.built"), { sheet: done.value.review.getName(), rows: done.value.rows }));
+}
+
+/**
+ * Opening the spreadsheet with full authorization: reminders that stopped (the trigger gone or disabled) are started
+ * again when the user may (see `checkReminders`). Never lets a failure reach the menu.
+ */
+export function repairOnOpen(): void {
+  try {
+    const table = openTable(SpreadsheetApp.getActiveSpreadsheet());
+    if (isTableProblem(table)) return;
+    withDocumentLock(() => checkReminders(table, userEmail(), Date.now(), true));
+  } catch (error) {
+    console.warn(`reminders not checked on open: ${String(error)}`);
+  }
 }

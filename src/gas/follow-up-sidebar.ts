@@ -6,6 +6,10 @@ import type { SidebarData } from "../core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
 import { memberByEmail, type TeamMember } from "../core/team";
 import { translator } from "../i18n/translate";
+import { statusLines } from "../core/reminder-status";
+import { loadReminderState } from "./reminder-state";
+import { checkReminders } from "./reminders-switch";
+import { openStatus } from "./status";
 import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
 import { readRows } from "./table-rows";
 
@@ -34,11 +38,25 @@ export function showFollowUpSidebar(tab: "log" | "due"): void {
   SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(t("sidebar.title")));
 }
 
+/**
+ * What the reminders' status says, for an admin or the reminders' owner (after checking that the reminders still run:
+ * a trigger that stopped is recorded, not repaired, here); nothing for everyone else.
+ */
+function reminderProblems(table: Table, member: TeamMember | undefined, now: number): string[] {
+  const email = Session.getActiveUser().getEmail();
+  const state = loadReminderState(table.spreadsheet);
+  const isOwner = state !== null && email !== "" && state.owner.toLowerCase() === email.toLowerCase();
+  if (member?.role !== "admin" && !isOwner) return [];
+  checkReminders(table, email, now, false);
+  return statusLines(openStatus(table.spreadsheet).status, table.language, table.timeZone);
+}
+
 /** Everything the sidebar shows, read in one pass over the table. */
 export function loadSidebarData(): SidebarData {
   const table = requireTable();
   const rows = readRows(table);
-  const today = dayInZone(Date.now(), table.timeZone);
+  const now = Date.now();
+  const today = dayInZone(now, table.timeZone);
   const member = currentMember(table);
   const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
   return {
@@ -51,6 +69,7 @@ export function loadSidebarData(): SidebarData {
     owners: table.members.map((m) => m.name),
     customers: customerSummaries(rows.followUps, agenda),
     myDue: dueItemsFor(rows.followUps, agenda, today, table.members, member),
+    reminderProblems: reminderProblems(table, member, now),
   };
 }
 

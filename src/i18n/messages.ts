@@ -243,6 +243,7 @@ export const zh = {
     "跟进表助手更新后需要新的权限。在你重新授权之前，「{spreadsheet}」的每日跟进提醒不会发送。请打开下面的链接完成授权：\n{url}\n\n（此邮件每天最多一封。）",
   "reminders.restarted": "每日提醒已停止运行（{owner} 的触发器失效），已用你的账号重新开启。",
   "status.notOnTeam": "另有 {count} 位已不在团队表中的收件人",
+  "sidebar.remindersProblem": "每日提醒出现问题（管理员可见）：",
 } as const;
 
 /** A message key. */
@@ -514,4 +515,5 @@ export const en: Record<MessageKey, string> = {
   "reminders.restarted":
     "The daily reminders had stopped ({owner}'s trigger was gone); they are running again under your account.",
   "status.notOnTeam": "{count} recipients no longer on the Team sheet",
+  "sidebar.remindersProblem": "The daily reminders have problems (shown to admins):",
 };

@@ -245,6 +245,14 @@ async function refresh(): Promise<void> {
   );
   element("due-list").replaceChildren(...data.myDue.map(dueEntry));
   element("no-due").hidden = data.myDue.length > 0;
+  element("reminders-list").replaceChildren(
+    ...data.reminderProblems.map((line) => {
+      const item = document.createElement("li");
+      item.textContent = line;
+      return item;
+    }),
+  );
+  element("reminders").hidden = data.reminderProblems.length === 0;
   if (!data.userName) setStatus(t("sidebar.notOnTeam"), true);
 }
 
