@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { type PlaygroundServer, startPlayground } from "../../local/playground/server";
 import { describeInBrowser } from "../helpers/browser";
-import { eventually, textOf } from "../helpers/page";
+import { textOf } from "../helpers/page";
 
 jest.setTimeout(60000);
 
@@ -23,9 +23,12 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await playground?.close();
-  playground = undefined;
-  rmSync(stateDir, { recursive: true, force: true });
+  try {
+    await playground?.close();
+  } finally {
+    playground = undefined;
+    rmSync(stateDir, { recursive: true, force: true });
+  }
 });
 
 async function openPlayground(page: Page): Promise<void> {
@@ -35,13 +38,39 @@ async function openPlayground(page: Page): Promise<void> {
   await page.frameLocator("#sidebar-frame").getByLabel("客户名称").waitFor();
 }
 
-/** The background of the customer's row in the grid (its first data cell), once the row is shown. */
-function rowColour(page: Page, customer: string): Promise<string> {
-  return page
-    .locator("#grid tr", { hasText: customer })
-    .locator("td")
-    .first()
-    .evaluate((cell) => getComputedStyle(cell).backgroundColor);
+/** What the grid shows of a customer's row: the background of its first data cell, and the state the grid was drawn from. */
+interface RowSeen {
+  colour: string;
+  /** The grid's data-version (the playground state it shows) and data-renders (draws so far), stamped by the page. */
+  version: string;
+  renders: string;
+}
+
+/**
+ * Runs in the page: reads the customer's row from the current DOM in one synchronous go, so a redraw (the page's
+ * poll redraws the grid whenever the sidebar's calls bump the state) can never land between finding the cell and
+ * reading its colour. With `until`, it is a waitForFunction predicate: false until the colour is `until`.
+ */
+function rowInGrid({ customer, until }: { customer: string; until?: string }): RowSeen | false {
+  const grid = document.getElementById("grid");
+  const row = Array.from(grid?.querySelectorAll("tbody tr") ?? []).find((tr) => tr.textContent?.includes(customer));
+  const cell = row?.querySelector("td");
+  const seen = {
+    colour: cell ? getComputedStyle(cell).backgroundColor : "(no such row)",
+    version: grid?.dataset.version ?? "(never drawn)",
+    renders: grid?.dataset.renders ?? "0",
+  };
+  return until === undefined || seen.colour === until ? seen : false;
+}
+
+/** Waits until the customer's row in the grid has the background `colour`, re-reading the live grid every 50 ms. */
+async function rowColourBecomes(page: Page, customer: string, colour: string): Promise<void> {
+  try {
+    await page.waitForFunction(rowInGrid, { customer, until: colour }, { polling: 50, timeout: 10_000 });
+  } catch (error) {
+    const seen = await page.evaluate(rowInGrid, { customer }).catch(() => "(page gone)");
+    throw new Error(`${customer}'s row: expected ${colour}, the grid shows ${JSON.stringify(seen)}\n${error}`);
+  }
 }
 
 describeInBrowser("the playground page", (suite) => {
@@ -50,8 +79,8 @@ describeInBrowser("the playground page", (suite) => {
     await openPlayground(page);
     await expect(page.locator("#clock-text").textContent()).resolves.toBe("2026-11-27 Fri 09:00 (Asia/Shanghai)");
     // The demo's overdue and due-today rows are already coloured.
-    await expect(rowColour(page, "北京某贸易")).resolves.toBe(RED);
-    await expect(rowColour(page, "成都某餐饮")).resolves.toBe(AMBER);
+    await rowColourBecomes(page, "北京某贸易", RED);
+    await rowColourBecomes(page, "成都某餐饮", AMBER);
 
     const sidebar = page.frameLocator("#sidebar-frame");
     await sidebar.getByLabel("客户名称").fill("宁夏某能源");
@@ -66,17 +95,13 @@ describeInBrowser("the playground page", (suite) => {
     await sidebar.getByRole("button", { name: "保存" }).click();
     await textOf(sidebar.locator("#status"), /^已保存到第 42 行/);
 
-    await eventually(
-      () => rowColour(page, "宁夏某能源"),
-      (colour) => colour === AMBER,
-      "the new row's colour",
-    );
+    await rowColourBecomes(page, "宁夏某能源", AMBER);
     await expect(page.locator("#grid tr[data-row='42'] td").nth(1).textContent()).resolves.toBe("宁夏某能源");
 
     await page.getByRole("button", { name: "+1 day" }).click();
     await textOf(page.locator("#clock-text"), "2026-11-28 Sat 09:00");
     await textOf(page.locator("#status"), /runHourly at 2026-11-28 Sat 08:\d\d COMPLETED/);
-    await expect(rowColour(page, "宁夏某能源")).resolves.toBe(RED);
+    await rowColourBecomes(page, "宁夏某能源", RED);
     const digest = page.locator("#mail-list li", { hasText: "li.lei@example.com" }).filter({ hasText: "2026-11-28" });
     await expect(digest.textContent()).resolves.toMatch(/【跟进提醒】\d+ 条逾期/);
     await digest.getByRole("button").click();

@@ -1,9 +1,9 @@
 /** Test helpers: a fresh in-memory Apps Script runtime over the built dist/ bundle, or over a small fixture project. */
 
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { readProject } from "../../local/runtime/loader";
+import { type Project, readProject } from "../../local/runtime/loader";
 import { AppsScriptRuntime, type RuntimeOptions, type User } from "../../local/runtime/runtime";
 
 export const DIST = path.resolve(__dirname, "../../dist");
@@ -39,12 +39,19 @@ export function runtimeOnSource(
   oauthScopes: string[] = readProject(DIST).manifest.oauthScopes ?? [],
 ): AppsScriptRuntime {
   const dir = mkdtempSync(path.join(tmpdir(), "gas-fixture-"));
-  writeFileSync(path.join(dir, "Code.js"), source);
-  writeFileSync(
-    path.join(dir, "appsscript.json"),
-    JSON.stringify({ timeZone: "Asia/Shanghai", runtimeVersion: "V8", oauthScopes }),
-  );
-  const runtime = new AppsScriptRuntime(readProject(dir), { now: FRIDAY_MORNING_SHANGHAI, user: ZH_REP, ...options });
+  let project: Project;
+  try {
+    writeFileSync(path.join(dir, "Code.js"), source);
+    writeFileSync(
+      path.join(dir, "appsscript.json"),
+      JSON.stringify({ timeZone: "Asia/Shanghai", runtimeVersion: "V8", oauthScopes }),
+    );
+    // readProject holds every file in memory (compiled scripts, HTML, manifest), so the folder can go at once.
+    project = readProject(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const runtime = new AppsScriptRuntime(project, { now: FRIDAY_MORNING_SHANGHAI, user: ZH_REP, ...options });
   runtime.createSpreadsheet({ name: "fixture", timeZone: "Asia/Shanghai", locale: "zh_CN" });
   return runtime;
 }

@@ -1,6 +1,6 @@
 /** Tests of `simulate`: a generated 10,000-row export gives the figures computed here from its rows, its emails parse, its workbook opens, and bad CSVs are refused with a clear message. */
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -152,21 +152,32 @@ function tally(keys: string[]): string[] {
   return [...counts].map(([key, count]) => `${key}|${count}`).sort();
 }
 
+/** Every temp folder a test made, removed after the file's last test. */
+const tempDirs: string[] = [];
+
+/** A fresh temp folder; call it from a test or hook (never while jest collects tests), so afterAll removes it. */
 function outDir(): string {
-  return mkdtempSync(path.join(tmpdir(), "simulate-"));
+  const dir = mkdtempSync(path.join(tmpdir(), "simulate-"));
+  tempDirs.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("simulate a 10,000-row export", () => {
   const rows = exportedRows();
   const latest = latestRows(rows);
-  const dir = outDir();
-  const csv = path.join(dir, "跟进表.csv");
-  const out = path.join(dir, "out");
-  writeFileSync(csv, csvText(rows));
+  let out = "";
   let summary: Summary;
   let seconds = 0;
 
   beforeAll(async () => {
+    const dir = outDir();
+    const csv = path.join(dir, "跟进表.csv");
+    out = path.join(dir, "out");
+    writeFileSync(csv, csvText(rows));
     const started = performance.now();
     summary = await simulate({ csv, at: AT, tz: "Asia/Shanghai", out, dist: DIST });
     seconds = (performance.now() - started) / 1000;

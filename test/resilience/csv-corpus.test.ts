@@ -1,6 +1,6 @@
 /** Hostile and malformed cells in an imported CSV (npm run simulate): each is stored literally or reported as unreadable by its CSV line — never dropped, never turned into a formula. */
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -78,26 +78,30 @@ function csvWith(c: CsvCase): string {
 describe("imported CSV cells", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     const dir = mkdtempSync(path.join(tmpdir(), "csv-corpus-"));
-    const csv = path.join(dir, "export.csv");
-    writeFileSync(csv, csvWith(c));
-    const out = path.join(dir, "out");
-    const summary = await simulate({ csv, at: "2024-06-10T09:30", tz: "Asia/Shanghai", out, dist: DIST });
-    // Nothing is dropped: three data rows in, three rows in the table (an unreadable one is also listed).
-    expect(summary.rows).toBe(3);
-    const line3 = summary.unreadable
-      .filter((u) => u.line === 3)
-      .flatMap((u) => u.problems.map((p) => `${p.column} ${p.kind}`));
-    if ("unreadable" in c.outcome) {
-      expect(line3).toContain(c.outcome.unreadable);
-      return;
+    try {
+      const csv = path.join(dir, "export.csv");
+      writeFileSync(csv, csvWith(c));
+      const out = path.join(dir, "out");
+      const summary = await simulate({ csv, at: "2024-06-10T09:30", tz: "Asia/Shanghai", out, dist: DIST });
+      // Nothing is dropped: three data rows in, three rows in the table (an unreadable one is also listed).
+      expect(summary.rows).toBe(3);
+      const line3 = summary.unreadable
+        .filter((u) => u.line === 3)
+        .flatMap((u) => u.problems.map((p) => `${p.column} ${p.kind}`));
+      if ("unreadable" in c.outcome) {
+        expect(line3).toContain(c.outcome.unreadable);
+        return;
+      }
+      expect(line3).toEqual([]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path.join(out, "workbook.xlsx"));
+      const sheet = workbook.worksheets[0];
+      const column = c.outcome.literal.column === "customer" ? 1 : 5;
+      const cell = sheet?.getRow(3).getCell(column);
+      expect(cell?.formula).toBeUndefined();
+      expect(cell?.value).toBe(c.outcome.literal.text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(line3).toEqual([]);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(out, "workbook.xlsx"));
-    const sheet = workbook.worksheets[0];
-    const column = c.outcome.literal.column === "customer" ? 1 : 5;
-    const cell = sheet?.getRow(3).getCell(column);
-    expect(cell?.formula).toBeUndefined();
-    expect(cell?.value).toBe(c.outcome.literal.text);
   });
 });

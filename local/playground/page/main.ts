@@ -14,6 +14,8 @@ let state: PlaygroundState | undefined;
 let shownSheet = "";
 let selectedMail = 0;
 let sidebarKey = "";
+/** Draws so far, stamped on #grid with the state's version, so a test can tell which state the grid shows. */
+let renders = 0;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -74,6 +76,10 @@ function render(current: PlaygroundState): void {
     render(current);
   });
   renderTriggerRuns(current.triggerRuns);
+  // Stamped last: once #grid says version N, everything on the page shows state N.
+  const grid = byId("grid");
+  grid.dataset.version = String(current.version);
+  grid.dataset.renders = String(++renders);
 }
 
 /** Loads the sidebar again only when the add-on opened another one, so typing in it is never lost. */
