@@ -3,7 +3,7 @@
 import type { ColumnKey, ColumnPositions } from "./columns";
 import { type Day, dayInZone, isoOfDay } from "./dates";
 import { doneMarkOf, isDateCell } from "./due";
-import { cellText, customerKey, normalizeHeader } from "./text";
+import { cellText, customerKey, normalizeHeader, sheetTrim } from "./text";
 
 /** One follow-up: one contact with a customer, one row of the Follow-ups sheet. */
 export interface FollowUp {
@@ -154,7 +154,8 @@ export function readFollowUps(
       method: text("method"),
       need: text("need"),
       summary: text("summary"),
-      stage: text("stage"),
+      // As the sheet's formula reads it (TRIM only trims spaces): "已流失" and an ideographic space is not a stage.
+      stage: sheetTrim(cell("stage")),
       nextStep: text("nextStep"),
       nextDate,
       owner: text("owner"),
