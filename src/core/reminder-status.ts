@@ -44,12 +44,41 @@ export interface ReminderStatus {
   alertedOn?: string;
 }
 
-/** The status from its stored text (an empty status for nothing or for text it cannot read). */
+const KINDS: ReadonlySet<string> = new Set<StatusKind>([
+  "runFailed",
+  "runCutShort",
+  "triggerStopped",
+  "tableRecovered",
+  "tableLost",
+  "noRecipients",
+  "quota",
+  "undelivered",
+  "reviewFailed",
+  "authorization",
+]);
+
+/** A stored problem this version can show: a known kind, a time, a detail (an older or newer version may differ). */
+function isProblem(value: unknown): value is StatusProblem {
+  const p = value as Partial<StatusProblem> | null;
+  return (
+    typeof p === "object" &&
+    p !== null &&
+    typeof p.kind === "string" &&
+    KINDS.has(p.kind) &&
+    typeof p.since === "number" &&
+    Number.isFinite(p.since) &&
+    typeof p.detail === "string" &&
+    (p.day === undefined || typeof p.day === "string")
+  );
+}
+
+/** The status from its stored text (an empty status for nothing or for text it cannot read; unknown entries left out). */
 export function parseStatus(text: string | null): ReminderStatus {
   if (!text) return { problems: [] };
   try {
-    const parsed = JSON.parse(text) as Partial<ReminderStatus>;
-    return { problems: Array.isArray(parsed.problems) ? parsed.problems : [], alertedOn: parsed.alertedOn };
+    const parsed = JSON.parse(text) as { problems?: unknown; alertedOn?: unknown };
+    const problems = Array.isArray(parsed.problems) ? parsed.problems.filter(isProblem) : [];
+    return { problems, ...(typeof parsed.alertedOn === "string" ? { alertedOn: parsed.alertedOn } : {}) };
   } catch {
     return { problems: [] };
   }

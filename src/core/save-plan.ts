@@ -74,12 +74,12 @@ export function planSave(input: SaveInput): SavePlan {
   const added = asFollowUp(input);
   const agenda = agendaOf([...input.followUps, added], input.problems, input.settings, input.now);
   const sameCustomer = input.followUps.filter((f) => f.customerKey !== "" && f.customerKey === added.customerKey);
-  const changes =
-    input.table.positions.superseded === undefined
-      ? []
-      : sameCustomer
-          .filter((f) => agenda.superseded.has(f.row) !== f.supersededMark)
-          .map((f) => changeOf(input.table, f.row, "superseded", agenda.superseded.has(f.row) ? true : ""));
+  const marked = input.table.positions.superseded !== undefined;
+  const changes = !marked
+    ? []
+    : sameCustomer
+        .filter((f) => agenda.superseded.has(f.row) !== f.supersededMark)
+        .map((f) => changeOf(input.table, f.row, "superseded", agenda.superseded.has(f.row) ? true : ""));
   const newRowSuperseded = agenda.superseded.has(input.row);
   const dateOf = (day: Day) => new Date(instantOfLocalTime(day, 0, 0, input.timeZone));
   const f = input.followUp;
@@ -110,7 +110,9 @@ export function planSave(input: SaveInput): SavePlan {
   return {
     rowValues,
     changes,
-    supersededRows: sameCustomer.filter((f) => agenda.superseded.has(f.row) && !f.supersededMark).map((f) => f.row),
+    supersededRows: marked
+      ? sameCustomer.filter((f) => agenda.superseded.has(f.row) && !f.supersededMark).map((f) => f.row)
+      : [],
     newRowSuperseded,
   };
 }

@@ -2,47 +2,40 @@
 
 import type { Day } from "./dates";
 import { isoOfDay } from "./dates";
-import { type Agenda, dueOf } from "./due";
+import { type Agenda, dueOf, isNewer } from "./due";
 import type { FollowUp } from "./follow-ups";
 import type { CustomerSummary, DueItem } from "./sidebar-api";
 import { ownerOf, type TeamMember } from "./team";
 
 /**
- * Each customer once, as of its latest follow-up (SPEC "current state of a customer"); contact details come from
- * the latest follow-up that has them, so a row typed without a phone number does not hide the customer's phone.
+ * Each customer once, as of its latest follow-up (SPEC "current state of a customer"); the contact and the contact
+ * details each come from the latest-dated row that has them, so a row typed without a phone number does not hide the
+ * customer's phone, whatever the order of the rows in the sheet.
  */
 export function customerSummaries(followUps: readonly FollowUp[], agenda: Agenda): CustomerSummary[] {
-  const latest = agenda.latest;
-  const contact = new Map<string, { contact: string; contactInfo: string; at: FollowUp }>();
-  for (const f of followUps) {
-    const known = contact.get(f.customerKey);
-    if (!known || isLater(f, known.at)) {
-      contact.set(f.customerKey, {
-        contact: f.contact || known?.contact || "",
-        contactInfo: f.contactInfo || known?.contactInfo || "",
-        at: f,
-      });
-    } else {
-      if (!known.contact && f.contact) known.contact = f.contact;
-      if (!known.contactInfo && f.contactInfo) known.contactInfo = f.contactInfo;
+  const newest = (field: "contact" | "contactInfo") => {
+    const found = new Map<string, FollowUp>();
+    for (const f of followUps) {
+      if (f[field] === "") continue;
+      const known = found.get(f.customerKey);
+      if (!known || isNewer(f, known)) found.set(f.customerKey, f);
     }
-  }
-  return [...latest.values()]
+    return found;
+  };
+  const contacts = newest("contact");
+  const contactInfos = newest("contactInfo");
+  return [...agenda.latest.values()]
     .filter((f) => f.customerKey !== "")
     .map((f) => ({
       name: f.customer,
-      contact: contact.get(f.customerKey)?.contact ?? f.contact,
-      contactInfo: contact.get(f.customerKey)?.contactInfo ?? f.contactInfo,
+      contact: contacts.get(f.customerKey)?.contact ?? "",
+      contactInfo: contactInfos.get(f.customerKey)?.contactInfo ?? "",
       need: f.need,
       stage: f.stage,
       owner: f.owner,
       lastDate: f.date === null ? "" : isoOfDay(f.date),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function isLater(a: FollowUp, b: FollowUp): boolean {
-  return (a.date ?? -Infinity) > (b.date ?? -Infinity) || ((a.date ?? 0) === (b.date ?? 0) && a.row > b.row);
 }
 
 /**

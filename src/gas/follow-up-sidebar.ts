@@ -2,11 +2,11 @@
 
 import { dayInZone, isoOfDay } from "../core/dates";
 import { agendaOf } from "../core/due";
+import { statusLines } from "../core/reminder-status";
 import type { SidebarData } from "../core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
 import { memberByEmail, type TeamMember } from "../core/team";
 import { translator } from "../i18n/translate";
-import { statusLines } from "../core/reminder-status";
 import { loadReminderState } from "./reminder-state";
 import { checkReminders } from "./reminders-switch";
 import { openStatus } from "./status";

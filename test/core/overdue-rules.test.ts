@@ -1,0 +1,193 @@
+/** Tests of src/core/overdue-rules: the overdue and due-today formulas spell ./due's rule for the table's columns, are told apart from a team's own rules, and colour the right rows when a spreadsheet engine evaluates them. */
+
+import { HyperFormula } from "hyperformula";
+import { DONE_TEXTS } from "../../src/core/due";
+import {
+  colouringOfFormula,
+  type RowColouring,
+  type RuleColumns,
+  rowColouringFormula,
+} from "../../src/core/overdue-rules";
+import { defaultSettings, type Settings } from "../../src/core/settings";
+import { serialOf } from "../helpers/formula-engine";
+
+const ZH = defaultSettings("zh");
+/** Next date K, stage I, done P, superseded R, data from row 3. */
+const COLUMNS: RuleColumns = { nextDate: 11, stage: 9, done: 16, superseded: 18, firstRow: 3 };
+
+/** The sheet references of a formula (a letter run after `$`, then digits), without duplicates. */
+function references(formula: string): string[] {
+  return [...new Set(formula.match(/\$?[A-Z]+\$?\d+/g) ?? [])];
+}
+
+describe("overdue-rules", () => {
+  describe("rowColouringFormula", () => {
+    it.each(["overdue", "dueToday"] as RowColouring[])("%s: counts a row only when its next date is a number", (c) => {
+      const formula = rowColouringFormula(c, COLUMNS, ZH);
+      expect(formula.startsWith("=IF(ISNUMBER($K3),AND(")).toBe(true);
+      expect(formula.endsWith("),FALSE)")).toBe(true);
+    });
+
+    it("compares the day of the next date before today for overdue, and with today for due today", () => {
+      expect(rowColouringFormula("overdue", COLUMNS, ZH)).toContain(",INT($K3)<TODAY(),");
+      expect(rowColouringFormula("overdue", COLUMNS, ZH)).not.toContain("=TODAY()");
+      expect(rowColouringFormula("dueToday", COLUMNS, ZH)).toContain(",INT($K3)=TODAY(),");
+      expect(rowColouringFormula("dueToday", COLUMNS, ZH)).not.toContain("<TODAY()");
+    });
+
+    it.each(["overdue", "dueToday"] as RowColouring[])(
+      "%s: leaves out a row whose done cell holds any done text",
+      (c) => {
+        const formula = rowColouringFormula(c, COLUMNS, ZH);
+        const terms = DONE_TEXTS.map((text) => `TRIM($P3&"")="${text}"`);
+        expect(formula).toContain(`NOT(OR(${terms.join(",")}))`);
+        expect(DONE_TEXTS.length).toBeGreaterThanOrEqual(14);
+      },
+    );
+
+    it.each(["overdue", "dueToday"] as RowColouring[])("%s: leaves out a row marked superseded", (c) => {
+      expect(rowColouringFormula(c, COLUMNS, ZH)).toContain(",$R3<>TRUE(),");
+    });
+
+    it("leaves out each won or lost stage of the Settings, and names no open stage", () => {
+      const formula = rowColouringFormula("overdue", COLUMNS, ZH);
+      expect(formula).toContain(`TRIM($I3&"")<>"已成交"`);
+      expect(formula).toContain(`TRIM($I3&"")<>"已流失"`);
+      for (const open of ZH.stages.filter((s) => s.kind === "open")) expect(formula).not.toContain(open.name);
+      expect(formula.match(/TRIM\(\$I3&""\)<>/g)).toHaveLength(2);
+    });
+
+    it("spells a stage name with a quote in it as a formula text (the quote doubled), trimmed", () => {
+      const settings: Settings = {
+        ...ZH,
+        stages: [
+          { name: "谈判中", kind: "open" },
+          { name: ' Signed "big" deal ', kind: "won" },
+          { name: "Lost", kind: "lost" },
+        ],
+      };
+      const formula = rowColouringFormula("overdue", COLUMNS, settings);
+      expect(formula).toContain(`TRIM($I3&"")<>"Signed ""big"" deal",`);
+      expect(formula).toContain(`TRIM($I3&"")<>"Lost",`);
+      expect(formula).not.toContain("谈判中");
+    });
+
+    it("makes every reference's column absolute and its row the first data row, relative", () => {
+      const formula = rowColouringFormula("overdue", COLUMNS, ZH);
+      expect(references(formula).sort()).toEqual(["$I3", "$K3", "$P3", "$R3"]);
+      const fromRow7 = rowColouringFormula("dueToday", { ...COLUMNS, firstRow: 7 }, ZH);
+      expect(references(fromRow7).sort()).toEqual(["$I7", "$K7", "$P7", "$R7"]);
+    });
+
+    it("follows the table's columns past Z", () => {
+      const formula = rowColouringFormula(
+        "overdue",
+        { nextDate: 27, stage: 2, done: 30, superseded: 52, firstRow: 2 },
+        ZH,
+      );
+      expect(references(formula).sort()).toEqual(["$AA2", "$AD2", "$AZ2", "$B2"]);
+    });
+
+    it("leaves out the done and superseded terms when the table lacks those columns", () => {
+      const formula = rowColouringFormula("overdue", { nextDate: 3, stage: 2, firstRow: 2 }, defaultSettings("en"));
+      expect(formula).toBe(
+        `=IF(ISNUMBER($C2),AND(TRIM($B2&"")<>"Won",TRIM($B2&"")<>"Lost",INT($C2)<TODAY(),N("followup-tracker:overdue")=0),FALSE)`,
+      );
+    });
+
+    it("leaves out only the missing one of the two", () => {
+      const noSuperseded = rowColouringFormula("overdue", { ...COLUMNS, superseded: undefined }, ZH);
+      expect(noSuperseded).toContain("NOT(OR(");
+      expect(noSuperseded).not.toContain("TRUE()");
+      const noDone = rowColouringFormula("overdue", { ...COLUMNS, done: undefined }, ZH);
+      expect(noDone).not.toContain("NOT(OR(");
+      expect(noDone).toContain("$R3<>TRUE()");
+    });
+  });
+
+  describe("colouringOfFormula", () => {
+    it("recognises both of the add-on's formulas", () => {
+      expect(colouringOfFormula(rowColouringFormula("overdue", COLUMNS, ZH))).toBe("overdue");
+      expect(colouringOfFormula(rowColouringFormula("dueToday", COLUMNS, ZH))).toBe("dueToday");
+      expect(colouringOfFormula(rowColouringFormula("dueToday", { nextDate: 3, stage: 2, firstRow: 2 }, ZH))).toBe(
+        "dueToday",
+      );
+    });
+
+    it.each([
+      ["a team's overdue rule", "=AND(ISNUMBER($K2),$K2<TODAY())"],
+      ["a team's highlight of won deals", '=$I2="已成交"'],
+      ["a rule naming the add-on in another way", '=N("followup-tracker:upcoming")=0'],
+      ["an empty formula", ""],
+    ])("takes %s for the team's own", (_, formula) => {
+      expect(colouringOfFormula(formula)).toBeNull();
+    });
+  });
+
+  describe("the formulas in a spreadsheet engine", () => {
+    // Columns: A customer, B stage, C next date (a serial, as Sheets stores dates), D done, E superseded; header in row 1.
+    const RULE_COLUMNS: RuleColumns = { nextDate: 3, stage: 2, done: 4, superseded: 5, firstRow: 2 };
+    const TODAY = serialOf(2026, 11, 27);
+    const ROWS: [string, unknown[]][] = [
+      ["open, done 否, next date yesterday", ["上海某科技", "已报价", TODAY - 1, "否", null]],
+      ["done 是", ["北京某贸易", "已报价", TODAY - 1, "是", null]],
+      ["a ticked checkbox", ["深圳某电子", "已报价", TODAY - 1, true, null]],
+      ["superseded", ["广州某制造", "已报价", TODAY - 1, null, true]],
+      ["won", ["杭州某网络", "已成交", TODAY - 1, null, null]],
+      ["open, due today", ["成都某餐饮", "待回访", TODAY, null, null]],
+      ["open, due tomorrow", ["南京某物流", "待回访", TODAY + 1, null, null]],
+      ["an unticked checkbox, a week late", ["苏州某材料", "谈判中", TODAY - 7, false, false]],
+      ["done ' Yes ' in other case and spaces", ["天津某化工", "谈判中", TODAY - 1, " Yes ", null]],
+      ["a next date typed as text", ["重庆某汽配", "新线索", "下周一", null, null]],
+      ["due today with a time", ["武汉某光电", "新线索", TODAY + 0.75, null, null]],
+      ["lost, with spaces around the stage", ["西安某软件", " 已流失 ", TODAY - 1, null, null]],
+      ["done 已跟进, due today", ["青岛某机械", "需求确认", TODAY, "已跟进", null]],
+      ["done ×, due today", ["大连某港务", "需求确认", TODAY, "×", null]],
+      ["done 1", ["厦门某贸易", "需求确认", TODAY - 1, 1, null]],
+      ["no next date", ["宁波某电器", "需求确认", null, null, null]],
+    ];
+
+    /** The formula's result for each row, filled down from the first data row by the engine as Sheets applies a rule. */
+    function evaluate(colouring: RowColouring): unknown[] {
+      const data = [
+        ["客户名称", "当前阶段", "下次跟进日期", "已跟进", "已有新跟进"],
+        ...ROWS.map(([, cells]) => cells),
+      ];
+      const engine = HyperFormula.buildFromArray(data as (string | number | boolean | null)[][], {
+        licenseKey: "gpl-v3",
+      });
+      // Sheets reads a bare FALSE as the boolean; HyperFormula only knows FALSE(), so the name is given that meaning.
+      engine.addNamedExpression("FALSE", "=FALSE()");
+      const formula = rowColouringFormula(colouring, RULE_COLUMNS, ZH).replace(/TODAY\(\)/g, String(TODAY));
+      const column = 6;
+      engine.setCellContents({ sheet: 0, row: 1, col: column }, formula);
+      engine.copy({ start: { sheet: 0, row: 1, col: column }, end: { sheet: 0, row: 1, col: column } });
+      for (let row = 2; row <= ROWS.length; row++) engine.paste({ sheet: 0, row, col: column });
+      const results = ROWS.map((_, i) => engine.getCellValue({ sheet: 0, row: 1 + i, col: column }));
+      engine.destroy();
+      return results;
+    }
+
+    /** The descriptions of the rows a colouring colours. */
+    function coloured(colouring: RowColouring): string[] {
+      const results = evaluate(colouring);
+      return ROWS.filter((_, i) => results[i] === true).map(([what]) => what);
+    }
+
+    it("colours red only the open rows whose next date has passed", () => {
+      expect(coloured("overdue")).toEqual(["open, done 否, next date yesterday", "an unticked checkbox, a week late"]);
+    });
+
+    it("colours amber only the open rows due today, a time of day included", () => {
+      expect(coloured("dueToday")).toEqual(["open, due today", "due today with a time", "done ×, due today"]);
+    });
+
+    it("gives FALSE, not an error, for every row it does not colour", () => {
+      for (const colouring of ["overdue", "dueToday"] as RowColouring[]) {
+        const results = evaluate(colouring);
+        expect(results).toHaveLength(ROWS.length);
+        expect(results.filter((v) => v !== true && v !== false)).toEqual([]);
+      }
+    });
+  });
+});
