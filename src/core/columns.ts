@@ -292,3 +292,8 @@ export const ADD_ON_COLUMNS: readonly ColumnKey[] = COLUMNS.filter((c) => c.owne
 
 /** Where each column of the table is: 1-based sheet column numbers; absent when the table lacks the column. */
 export type ColumnPositions = Partial<Record<ColumnKey, number>>;
+
+/** The needed columns a table lacks (a table set up by an older version, or a needed column deleted by hand), in catalogue order. */
+export function missingColumns(positions: ColumnPositions): ColumnKey[] {
+  return COLUMNS.filter((c) => c.needed && positions[c.key] === undefined).map((c) => c.key);
+}

@@ -1,6 +1,6 @@
 /** Finds a team's existing follow-up table in a sheet's values: its header row, which column is which, and what to append. */
 
-import { COLUMNS, type ColumnKey, type ColumnPositions } from "./columns";
+import { COLUMNS, type ColumnKey, type ColumnPositions, missingColumns } from "./columns";
 import { cellText, normalizeHeader } from "./text";
 
 export interface DetectedTable {
@@ -123,7 +123,7 @@ export function detectTable(values: readonly (readonly unknown[])[], maxScanRows
 
 /** The adoption of a detected table: the needed columns it lacks, appended after its last column. */
 export function planAdoption(table: DetectedTable): AdoptionPlan {
-  const toAppend = COLUMNS.filter((spec) => spec.needed && table.columns[spec.key] === undefined).map((s) => s.key);
+  const toAppend = missingColumns(table.columns);
   const firstAppendColumn = Math.max(table.lastColumn, table.lastUsedColumn) + 1;
   return { ...table, toAppend, firstAppendColumn };
 }

@@ -107,6 +107,23 @@ export function needsAlert(status: ReminderStatus, today: Day): boolean {
   return status.problems.length > 0 && status.alertedOn !== isoOfDay(today);
 }
 
+/**
+ * Records digests of `day` given up on, adding their recipients to those already recorded for that day, with why
+ * (the next day's report then names every digest of the day that did not go out).
+ */
+export function noteGivenUp(
+  status: ReminderStatus,
+  gaveUp: readonly { email: string; detail: string }[],
+  now: number,
+  day: string,
+): void {
+  if (gaveUp.length === 0) return;
+  const earlier = status.problems.find((p) => p.kind === "undelivered" && p.day === day);
+  const named = earlier ? earlier.detail.split(" — ")[0].split(", ") : [];
+  const emails = [...new Set([...named, ...gaveUp.map((g) => g.email)])];
+  raise(status, "undelivered", `${emails.join(", ")} — ${gaveUp[0].detail}`, now, day);
+}
+
 /** One line per problem, in `language`, oldest first, with when it was first seen in the spreadsheet's zone. */
 export function statusLines(status: ReminderStatus, language: Language, timeZone: string): string[] {
   const t = translator(language);

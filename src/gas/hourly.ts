@@ -2,7 +2,7 @@
 
 import { dayInZone, hourInZone, isoOfDay } from "../core/dates";
 import { languageFromLocale } from "../core/language";
-import { clear, expire, needsAlert, type ReminderStatus, raise } from "../core/reminder-status";
+import { clear, expire, needsAlert, noteGivenUp, type ReminderStatus, raise } from "../core/reminder-status";
 import { isValidEmail } from "../core/team";
 import { fill, translator } from "../i18n/translate";
 import { sendDailyDigests } from "./daily-digests";
@@ -132,19 +132,6 @@ function reportYesterday(table: Table, status: ReminderStatus, today: number, no
   recorded.save();
 }
 
-/** Digests given up on today are in the status at once, with why (the next day's report then names every one not sent). */
-function noteGivenUp(
-  status: ReminderStatus,
-  gaveUp: readonly { email: string; detail: string }[],
-  now: number,
-  day: string,
-): void {
-  const earlier = status.problems.find((p) => p.kind === "undelivered" && p.day === day);
-  const named = earlier ? earlier.detail.split(" — ")[0].split(", ") : [];
-  const emails = [...new Set([...named, ...gaveUp.map((g) => g.email)])];
-  raise(status, "undelivered", `${emails.join(", ")} — ${gaveUp[0].detail}`, now, day);
-}
-
 /** The day's work once the table is open: digests at the reminder hour, the review, the admins' alert. */
 function work(table: Table, state: ReminderState, status: ReminderStatus, startedAt: number): void {
   const today = dayInZone(startedAt, table.timeZone);
@@ -158,7 +145,7 @@ function work(table: Table, state: ReminderState, status: ReminderStatus, starte
   if (afterReminderHour && state.digestsSettledOn !== day) {
     const run = sendDailyDigests(table, readRows(table), today, startedAt, status);
     if (run.deferred > 0) raise(status, "quota", String(run.deferred), startedAt, day);
-    if (run.gaveUp.length > 0) noteGivenUp(status, run.gaveUp, startedAt, day);
+    noteGivenUp(status, run.gaveUp, startedAt, day);
     if (run.settled) {
       // Everyone deferred earlier today got their digest after all.
       clear(status, "quota", day);

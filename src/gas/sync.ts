@@ -1,6 +1,6 @@
 /** Sync & repair: the add-on's own columns brought up to date (ids, logged-at stamps, superseded marks), missing ones added, rules re-applied; the team's cells are never written, and cells it cannot read are reported. */
 
-import { COLUMNS, type ColumnKey } from "../core/columns";
+import { type ColumnKey, missingColumns } from "../core/columns";
 import { highestIdNumber, planSync, type SyncPlan } from "../core/sync-plan";
 import { tagColumns, tagHeaderRow } from "./column-map";
 import { saveRegistry } from "./registry";
@@ -22,7 +22,7 @@ export interface SyncOutcome {
  * last used column, as adoption does, and records them as the add-on's. A fixed number of calls.
  */
 function appendMissingColumns(table: Table): ColumnKey[] {
-  const missing = COLUMNS.filter((c) => c.needed && table.positions[c.key] === undefined).map((c) => c.key);
+  const missing = missingColumns(table.positions);
   if (missing.length === 0) return [];
   const sheet = table.followUps;
   const first = Math.max(sheet.getLastColumn(), ...Object.values(table.positions)) + 1;

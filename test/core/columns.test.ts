@@ -1,6 +1,6 @@
 /** Tests of src/core/columns: every column once with headers in both languages, the add-on's own columns (no aliases, so a team's column is never taken for one), and the columns adoption must add. */
 
-import { ADD_ON_COLUMNS, COLUMNS, type ColumnKey, columnSpec } from "../../src/core/columns";
+import { ADD_ON_COLUMNS, COLUMNS, type ColumnKey, columnSpec, missingColumns } from "../../src/core/columns";
 import { normalizeHeader } from "../../src/core/text";
 
 const ALL_KEYS: ColumnKey[] = [
@@ -103,6 +103,15 @@ describe("columns", () => {
       for (const optional of ["contact", "contactInfo", "source", "score", "notes"] as ColumnKey[]) {
         expect(needed).not.toContain(optional);
       }
+    });
+  });
+
+  describe("missingColumns", () => {
+    it("lists the needed columns a table lacks, in catalogue order, and nothing for a complete table", () => {
+      const full = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i + 1]));
+      expect(missingColumns(full)).toEqual([]);
+      const { superseded: _superseded, done: _done, contact: _contact, ...older } = full;
+      expect(missingColumns(older)).toEqual(["done", "superseded"]);
     });
   });
 });

@@ -5,6 +5,7 @@ import {
   clear,
   expire,
   needsAlert,
+  noteGivenUp,
   parseStatus,
   type ReminderStatus,
   raise,
@@ -311,6 +312,23 @@ describe("dates", () => {
       expect(localTimeText(Date.UTC(2026, 2, 8, 9, 59), "America/Los_Angeles")).toBe("2026-03-08 01:59");
       expect(localTimeText(Date.UTC(2026, 2, 8, 10, 0), "America/Los_Angeles")).toBe("2026-03-08 03:00");
       expect(localTimeText(AT_0805, "Asia/Kolkata")).toBe("2026-11-27 05:35");
+    });
+  });
+
+  describe("noteGivenUp", () => {
+    it("adds the day's given-up recipients to those recorded, with why, keeping when it was first seen", () => {
+      const status = empty();
+      noteGivenUp(status, [{ email: "a@example.com", detail: "Mailbox full" }], AT_0805, "2026-11-27");
+      noteGivenUp(status, [{ email: "b@example.com", detail: "Mailbox full" }], AT_0805 + 3_600_000, "2026-11-27");
+      noteGivenUp(status, [], AT_0805, "2026-11-27");
+      expect(status.problems).toEqual([
+        {
+          kind: "undelivered",
+          since: AT_0805,
+          detail: "a@example.com, b@example.com — Mailbox full",
+          day: "2026-11-27",
+        },
+      ]);
     });
   });
 });
