@@ -237,28 +237,28 @@ describe("a colleague's edit between a read and a write", () => {
    * stamp for row 10, the superseded mark for row 5. `edit` runs just before Sync's fourth Range.getValues — after it
    * read Settings, Team and the table, as it checks the cells it is about to write (the add-on paused inside that call).
    */
-  function syncWithEdit(edit: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void) {
+  function syncWithEdit(edit: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void, moreRows: unknown[][] = []) {
     const runtime = adoptedTeamSheet();
     const sheet = runtime.inspect().getActiveSpreadsheet().getSheets()[0];
     if (!sheet) throw new Error("no sheet");
-    sheet
-      .getRange(10, 1, 1, TEAM_WIDTH)
-      .setValues([
-        [
-          "",
-          "苏州某机械",
-          "何一",
-          "",
-          "2026/11/20",
-          "电话",
-          "又谈了一次",
-          "谈判中",
-          "发合同",
-          "2026/11/28",
-          "li.lei",
-          "",
-        ],
-      ]);
+    const typed = [
+      [
+        "",
+        "苏州某机械",
+        "何一",
+        "",
+        "2026/11/20",
+        "电话",
+        "又谈了一次",
+        "谈判中",
+        "发合同",
+        "2026/11/28",
+        "li.lei",
+        "",
+      ],
+      ...moreRows,
+    ];
+    sheet.getRange(10, 1, typed.length, TEAM_WIDTH).setValues(typed);
     runtime.kernel.interleave({ match: "Range.getValues", nth: 4, times: 1 }, () => edit(sheet));
     return { runtime, sheet, message: menu(runtime, "同步与修复") };
   }
@@ -269,6 +269,20 @@ describe("a colleague's edit between a read and a write", () => {
     expect(sheet.getRange("L8").getValue()).toBe("否");
     expect(cell(runtime, 5, "已有新跟进")).toBe(true);
     expect(cell(runtime, 10, "记录编号")).toBe("FU-000006");
+  });
+
+  it("is kept even in the add-on's own column: Sync writes the cells it changes, never a block over the rows between", () => {
+    let supersededColumn = 0;
+    const { runtime, sheet } = syncWithEdit(
+      (s) => {
+        // A second customer with a newer row too, so Sync marks rows 5 and 8 in one column, row 7 between them untouched.
+        supersededColumn = s.getRange(3, 1, 1, s.getLastColumn()).getValues()[0].indexOf("已有新跟进") + 1;
+        s.getRange(7, supersededColumn).setValue("手动备注");
+      },
+      [["", "无锡某纺织", "施三", "", "2026/11/21", "电话", "再次沟通", "需求确认", "报价", "2026/11/29", "李四", ""]],
+    );
+    expect([5, 8].map((row) => cell(runtime, row, "已有新跟进"))).toEqual([true, true]);
+    expect(sheet.getRange(7, supersededColumn).getValue()).toBe("手动备注");
   });
 
   it("makes Sync write nothing and say so when it lands in a cell Sync was about to write; the next Sync keeps it", () => {
