@@ -179,8 +179,8 @@ const LIMITED_MODE_SCOPES: ReadonlySet<string> = new Set([SCOPES.spreadsheetsCur
 
 const HOST_REALM: Realm = { Date, Error };
 
-/** A small deterministic generator (mulberry32) so fault and interleaving rates are repeatable. */
-function seededRandom(seed: number): () => number {
+/** A small deterministic generator (mulberry32) so fault and interleaving rates (and tests' generated data) are repeatable. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -6,28 +6,27 @@ import { type Day, isoOfDay, localTimeText } from "./dates";
 import { EMAIL_STYLE, escapeHtml, oneLine, safeLink } from "./html";
 import type { Language } from "./language";
 
-/** A way the reminders failed. */
-export type StatusKind =
-  /** An hourly run stopped with an error (detail: its message). */
-  | "runFailed"
-  /** The previous hourly run never finished (Apps Script's 6-minute limit, or the service stopped it). */
-  | "runCutShort"
-  /** No hourly run for hours: the trigger is gone or disabled (detail: the reminders' owner). */
-  | "triggerStopped"
-  /** The table's record in the spreadsheet was lost; it was rebuilt from the sheets. */
-  | "tableRecovered"
-  /** The table's record was lost and could not be rebuilt: no reminders until Sync & repair. */
-  | "tableLost"
-  /** Nobody on the Team sheet can get a reminder (no valid email with reminders on). */
-  | "noRecipients"
-  /** The daily mail quota ran out; digests were deferred (detail: how many). */
-  | "quota"
-  /** Digests of a day that did not go out (detail: to whom). */
-  | "undelivered"
-  /** Weekly review emails that could not be sent (detail: to whom and why). */
-  | "reviewFailed"
-  /** The reminders' owner must authorize the add-on again (an update asks for more access; detail: the owner). */
-  | "authorization";
+/**
+ * The ways the reminders fail: a run that stopped with an error; the previous run never finished (the 6-minute
+ * limit); no run for hours (the trigger gone or disabled); the table's record lost and rebuilt, or lost for good;
+ * nobody on Team who can get a reminder; the mail quota spent (digests deferred); digests of a day that did not go
+ * out; weekly review emails that could not be sent; the reminders' owner must authorize the add-on again.
+ */
+export const STATUS_KINDS = [
+  "runFailed",
+  "runCutShort",
+  "triggerStopped",
+  "tableRecovered",
+  "tableLost",
+  "noRecipients",
+  "quota",
+  "undelivered",
+  "reviewFailed",
+  "authorization",
+] as const;
+
+/** A way the reminders failed (see STATUS_KINDS). */
+export type StatusKind = (typeof STATUS_KINDS)[number];
 
 export interface StatusProblem {
   kind: StatusKind;
@@ -44,18 +43,7 @@ export interface ReminderStatus {
   alertedOn?: string;
 }
 
-const KINDS: ReadonlySet<string> = new Set<StatusKind>([
-  "runFailed",
-  "runCutShort",
-  "triggerStopped",
-  "tableRecovered",
-  "tableLost",
-  "noRecipients",
-  "quota",
-  "undelivered",
-  "reviewFailed",
-  "authorization",
-]);
+const KINDS: ReadonlySet<string> = new Set(STATUS_KINDS);
 
 /** A stored problem this version can show: a known kind, a time, a detail (an older or newer version may differ). */
 function isProblem(value: unknown): value is StatusProblem {

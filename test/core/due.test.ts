@@ -15,35 +15,13 @@ import {
 } from "../../src/core/due";
 import type { FollowUp, RowProblem } from "../../src/core/follow-ups";
 import { defaultSettings } from "../../src/core/settings";
+import { followUpOf } from "../fixtures/follow-up";
 
 const settings = defaultSettings("zh");
 const today = dayFromYmd(2026, 11, 27);
 
-function followUp(fields: Partial<FollowUp>): FollowUp {
-  return {
-    row: 2,
-    id: "FU-000001",
-    customer: "上海某科技",
-    customerKey: "上海某科技",
-    contact: "",
-    contactInfo: "",
-    date: dayFromYmd(2026, 11, 20),
-    method: "电话",
-    need: "",
-    summary: "",
-    stage: "已报价",
-    nextStep: "回访报价反馈",
-    nextDate: today,
-    owner: "李四",
-    source: "",
-    score: "",
-    notes: "",
-    done: false,
-    loggedAt: 1_000,
-    supersededMark: false,
-    ...fields,
-  };
-}
+/** A follow-up of 上海某科技 (or of the customer key given), stamped at t=1000 unless said otherwise. */
+const followUp = (fields: Partial<FollowUp>): FollowUp => followUpOf({ loggedAt: 1_000, ...fields });
 
 /** The agenda of some rows and the state of each. */
 function states(rows: FollowUp[], problems: RowProblem[] = []): string[] {

@@ -4,6 +4,7 @@ import { runInNewContext } from "node:vm";
 import type { ColumnPositions } from "../../src/core/columns";
 import { dayFromYmd } from "../../src/core/dates";
 import { type FollowUp, readFollowUps } from "../../src/core/follow-ups";
+import { followUpOf } from "../fixtures/follow-up";
 
 const ZONE = "Asia/Shanghai";
 /** The article's columns, with next date, done and logged-at appended by adoption. */
@@ -29,31 +30,7 @@ function sheetDate(y: number, m: number, d: number, hour = 0): Date {
 
 const today = dayFromYmd(2026, 11, 27);
 
-function followUp(fields: Partial<FollowUp>): FollowUp {
-  return {
-    row: 2,
-    id: "FU-000001",
-    customer: "上海某科技",
-    customerKey: "上海某科技",
-    contact: "",
-    contactInfo: "",
-    date: dayFromYmd(2026, 11, 20),
-    method: "电话",
-    need: "",
-    summary: "",
-    stage: "已报价",
-    nextStep: "回访报价反馈",
-    nextDate: today,
-    owner: "李四",
-    source: "",
-    score: "",
-    notes: "",
-    done: false,
-    loggedAt: null,
-    supersededMark: false,
-    ...fields,
-  };
-}
+const followUp = (fields: Partial<FollowUp>): FollowUp => followUpOf({ nextDate: today, ...fields });
 
 describe("follow-ups", () => {
   describe("readFollowUps", () => {

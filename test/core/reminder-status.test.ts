@@ -10,6 +10,7 @@ import {
   type ReminderStatus,
   raise,
   renderStatusAlert,
+  STATUS_KINDS,
   type StatusKind,
   statusLines,
 } from "../../src/core/reminder-status";
@@ -20,18 +21,7 @@ const TODAY = dayFromYmd(2026, 11, 27);
 const AT_0805 = Date.UTC(2026, 10, 27, 0, 5);
 const HOUR = 3_600_000;
 
-const KINDS: StatusKind[] = [
-  "runFailed",
-  "runCutShort",
-  "triggerStopped",
-  "tableRecovered",
-  "tableLost",
-  "noRecipients",
-  "quota",
-  "undelivered",
-  "reviewFailed",
-  "authorization",
-];
+const KINDS: readonly StatusKind[] = STATUS_KINDS;
 
 function empty(): ReminderStatus {
   return { problems: [] };

@@ -5,7 +5,7 @@ import { agendaOf } from "../../src/core/due";
 import type { FollowUp } from "../../src/core/follow-ups";
 import { KPI_COLUMNS, KPI_ROWS, kpiGrid, NOW_FIGURES, WEEK_FIGURES, weeklyKpis } from "../../src/core/review-kpis";
 import { defaultSettings } from "../../src/core/settings";
-import { customerKey } from "../../src/core/text";
+import { followUpOf } from "../fixtures/follow-up";
 
 const SETTINGS = defaultSettings("zh");
 /** Monday: last week is 2026-11-23 – 11-29, the week before 11-16 – 11-22. */
@@ -17,28 +17,17 @@ function day(month: number, date: number): Day {
 
 /** A follow-up as read from the sheet: row, customer, follow-up date and stage; open rows are due a week later. */
 function followUp(row: number, customer: string, date: Day, stage: string): FollowUp {
-  return {
+  const closed = stage === "已成交" || stage === "已流失";
+  return followUpOf({
     row,
     id: `FU-${row}`,
     customer,
-    customerKey: customerKey(customer),
-    contact: "",
-    contactInfo: "",
     date,
-    method: "电话",
-    need: "",
-    summary: "",
     stage,
     nextStep: "",
-    nextDate: stage === "已成交" || stage === "已流失" ? null : date + 7,
+    nextDate: closed ? null : date + 7,
     owner: "张三",
-    source: "",
-    score: "",
-    notes: "",
-    done: false,
-    loggedAt: null,
-    supersededMark: false,
-  };
+  });
 }
 
 /**

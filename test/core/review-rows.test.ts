@@ -5,7 +5,7 @@ import { agendaOf } from "../../src/core/due";
 import type { FollowUp } from "../../src/core/follow-ups";
 import { overdueNowRows, REVIEW_COLUMNS, type ReviewRow, reviewGrid } from "../../src/core/review-rows";
 import { defaultSettings } from "../../src/core/settings";
-import { customerKey } from "../../src/core/text";
+import { followUpOf } from "../fixtures/follow-up";
 
 const SETTINGS = defaultSettings("zh");
 const TODAY = dayFromYmd(2026, 11, 30);
@@ -22,28 +22,7 @@ function followUp(
   nextDate: Day | null,
   done = false,
 ): FollowUp {
-  return {
-    row,
-    id: `FU-${row}`,
-    customer,
-    customerKey: customer === "" ? "" : customerKey(customer),
-    contact: "",
-    contactInfo: "",
-    date,
-    method: "电话",
-    need: "",
-    summary: "",
-    stage,
-    nextStep: "",
-    nextDate,
-    owner: "李四",
-    source: "",
-    score: "",
-    notes: "",
-    done,
-    loggedAt: null,
-    supersededMark: false,
-  };
+  return followUpOf({ row, id: `FU-${row}`, customer, date, stage, nextStep: "", nextDate, done });
 }
 
 describe("review-rows", () => {

@@ -3,6 +3,7 @@
 import type { AppsScriptRuntime, RuntimeOptions, User } from "../../local/runtime/runtime";
 import type { FollowUpForm, SaveRequest, SaveResult } from "../../src/core/sidebar-api";
 import { EN_REP, runtimeOnDist, ZH_REP } from "./runtime";
+import { typeTable } from "./workbook";
 
 /** Team rows below the header: name, email, role, manager's email, reminders, language. */
 export const TEAM = [
@@ -60,6 +61,32 @@ export function followUpTable(
   }
   if (options.user) runtime.user = options.user;
   return runtime;
+}
+
+/**
+ * A team's own sheet typed into the first sheet (header on `headerRow`), `arrange`d as the team keeps it (formats …),
+ * adopted through the menu (answering YES), with `members` (TEAM's shape) on the Team sheet. Returns the sheet.
+ */
+export function adoptTeamSheet(
+  runtime: AppsScriptRuntime,
+  table: unknown[][],
+  headerRow: number,
+  options: { members?: unknown[][]; arrange?: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void } = {},
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const { members = TEAM.slice(0, 2), arrange } = options;
+  const sheet = typeTable(runtime, table, headerRow);
+  arrange?.(sheet);
+  runtime.open("LIMITED");
+  runtime.ui.answerNext("YES");
+  runtime.ui.answerNext("OK");
+  runtime.clickMenu(NAMES.zh.setUp);
+  runtime
+    .inspect()
+    .getActiveSpreadsheet()
+    .getSheetByName(NAMES.zh.team)
+    ?.getRange(2, 1, members.length, 6)
+    .setValues(members);
+  return sheet;
 }
 
 /** A typed row: id, customer, contact, contact info, date, method, need, summary, stage, next step, next date, owner. */

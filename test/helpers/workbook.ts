@@ -41,3 +41,9 @@ export function typeTable(
   sheet.getRange(headerRow, 1, 1, width).setFontWeight("bold").setBackground("#cfe2f3");
   return sheet;
 }
+
+/** The value the add-on keeps under `key` in the spreadsheet's own developer metadata (its records), or null. */
+export function metadataValue(runtime: AppsScriptRuntime, key: string): string | null {
+  const found = runtime.inspect().getActiveSpreadsheet().createDeveloperMetadataFinder().withKey(key).find()[0];
+  return found?.getValue() ?? null;
+}

@@ -1,5 +1,6 @@
 /** One rule of due, two spellings: over generated tables (dates near midnight in several time zones, every kind of stage, done marks in both languages, superseded rows), the sheet's colouring formulas evaluated by a real formula engine agree row by row with src/core/due, which the digests, the sidebar and the review use. */
 
+import { seededRandom } from "../../local/runtime/kernel";
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
 import { COLUMNS, type ColumnKey } from "../../src/core/columns";
 import { dayInZone, ymdOfDay } from "../../src/core/dates";
@@ -16,14 +17,7 @@ const column = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key);
 
 /** A small deterministic generator (mulberry32): the same tables on every run. */
 function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     int: (n: number) => Math.floor(next() * n),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,

@@ -4,6 +4,7 @@ import type { AppsScriptRuntime } from "../../local/runtime/runtime";
 import { runSidebarCall } from "../../local/sidebar-host/sidebar-host";
 import type { SaveResult, SidebarData } from "../../src/core/sidebar-api";
 import { followUpTable, form, NAMES, TEAM, typedRow } from "../helpers/follow-up-table";
+import { metadataValue } from "../helpers/workbook";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -183,13 +184,7 @@ describe("no reminder lost in silence", () => {
     const asks = runtime.outbox.messages.filter((m) => m.subject === "【跟进表助手】需要重新授权才能继续发送跟进提醒");
     expect(asks.map((m) => m.to.join())).toEqual(["li.lei@example.com", "li.lei@example.com"]);
     expect(asks[0]?.body).toContain("https://script.google.com/macros/d/");
-    const status = runtime
-      .inspect()
-      .getActiveSpreadsheet()
-      .createDeveloperMetadataFinder()
-      .withKey("followUpTracker.status")
-      .find()[0];
-    expect(JSON.parse(status?.getValue() ?? "{}").problems).toEqual([
+    expect(JSON.parse(metadataValue(runtime, "followUpTracker.status") ?? "{}").problems).toEqual([
       expect.objectContaining({ kind: "authorization", detail: "li.lei@example.com" }),
     ]);
     runtime.grantScopes("li.lei@example.com");

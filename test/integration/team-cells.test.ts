@@ -2,32 +2,17 @@
 
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
 import type { SaveResult, SidebarData } from "../../src/core/sidebar-api";
-import { form } from "../helpers/follow-up-table";
+import { OWN_COLUMNS_HEADER, titledTeamSheet } from "../fixtures/team-tables";
+import { adoptTeamSheet, form } from "../helpers/follow-up-table";
 import { runtimeOnDist, ZH_REP } from "../helpers/runtime";
-import { sheetModel, snapshotCells, typeTable } from "../helpers/workbook";
+import { sheetModel, snapshotCells } from "../helpers/workbook";
 
 const HOUR = 3_600_000;
 /** Friday 2026-11-27, 07:30 in Shanghai. */
 const SEVEN_THIRTY = Date.UTC(2026, 10, 26, 23, 30);
 
 /** A team's sheet as it keeps it: a title, their own IDs (one twice), their own done column with words and a formula. */
-const TEAM_SHEET: unknown[][] = [
-  ["2026 华东区销售跟进表"],
-  [],
-  [
-    "编号",
-    "客户名称",
-    "联系人",
-    "电话",
-    "跟进时间",
-    "跟进方式",
-    "跟进内容",
-    "当前状态",
-    "下一步计划",
-    "下次跟进日期",
-    "责任人",
-    "完成",
-  ],
+const TEAM_SHEET = titledTeamSheet([
   [
     "C-1001",
     "苏州某机械有限公司",
@@ -56,20 +41,7 @@ const TEAM_SHEET: unknown[][] = [
     "li.lei",
     "No",
   ],
-  [
-    "编号",
-    "客户名称",
-    "联系人",
-    "电话",
-    "跟进时间",
-    "跟进方式",
-    "跟进内容",
-    "当前状态",
-    "下一步计划",
-    "下次跟进日期",
-    "责任人",
-    "完成",
-  ],
+  OWN_COLUMNS_HEADER,
   [
     "C-1002",
     "'=SUM(1,2)",
@@ -99,25 +71,24 @@ const TEAM_SHEET: unknown[][] = [
     "是",
   ],
   ["C-1004", "常州某电子", "张四", "", "2026/11/20", "电话", "演示", "方案沟通", "确认需求", "2026/11/30", "李四", ""],
-];
+]);
 const TEAM_WIDTH = 12;
 const TEAM_ROWS = TEAM_SHEET.length;
 
-/** The team's sheet typed into the first sheet, adopted (YES), and the Team sheet given emails. */
-function adoptedTeamSheet(now = SEVEN_THIRTY): AppsScriptRuntime {
+/** The team's sheet typed into the first sheet with the team's own formats (`typed` sees it then), adopted (YES), and the Team sheet given emails. */
+function adoptedTeamSheet(
+  now = SEVEN_THIRTY,
+  typed: (runtime: AppsScriptRuntime) => void = () => {},
+): AppsScriptRuntime {
   const runtime = runtimeOnDist({ user: ZH_REP, now });
-  const sheet = typeTable(runtime, TEAM_SHEET, 3);
-  sheet.getRange("E4:E9").setNumberFormat("yyyy/m/d");
-  sheet.getRange("L4:L9").setBackground("#d9ead3");
-  runtime.open("LIMITED");
-  runtime.ui.answerNext("YES");
-  runtime.ui.answerNext("OK");
-  runtime.clickMenu("设置/接管跟进表");
-  const team = runtime.inspect().getActiveSpreadsheet().getSheetByName("团队");
-  team?.getRange(2, 1, 2, 6).setValues([
-    ["li.lei", "li.lei@example.com", "管理员", "", true, "zh"],
-    ["李四", "li.si@example.com", "销售", "li.lei@example.com", true, "zh"],
-  ]);
+  adoptTeamSheet(runtime, TEAM_SHEET, 3, {
+    arrange: (sheet) => {
+      // Formats the team set themselves, which must survive too.
+      sheet.getRange("E4:E9").setNumberFormat("yyyy/m/d");
+      sheet.getRange("L4:L9").setBackground("#d9ead3");
+      typed(runtime);
+    },
+  });
   return runtime;
 }
 
@@ -145,8 +116,10 @@ function cell(runtime: AppsScriptRuntime, row: number, header: string): unknown 
 
 describe("a team's own sheet", () => {
   it("keeps every cell the team typed through adoption, Sync, a sidebar save, another Sync and a day of reminders", () => {
-    const runtime = adoptedTeamSheet();
-    const before = teamCells(runtime);
+    let before: ReturnType<typeof teamCells> = [];
+    const runtime = adoptedTeamSheet(SEVEN_THIRTY, (typed) => {
+      before = teamCells(typed);
+    });
     menu(runtime, "同步与修复");
     const saved = runtime.run("saveFollowUp", [
       {

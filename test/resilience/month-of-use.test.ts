@@ -1,10 +1,13 @@
 /** A month of real use as a test, on the built bundle: a team's adopted sheet, hourly runs for 30 days, sidebar saves every morning, colleagues' hand edits landing between the add-on's reads and writes, the Reminder log deleted once, the table's metadata deleted once, the mail quota spent on two days and a transient fault in 30% of executions — then the two promises are counted. */
 
+import { seededRandom } from "../../local/runtime/kernel";
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
 import { COLUMNS } from "../../src/core/columns";
 import type { SaveResult } from "../../src/core/sidebar-api";
+import { titledTeamSheet } from "../fixtures/team-tables";
+import { adoptTeamSheet, TEAM } from "../helpers/follow-up-table";
 import { runtimeOnDist, ZH_REP } from "../helpers/runtime";
-import { typeTable } from "../helpers/workbook";
+import { metadataValue } from "../helpers/workbook";
 import { expectedDigestDays, formOf, MEMBERS, monthPlan, type PlannedFollowUp } from "./month-plan";
 
 const MINUTE = 60_000;
@@ -37,23 +40,7 @@ const FAULTS: readonly [string, string][] = [
 ];
 
 /** The team's own sheet before adoption: a title, their IDs, their done marks; every deal already closed or done. */
-const TEAM_SHEET: unknown[][] = [
-  ["2026 华东区销售跟进表"],
-  [],
-  [
-    "编号",
-    "客户名称",
-    "联系人",
-    "电话",
-    "跟进时间",
-    "跟进方式",
-    "跟进内容",
-    "当前状态",
-    "下一步计划",
-    "下次跟进日期",
-    "责任人",
-    "完成",
-  ],
+const TEAM_SHEET = titledTeamSheet([
   [
     "C-1001",
     "苏州某机械有限公司",
@@ -97,20 +84,8 @@ const TEAM_SHEET: unknown[][] = [
     "Ann Lee",
     "Yes",
   ],
-];
+]);
 const TEAM_HEADER_ROW = 3;
-
-/** A small deterministic generator (mulberry32). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** "2026-11-02" of an instant in Shanghai. */
 const isoDayOf = (at: number) => new Date(at + 8 * HOUR).toISOString().slice(0, 10);
@@ -139,7 +114,7 @@ interface Figures {
 describe("a month of real use", () => {
   const plan = monthPlan(DAYS);
   const phones = new Map([...new Set(plan.map((p) => p.customer))].map((c, i) => [c, `1390000${1000 + i}`]));
-  const random = generator(2026);
+  const random = seededRandom(2026);
   let runtime: AppsScriptRuntime;
   let sheet: GoogleAppsScript.Spreadsheet.Sheet;
   /** What each team cell should hold: what the team typed, by hand or through a save ("row:column" → value). */
@@ -246,13 +221,7 @@ describe("a month of real use", () => {
 
   /** The reminders' status as stored, for the days whose digests it reports as not sent. */
   function noteReported(): void {
-    const status = runtime
-      .inspect()
-      .getActiveSpreadsheet()
-      .createDeveloperMetadataFinder()
-      .withKey("followUpTracker.status")
-      .find()[0];
-    const problems = JSON.parse(status?.getValue() ?? "{}").problems ?? [];
+    const problems = JSON.parse(metadataValue(runtime, "followUpTracker.status") ?? "{}").problems ?? [];
     for (const p of problems as { kind: string; day?: string; detail: string }[]) {
       if (p.kind !== "undelivered" || !p.day) continue;
       const emails = reported.get(p.day) ?? new Set<string>();
@@ -263,21 +232,7 @@ describe("a month of real use", () => {
 
   beforeAll(() => {
     runtime = runtimeOnDist({ user: ZH_REP, now: FIRST_MIDNIGHT - DAY });
-    sheet = typeTable(runtime, TEAM_SHEET, TEAM_HEADER_ROW);
-    runtime.open("LIMITED");
-    runtime.ui.answerNext("YES");
-    runtime.ui.answerNext("OK");
-    runtime.clickMenu("设置/接管跟进表");
-    runtime
-      .inspect()
-      .getActiveSpreadsheet()
-      .getSheetByName("团队")
-      ?.getRange(2, 1, 3, 6)
-      .setValues([
-        ["li.lei", "li.lei@example.com", "管理员", "", true, "zh"],
-        ["李四", "li.si@example.com", "销售", "li.lei@example.com", true, "zh"],
-        ["Ann Lee", "ann.lee@example.com", "rep", "li.lei@example.com", true, "en"],
-      ]);
+    sheet = adoptTeamSheet(runtime, TEAM_SHEET, TEAM_HEADER_ROW, { members: TEAM });
     for (let row = 1; row <= TEAM_SHEET.length; row++) expectRow(row);
     runtime.advanceTo(FIRST_MIDNIGHT - 23 * HOUR);
     runtime.ui.answerNext("OK");
