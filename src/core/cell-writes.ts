@@ -56,8 +56,11 @@ export function writeOps(changes: readonly CellChange[]): WriteOp[] {
   for (const column of columns) {
     const inColumn = changes.filter((c) => c.column === column).sort((a, b) => a.row - b.row);
     const byValue = new Map<string, CellChange[]>();
-    for (const change of inColumn)
-      byValue.set(valueKey(change.after), [...(byValue.get(valueKey(change.after)) ?? []), change]);
+    for (const change of inColumn) {
+      const group = byValue.get(valueKey(change.after));
+      if (group) group.push(change);
+      else byValue.set(valueKey(change.after), [change]);
+    }
     const blockRows = new Map<number, unknown>();
     for (const group of byValue.values()) {
       const rows = group.map((c) => c.row);
