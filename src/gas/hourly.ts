@@ -8,6 +8,7 @@ import { fill, translator } from "../i18n/translate";
 import { sendDailyDigests } from "./daily-digests";
 import { loadReminderState, type ReminderState, saveReminderState } from "./reminder-state";
 import { HOURLY_HANDLER, TRIGGER_SPREADSHEET_PREFIX } from "./reminders-switch";
+import { errorMessage } from "./retry";
 import { isReviewTime, sendWeeklyReview } from "./review-mail";
 import { recordedBatch, undeliveredOf } from "./send-once";
 import { alertAdmins, openStatus, showStatus, statusView } from "./status";
@@ -245,16 +246,15 @@ export function runHourlyJob(event: unknown): void {
     if (table) work(table, state, status, startedAt);
     else alertOnFailure(spreadsheet, null, status, state, startedAt);
   } catch (error) {
-    const message =
-      typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
-    raise(status, "runFailed", message, failedBefore?.since ?? startedAt);
+    raise(status, "runFailed", errorMessage(error), failedBefore?.since ?? startedAt);
     if (failedBefore) alertOnFailure(spreadsheet, table, status, state, startedAt);
     throw error;
   } finally {
     try {
+      // The status first: it is what the admins see when everything else fails.
+      store.save();
       state.lastEndAt = Date.now();
       saveReminderState(spreadsheet, state);
-      store.save();
       if (table) showStatus(table, statusView(status, state, table.language, table.timeZone));
       SpreadsheetApp.flush();
     } finally {

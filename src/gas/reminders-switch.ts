@@ -71,6 +71,10 @@ export function switchReminders(table: Table, userEmail: string, now: number): s
     if (state && healthy) {
       deleteOwnTriggers(spreadsheet);
       saveReminderState(spreadsheet, null);
+      // With reminders off, what went wrong with them no longer needs anyone's attention.
+      const store = openStatus(spreadsheet);
+      store.status.problems = [];
+      store.save();
       return t("reminders.off");
     }
     startTrigger(spreadsheet, userEmail, now);

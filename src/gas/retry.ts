@@ -6,10 +6,14 @@ const TRANSIENT =
 /** Waits before the 2nd and 3rd attempts (Utilities.sleep, which counts against the 6-minute limit). */
 const BACKOFF_MS = [500, 2000];
 
+/** The message of an error thrown by a service (an Exception of the script's realm) or of anything thrown. */
+export function errorMessage(error: unknown): string {
+  return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+}
+
 /** True for an error a retry may cure. */
 export function isTransient(error: unknown): boolean {
-  const message =
-    typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+  const message = errorMessage(error);
   return TRANSIENT.test(message) && !/for one day/i.test(message);
 }
 

@@ -13,7 +13,7 @@ import {
   undeliveredKeys,
 } from "../core/send-record";
 import { appendLog, type LogEntry, logKey, logSheet, readLog } from "./reminder-log";
-import { isTransient, withRetry } from "./retry";
+import { errorMessage, isTransient, withRetry } from "./retry";
 import { openValue } from "./spreadsheet-metadata";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,10 +45,6 @@ export interface BatchRun {
   settled: boolean;
 }
 
-function messageOf(error: unknown): string {
-  return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
-}
-
 /** The send record of the spreadsheet, with the batch of `key`, and a way to store it again. */
 export function openBatch(spreadsheet: Spreadsheet, key: string): { batch: SendBatch; save: () => void } {
   const stored = openValue(spreadsheet, RECORD_KEY);
@@ -75,10 +71,11 @@ export function undeliveredOf(batch: SendBatch, candidates: readonly string[]): 
 /**
  * Sends each email of the batch `key` at most once. Every recipient is first planned in the send record (spreadsheet
  * metadata); the Reminder log, if it shows an email sent that the record lacks, counts too, so deleting either one
- * never sends twice. Recipients deferred or failed earlier (or `servedFirst`) go first. Before each email: the time budget and the daily
- * quota (when spent, the rest are deferred to a later run: a deferral never settles a batch); the entry is claimed
- * ("sending") and stored, the email sent (passing failures retried), the outcome stored. A passing failure is tried
- * again next run, up to MAX_ATTEMPTS runs; anything else is given up and reported. The log gets one row per outcome.
+ * never sends twice. Recipients deferred or failed earlier (or `servedFirst`) go first. Before each email: the time
+ * budget and the daily quota (when spent, the rest are deferred to a later run: a deferral never settles a batch); the
+ * entry is claimed ("sending") and stored, the email sent (passing failures retried), the outcome stored. A passing
+ * failure is tried again next run, up to MAX_ATTEMPTS runs; anything else is given up and reported. The log gets one
+ * row per outcome.
  */
 export function sendBatch(
   spreadsheet: Spreadsheet,
@@ -134,7 +131,7 @@ export function sendBatch(
         run.sent++;
         log.push({ day: key, email: o.email, status: "sent", detail: o.note });
       } catch (error) {
-        const message = messageOf(error);
+        const message = errorMessage(error);
         if (/for one day/i.test(message)) {
           entry.attempts--;
           defer(pending.slice(index));

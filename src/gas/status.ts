@@ -2,6 +2,7 @@
 
 import { type Day, isoOfDay, localTimeText } from "../core/dates";
 import type { Language } from "../core/language";
+import { asLiteral } from "../core/literal";
 import { parseStatus, type ReminderStatus, renderStatusAlert, statusLines } from "../core/reminder-status";
 import { isValidEmail } from "../core/team";
 import { fill, translator } from "../i18n/translate";
@@ -54,7 +55,7 @@ export function showStatus(table: Table, lines: readonly string[]): void {
   const current = range.getValues().map(([cell]) => String(cell));
   if (current.every((cell, i) => cell === wanted[i][0])) return;
   // Stored literally: a detail may quote an error message or a cell a person typed.
-  range.setValues(wanted.map(([line]) => [line === "" ? "" : `'${line}`]));
+  range.setValues(wanted.map(([line]) => [asLiteral(line)]));
 }
 
 /**
