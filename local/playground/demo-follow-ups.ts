@@ -12,7 +12,7 @@ export const DEMO_TEAM = [
 
 /**
  * Follow-ups: customer, contact, contact info, date, method, need, summary, stage, next step, next date, owner,
- * source, score. A customer's older rows come first: Sync marks them done once a newer one exists.
+ * source, score. A customer's older rows come first: Sync marks them superseded once a newer one exists.
  */
 // biome-ignore format: one follow-up per line reads like the sheet
 export const DEMO_FOLLOW_UPS: readonly (readonly (string | number)[])[] = [

@@ -2,14 +2,14 @@
 
 import { dayInZone, isoOfDay } from "../core/dates";
 import { agendaOf } from "../core/due";
-import { statusLines } from "../core/reminder-status";
+import { needsAlert, statusLines } from "../core/reminder-status";
 import type { SidebarData } from "../core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
 import { memberByEmail, type TeamMember } from "../core/team";
 import { translator } from "../i18n/translate";
 import { loadReminderState } from "./reminder-state";
 import { checkReminders } from "./reminders-switch";
-import { openStatus } from "./status";
+import { alertAdmins, openStatus } from "./status";
 import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
 import { readRows } from "./table-rows";
 
@@ -39,16 +39,34 @@ export function showFollowUpSidebar(tab: "log" | "due"): void {
 }
 
 /**
- * What the reminders' status says, for an admin or the reminders' owner (after checking that the reminders still run:
- * a trigger that stopped is recorded, not repaired, here); nothing for everyone else.
+ * What the reminders' status says, for an admin or the reminders' owner; nothing for everyone else. Whoever opens the
+ * sidebar first checks that the reminders still run (a trigger that stopped is recorded, not repaired, here) and, when
+ * one stopped, emails the admins about it once that day: the hourly run that would have told them is what stopped.
  */
 function reminderProblems(table: Table, member: TeamMember | undefined, now: number): string[] {
   const email = Session.getActiveUser().getEmail();
+  checkReminders(table, email, now, false);
   const state = loadReminderState(table.spreadsheet);
+  const store = openStatus(table.spreadsheet);
+  const today = dayInZone(now, table.timeZone);
+  if (state && store.status.problems.some((p) => p.kind === "triggerStopped") && needsAlert(store.status, today)) {
+    try {
+      alertAdmins(table.spreadsheet, store.status, {
+        today,
+        language: table.language,
+        timeZone: table.timeZone,
+        admins: table.members.filter((m) => m.role === "admin"),
+        fallback: state.owner,
+        startedAt: now,
+      });
+      store.save();
+    } catch (error) {
+      console.warn(`admins not alerted from the sidebar: ${String(error)}`);
+    }
+  }
   const isOwner = state !== null && email !== "" && state.owner.toLowerCase() === email.toLowerCase();
   if (member?.role !== "admin" && !isOwner) return [];
-  checkReminders(table, email, now, false);
-  return statusLines(openStatus(table.spreadsheet).status, table.language, table.timeZone);
+  return statusLines(store.status, table.language, table.timeZone);
 }
 
 /** Everything the sidebar shows, read in one pass over the table. */

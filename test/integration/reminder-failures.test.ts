@@ -95,16 +95,22 @@ describe("no reminder lost in silence", () => {
     expect(settingsStatus(runtime)).toEqual([expect.stringMatching(/^正常：/)]);
   });
 
-  it("shows a stopped trigger to the admin in the sidebar (not to reps), and Sync starts the reminders again", () => {
+  it("mails the admin once about a stopped trigger, shows it in their sidebar (not reps'), and Sync starts it again", () => {
     const runtime = ready();
     const [trigger] = runtime.triggers.list();
     runtime.triggers.disable(trigger?.uniqueId ?? "");
     runtime.advanceBy(5 * HOUR);
     expect(digests(runtime)).toEqual([]);
+    // A rep opens the sidebar first: the admin is emailed about it (the hourly run that would tell them is what stopped).
+    expect(sidebarAs(runtime, LI_SI).reminderProblems).toEqual([]);
+    const alerts = () => runtime.outbox.messages.filter((m) => isAlert(m.subject));
+    expect(alerts().map((m) => [m.to.join(), m.from])).toEqual([["li.lei@example.com", "li.si@example.com"]]);
+    expect(alerts()[0]?.body).toContain("起没有运行过每日提醒");
     expect(sidebarAs(runtime, LI_LEI).reminderProblems).toEqual([
       "自 2026-11-27 07:30 起没有运行过每日提醒（li.lei@example.com 的触发器已失效或被删除）。请 li.lei@example.com 或管理员点「同步与修复」或「提醒开关」恢复",
     ]);
     expect(sidebarAs(runtime, LI_SI).reminderProblems).toEqual([]);
+    expect(alerts()).toHaveLength(1);
     runtime.user = LI_LEI;
     expect(menu(runtime, "同步与修复")).toContain(
       "每日提醒已停止运行（li.lei@example.com 的触发器失效），已用你的账号重新开启。",
