@@ -90,16 +90,11 @@ function keyAt(positions: ColumnPositions, column: number): ColumnKey | undefine
 
 /**
  * The changes that would touch a column the team owns (anything but the add-on's own columns). Every planner's
- * changes must leave this empty: the writers refuse to run otherwise (the first promise: nothing the team typed
- * changes), except in rows the user is appending.
+ * changes must leave this empty: the writer refuses to run otherwise (the first promise: nothing the team typed
+ * changes; the row a user appends from the sidebar is written on its own, after checking it is still empty).
  */
-export function changesToTeamColumns(
-  changes: readonly CellChange[],
-  positions: ColumnPositions,
-  appendedRows: ReadonlySet<number> = new Set(),
-): CellChange[] {
+export function changesToTeamColumns(changes: readonly CellChange[], positions: ColumnPositions): CellChange[] {
   return changes.filter((c) => {
-    if (appendedRows.has(c.row)) return false;
     const key = keyAt(positions, c.column);
     return key === undefined || !ADD_ON_COLUMNS.includes(key);
   });

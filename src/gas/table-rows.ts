@@ -73,26 +73,17 @@ function checkUnchanged(table: Table, rows: TableRows, changes: readonly CellCha
 
 /**
  * Writes planned changes under the caller's document lock: refuses any change to a column the team owns (the first
- * promise; `appendedRows` are the rows a user is adding, which are theirs to fill), re-reads the target cells and
- * refuses if someone changed them since the plan's read, then writes each run of adjacent changed cells, or the same
- * value at scattered cells in one RangeList call. No write covers a cell that is not being changed.
+ * promise), re-reads the target cells and refuses if someone changed them since the plan's read, then writes each
+ * run of adjacent changed cells, or the same value at scattered cells in one RangeList call. No write covers a cell
+ * that is not being changed.
  */
-export function writeChanges(
-  table: Table,
-  rows: TableRows,
-  changes: readonly CellChange[],
-  appendedRows: ReadonlySet<number> = new Set(),
-): void {
+export function writeChanges(table: Table, rows: TableRows, changes: readonly CellChange[]): void {
   if (changes.length === 0) return;
-  const intruding = changesToTeamColumns(changes, table.positions, appendedRows);
+  const intruding = changesToTeamColumns(changes, table.positions);
   if (intruding.length > 0) {
     throw new Error(`refusing to write cells the team owns: row ${intruding[0].row}, column ${intruding[0].column}`);
   }
-  checkUnchanged(
-    table,
-    rows,
-    changes.filter((c) => !appendedRows.has(c.row)),
-  );
+  checkUnchanged(table, rows, changes);
   const sheet = table.followUps;
   for (const op of writeOps(changes)) {
     if (op.kind === "block") {

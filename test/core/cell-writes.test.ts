@@ -229,12 +229,6 @@ describe("cell-writes", () => {
       expect(changesToTeamColumns(changes, POSITIONS)).toEqual([]);
     });
 
-    it("exempts the rows being appended, and only those", () => {
-      const inAppended = change(12, 1, "深圳某电子");
-      const inExisting = change(11, 1, "深圳某电子");
-      expect(changesToTeamColumns([inAppended, inExisting], POSITIONS, new Set([12]))).toEqual([inExisting]);
-    });
-
     it("reports a change to a column the table does not map (the team's own), and one past the table", () => {
       const toTeamsOwnId = change(5, 8, "A-17");
       const pastTable = change(5, 30, "x");
