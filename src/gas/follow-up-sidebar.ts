@@ -9,7 +9,7 @@ import { memberByEmail, type TeamMember } from "../core/team";
 import { translator } from "../i18n/translate";
 import { loadReminderState } from "./reminder-state";
 import { checkReminders } from "./reminders-switch";
-import { alertAdmins, openStatus } from "./status";
+import { alertTableAdmins, openStatus } from "./status";
 import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
 import { readRows } from "./table-rows";
 
@@ -51,14 +51,7 @@ function reminderProblems(table: Table, member: TeamMember | undefined, now: num
   const today = dayInZone(now, table.timeZone);
   if (state && store.status.problems.some((p) => p.kind === "triggerStopped") && needsAlert(store.status, today)) {
     try {
-      alertAdmins(table.spreadsheet, store.status, {
-        today,
-        language: table.language,
-        timeZone: table.timeZone,
-        admins: table.members.filter((m) => m.role === "admin"),
-        fallback: state.owner,
-        startedAt: now,
-      });
+      alertTableAdmins(table, store.status, state.owner, now);
       store.save();
     } catch (error) {
       console.warn(`admins not alerted from the sidebar: ${String(error)}`);

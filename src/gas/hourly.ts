@@ -11,7 +11,7 @@ import { HOURLY_HANDLER, TRIGGER_SPREADSHEET_PREFIX } from "./reminders-switch";
 import { errorMessage } from "./retry";
 import { isReviewTime, sendWeeklyReview } from "./review-mail";
 import { recordedBatch, undeliveredOf } from "./send-once";
-import { alertAdmins, openStatus, showStatus, statusView } from "./status";
+import { alertAdmins, alertTableAdmins, openStatus, showStatus, statusView } from "./status";
 import { isTableProblem, openTable, type Table } from "./table";
 import { recoverRegistry } from "./table-recovery";
 import { readRows } from "./table-rows";
@@ -161,14 +161,7 @@ function work(table: Table, state: ReminderState, status: ReminderStatus, starte
   }
   // The admins' digests carry the status; a separate alert only for what arose once they were settled.
   if (afterReminderHour && state.digestsSettledOn === day && needsAlert(status, today)) {
-    alertAdmins(table.spreadsheet, status, {
-      today,
-      language: table.language,
-      timeZone: table.timeZone,
-      admins: table.members.filter((m) => m.role === "admin"),
-      fallback: state.owner,
-      startedAt,
-    });
+    alertTableAdmins(table, status, state.owner, startedAt);
   }
 }
 
@@ -184,14 +177,11 @@ function alertOnFailure(
     const timeZone = spreadsheet.getSpreadsheetTimeZone();
     const today = dayInZone(startedAt, timeZone);
     if (!needsAlert(status, today)) return;
-    alertAdmins(spreadsheet, status, {
-      today,
-      language: table?.language ?? languageFromLocale(spreadsheet.getSpreadsheetLocale()),
-      timeZone,
-      admins: table ? table.members.filter((m) => m.role === "admin") : [],
-      fallback: state.owner,
-      startedAt,
-    });
+    if (table) alertTableAdmins(table, status, state.owner, startedAt);
+    else {
+      const language = languageFromLocale(spreadsheet.getSpreadsheetLocale());
+      alertAdmins(spreadsheet, status, { today, language, timeZone, admins: [], fallback: state.owner, startedAt });
+    }
   } catch {
     // The status itself is saved by the caller: Settings and the sidebar still show it.
   }

@@ -1,6 +1,6 @@
 /** Keeps the reminders' status in the spreadsheet's metadata, shows it on the Settings sheet, and emails it to the admins at most once a day. */
 
-import { type Day, isoOfDay, localTimeText } from "../core/dates";
+import { type Day, dayInZone, isoOfDay, localTimeText } from "../core/dates";
 import type { Language } from "../core/language";
 import { asLiteral } from "../core/literal";
 import { parseStatus, type ReminderStatus, renderStatusAlert, statusLines } from "../core/reminder-status";
@@ -95,4 +95,16 @@ export function alertAdmins(
     });
   const run = sendBatch(spreadsheet, options.language, `alert ${day}`, outgoing, options.startedAt);
   if (run.sent > 0 || run.settled) status.alertedOn = day;
+}
+
+/** `alertAdmins` for a table: its admins, language and zone, today in that zone; `owner` (the reminders') as fallback. */
+export function alertTableAdmins(table: Table, status: ReminderStatus, owner: string, now: number): void {
+  alertAdmins(table.spreadsheet, status, {
+    today: dayInZone(now, table.timeZone),
+    language: table.language,
+    timeZone: table.timeZone,
+    admins: table.members.filter((m) => m.role === "admin"),
+    fallback: owner,
+    startedAt: now,
+  });
 }
