@@ -46,8 +46,20 @@ export function statusView(
   return [fill(t("status.ok"), { time: state.lastRunAt ? localTimeText(state.lastRunAt, timeZone) : "–" })];
 }
 
-/** Shows the status on the Settings sheet (a block of the add-on's own in column K), writing only when it changed. */
+/**
+ * Shows the status on the Settings sheet (a block of the add-on's own in column K), writing only when it changed. Best
+ * effort: Settings is protected for admins, and the reminders' owner need not be one; the status itself is in the
+ * spreadsheet's metadata, the sidebar and the admins' emails whatever happens here.
+ */
 export function showStatus(table: Table, lines: readonly string[]): void {
+  try {
+    writeStatus(table, lines);
+  } catch (error) {
+    console.warn(`reminder status not shown on Settings: ${String(error)}`);
+  }
+}
+
+function writeStatus(table: Table, lines: readonly string[]): void {
   const t = translator(table.language);
   const shown = [t("status.title"), ...lines.slice(0, VIEW_LINES)];
   const wanted = Array.from({ length: VIEW_LINES + 1 }, (_, i) => [shown[i] ?? ""]);

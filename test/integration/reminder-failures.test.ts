@@ -121,6 +121,21 @@ describe("no reminder lost in silence", () => {
     expect(sidebarAs(runtime, LI_LEI).reminderProblems).toEqual([]);
   });
 
+  it("runs for a rep who turned reminders on, though Settings (where the status shows) is protected for admins", () => {
+    const runtime = followUpTable([typedRow("上海某科技", "李四", "2026/11/20")], { now: SEVEN_THIRTY });
+    runtime.user = LI_SI;
+    runtime.open("LIMITED");
+    menu(runtime, "提醒开关");
+    runtime.advanceBy(2 * HOUR);
+    expect(runtime.triggerRuns.map((r) => [r.owner, r.status, r.error])).toContainEqual([
+      "li.si@example.com",
+      "COMPLETED",
+      undefined,
+    ]);
+    expect(runtime.triggerRuns.filter((r) => r.status === "FAILED")).toEqual([]);
+    expect(digests(runtime).sort()).toEqual(["2026-11-27 li.lei@example.com", "2026-11-27 li.si@example.com"]);
+  });
+
   it("starts a deleted trigger again when its owner opens the spreadsheet with full authorization", () => {
     const runtime = ready();
     for (const trigger of runtime.triggers.list()) runtime.triggers.remove(trigger.uniqueId);
