@@ -5,7 +5,7 @@ import { dayInZone } from "../core/dates";
 import { agendaOf } from "../core/due";
 import { checkFollowUp, formOf } from "../core/follow-up-form";
 import { isBlankCell } from "../core/follow-ups";
-import { asLiteral } from "../core/literal";
+import { literalGrid } from "../core/literal";
 import { planSave } from "../core/save-plan";
 import type { SaveRequest, SaveResult } from "../core/sidebar-api";
 import { warningKey } from "../core/sidebar-api";
@@ -133,7 +133,7 @@ function save(
   if (!target.getValues()[0].every(isBlankCell)) throw new TableChangedError(fill(t("write.rowTaken"), { row }));
   writeChanges(table, rows, plan.changes);
   claim({ row, id, result });
-  target.setValues([plan.rowValues.map((value) => (value === "" ? "" : asLiteral(value)))]);
+  target.setValues(literalGrid([plan.rowValues]));
   table.registry.nextId = idNumber + 1;
   saveRegistry(table.spreadsheet, table.registry);
   return result;

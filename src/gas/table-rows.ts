@@ -39,11 +39,6 @@ export function readRows(table: Table): TableRows {
 /** Someone changed the table between the read a plan was made from and its write: nothing was written. */
 export class TableChangedError extends Error {}
 
-/** Text stored literally (never as a formula); other values as they are. */
-function literal(value: unknown): unknown {
-  return value === "" ? "" : asLiteral(value);
-}
-
 /**
  * Checks, just before writing, that every cell `changes` touches still holds what the plan read, and that each of
  * those rows still has the customer it had (a row inserted or deleted above shifts them): one narrow read per
@@ -87,11 +82,11 @@ export function writeChanges(table: Table, rows: TableRows, changes: readonly Ce
   const sheet = table.followUps;
   for (const op of writeOps(changes)) {
     if (op.kind === "block") {
-      sheet.getRange(op.firstRow, op.column, op.values.length, 1).setValues(op.values.map((v) => [literal(v)]));
+      sheet.getRange(op.firstRow, op.column, op.values.length, 1).setValues(op.values.map((v) => [asLiteral(v)]));
     } else {
       const list = sheet.getRangeList(a1RangesOf(op.column, op.rows));
       if (op.value === "") list.clearContent();
-      else list.setValue(literal(op.value));
+      else list.setValue(asLiteral(op.value));
     }
   }
 }
