@@ -135,7 +135,7 @@ export function syncAndRepair(): void {
     done = withDocumentLock(() => {
       const outcome = syncTable(table, Date.now());
       protectTable(table, userEmail());
-      return { ...outcome, restarted: checkReminders(table, userEmail(), Date.now(), true) };
+      return { ...outcome, restarted: checkReminders(table, userEmail(), Date.now(), true).restarted };
     });
   } catch (error) {
     if (error instanceof TableChangedError) {

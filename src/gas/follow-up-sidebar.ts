@@ -7,7 +7,6 @@ import type { SidebarData } from "../core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
 import { memberByEmail, type TeamMember } from "../core/team";
 import { translator } from "../i18n/translate";
-import { loadReminderState } from "./reminder-state";
 import { checkReminders } from "./reminders-switch";
 import { alertTableAdmins, openStatus } from "./status";
 import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
@@ -45,9 +44,8 @@ export function showFollowUpSidebar(tab: "log" | "due"): void {
  */
 function reminderProblems(table: Table, member: TeamMember | undefined, now: number): string[] {
   const email = Session.getActiveUser().getEmail();
-  checkReminders(table, email, now, false);
-  const state = loadReminderState(table.spreadsheet);
   const store = openStatus(table.spreadsheet);
+  const { state } = checkReminders(table, email, now, false, store);
   const today = dayInZone(now, table.timeZone);
   if (state && store.status.problems.some((p) => p.kind === "triggerStopped") && needsAlert(store.status, today)) {
     try {

@@ -5,7 +5,7 @@ import { memberByEmail } from "../core/team";
 import { fill, translator } from "../i18n/translate";
 import { withDocumentLock } from "./lock";
 import { loadReminderState, type ReminderState, saveReminderState } from "./reminder-state";
-import { openStatus } from "./status";
+import { openStatus, type StatusStore } from "./status";
 import type { Table } from "./table";
 
 /** The global function the hourly trigger runs (src/main.ts). */
@@ -78,14 +78,13 @@ export function switchReminders(table: Table, userEmail: string, now: number): s
       return t("reminders.off");
     }
     startTrigger(spreadsheet, userEmail, now);
-    noteTriggerRestarted(spreadsheet);
+    noteTriggerRestarted(openStatus(spreadsheet));
     return state ? t("reminders.repaired") : fill(t("reminders.on"), { hour: table.settings.reminderHour });
   });
   return done ? done.value : t("error.busy");
 }
 
-function noteTriggerRestarted(spreadsheet: Spreadsheet): void {
-  const store = openStatus(spreadsheet);
+function noteTriggerRestarted(store: StatusStore): void {
   clear(store.status, "triggerStopped");
   store.save();
 }
@@ -94,23 +93,29 @@ function noteTriggerRestarted(spreadsheet: Spreadsheet): void {
  * Checks that the reminders, when on, still run. The owner's trigger that is gone (deleted, or not run for hours) is
  * recreated when `repair` is set and the user may: the owner, or a Team admin when the owner's trigger has stopped
  * (we cannot see another user's triggers, only that they stopped running). Otherwise the stop is recorded in the
- * status, which the admins see. Returns a message when a trigger was recreated. Call it under the document lock.
+ * status (`store`, which a caller that shows the status passes in), which the admins see. Returns the reminders'
+ * state as read and, when a trigger was recreated, a message. Call it under the document lock.
  */
-export function checkReminders(table: Table, userEmail: string, now: number, repair: boolean): string | null {
+export function checkReminders(
+  table: Table,
+  userEmail: string,
+  now: number,
+  repair: boolean,
+  store: StatusStore = openStatus(table.spreadsheet),
+): { state: ReminderState | null; restarted: string | null } {
   const { spreadsheet } = table;
   const state = loadReminderState(spreadsheet);
-  if (!state) return null;
+  if (!state) return { state, restarted: null };
   const isOwner = state.owner.toLowerCase() === userEmail.toLowerCase();
   const gone = isOwner && !ownTriggers(spreadsheet).some((t) => t.getUniqueId() === state.triggerUid);
-  if (!gone && isRunning(state, now)) return null;
+  if (!gone && isRunning(state, now)) return { state, restarted: null };
   const isAdmin = memberByEmail(table.members, userEmail)?.role === "admin";
   if (repair && (isOwner || isAdmin)) {
     startTrigger(spreadsheet, userEmail, now);
-    noteTriggerRestarted(spreadsheet);
-    return fill(translator(table.language)("reminders.restarted"), { owner: state.owner });
+    noteTriggerRestarted(store);
+    return { state, restarted: fill(translator(table.language)("reminders.restarted"), { owner: state.owner }) };
   }
-  const store = openStatus(spreadsheet);
   raise(store.status, "triggerStopped", state.owner, state.lastRunAt ?? state.createdAt);
   store.save();
-  return null;
+  return { state, restarted: null };
 }

@@ -18,16 +18,24 @@ const STATUS_KEY = "followUpTracker.status";
 const VIEW_COLUMN = 11;
 const VIEW_LINES = 12;
 
-/** The status as stored, and `save`, which writes it back only when it changed. */
-export function openStatus(spreadsheet: Spreadsheet): { status: ReminderStatus; save: () => void } {
+/** The reminders' status as read, and `save`, which writes it back only when it changed. */
+export interface StatusStore {
+  status: ReminderStatus;
+  save: () => void;
+}
+
+/** Opens the status kept in the spreadsheet's metadata (one lookup). */
+export function openStatus(spreadsheet: Spreadsheet): StatusStore {
   const stored = openValue(spreadsheet, STATUS_KEY);
   const status = parseStatus(stored.value);
-  const before = JSON.stringify(status);
+  let saved = JSON.stringify(status);
   return {
     status,
     save() {
       const text = JSON.stringify(status);
-      if (text !== before) stored.set(text);
+      if (text === saved) return;
+      stored.set(text);
+      saved = text;
     },
   };
 }
