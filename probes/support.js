@@ -3,17 +3,17 @@
 
 /** The scratch spreadsheet: the bound one, or (when run through the Apps Script API) the one the live runner recorded. */
 function probeSpreadsheet_() {
-  var active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
-  var id = PropertiesService.getScriptProperties().getProperty("PROBE_SPREADSHEET_ID");
+  const id = PropertiesService.getScriptProperties().getProperty("PROBE_SPREADSHEET_ID");
   if (!id) throw new Error("No scratch spreadsheet: run the live probes through `npm run probes:live`.");
   return SpreadsheetApp.openById(id);
 }
 
 /** A new empty sheet for one probe (name unique per call); the probe deletes it with probeDone_. */
 function probeSheet_() {
-  var spreadsheet = probeSpreadsheet_();
-  return spreadsheet.insertSheet("probe " + Utilities.getUuid().slice(0, 8));
+  const spreadsheet = probeSpreadsheet_();
+  return spreadsheet.insertSheet(`probe ${Utilities.getUuid().slice(0, 8)}`);
 }
 
 /** Deletes a probe's scratch sheet and returns `result`, so a probe can end with `return probeDone_(sheet, x)`. */
