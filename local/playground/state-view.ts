@@ -42,6 +42,8 @@ export interface SessionCounters {
 
 export function playgroundState(runtime: AppsScriptRuntime, counters: SessionCounters): PlaygroundState {
   const spreadsheet = spreadsheetOf(runtime);
+  // The page shows formulas' values as Sheets would by now.
+  runtime.spreadsheets.workbook(spreadsheet).formulas.settle();
   const zone = spreadsheet.timeZone;
   const now = runtime.kernel.now();
   const sidebars = runtime.ui.surfaces.filter((s) => s.kind === "sidebar");

@@ -1,7 +1,9 @@
 /** The workbook as the page draws it: each sheet's visible values, formats, dropdowns and frozen rows, with conditional-format colours at the simulated time. */
 
+import { clockAt } from "../runtime/spreadsheet/formula-engine";
+import { shownText as shownTextOf } from "../runtime/spreadsheet/grid";
 import { a1Of, type Cell, type SheetModel, type SpreadsheetModel } from "../runtime/spreadsheet/model";
-import { displayValue, msToSerial } from "../runtime/spreadsheet/number-format";
+import type { FormulaClock } from "../runtime/spreadsheet/sheets-functions";
 import { specOf } from "../runtime/spreadsheet/validation";
 import { describeRules, type RuleMatch, ruleMatches } from "./rule-colours";
 import type { CellView, SheetView } from "./view-types";
@@ -13,15 +15,15 @@ const DEFAULT_COLUMN_WIDTH = 100;
 
 /** Every sheet of the spreadsheet at the simulated instant `now`. */
 export function workbookView(spreadsheet: SpreadsheetModel, now: number): SheetView[] {
-  const nowSerial = msToSerial(now, spreadsheet.timeZone);
-  return spreadsheet.sheets.map((sheet) => sheetView(sheet, { today: Math.floor(nowSerial), now: nowSerial }));
+  const clock = clockAt(now, spreadsheet.timeZone);
+  return spreadsheet.sheets.map((sheet) => sheetView(spreadsheet, sheet, clock));
 }
 
-function sheetView(sheet: SheetModel, time: { today: number; now: number }): SheetView {
+function sheetView(spreadsheet: SpreadsheetModel, sheet: SheetModel, clock: FormulaClock): SheetView {
   const used = usedExtent(sheet);
   const rows = Math.min(sheet.maxRows, Math.max(MIN_GRID.rows, used.rows + MARGIN.rows, sheet.frozenRows));
   const columns = Math.min(sheet.maxColumns, Math.max(MIN_GRID.columns, used.columns + MARGIN.columns));
-  const matches = ruleMatches(sheet, rows, time);
+  const matches = ruleMatches(spreadsheet, sheet, rows, clock);
   return {
     name: sheet.name,
     hidden: sheet.hidden,
@@ -51,7 +53,7 @@ function usedExtent(sheet: SheetModel): { rows: number; columns: number } {
 }
 
 function cellView(cell: Cell | undefined, match: RuleMatch | undefined): CellView {
-  const view: CellView = { text: cell ? displayValue(cell.value, cell.numberFormat) : "" };
+  const view: CellView = { text: cell ? (cell.notEmulated ? "#N/A (not emulated)" : shownTextOf(cell)) : "" };
   const criteria = cell?.validation ? specOf(cell.validation).criteria : null;
   if (criteria === "VALUE_IN_LIST" || criteria === "VALUE_IN_RANGE") view.dropdown = true;
   if (criteria === "CHECKBOX") {

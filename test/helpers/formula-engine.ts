@@ -1,7 +1,7 @@
-/** Evaluates a conditional-format formula over sheet rows with HyperFormula, a maintained spreadsheet engine, as Sheets would per row. */
+/** Evaluates a conditional-format formula over a sheet's rows with the runtime's formula engine, as Sheets applies a rule per row. */
 
-import { HyperFormula } from "hyperformula";
-import type { SheetModel } from "../../local/runtime/spreadsheet/model";
+import type { AppsScriptRuntime } from "../../local/runtime/runtime";
+import { evaluateRuleFormula } from "../../local/runtime/spreadsheet/formula-rules";
 
 /** A Sheets serial day number (days since 1899-12-30) of a calendar date. */
 export function serialOf(year: number, month: number, day: number): number {
@@ -9,39 +9,25 @@ export function serialOf(year: number, month: number, day: number): number {
 }
 
 /**
- * The result of `formula` (written for the top-left cell at `firstRow`) for rows firstRow..lastRow, with the
- * sheet's stored values (dates are serials, as Sheets stores them). The formula is filled down by the engine's
- * copy/paste, which moves relative references exactly as Sheets applies a rule to each row of its range.
- * TODAY() is the given serial: Sheets takes today in the spreadsheet's time zone.
+ * The result of `formula` (written for the top-left cell A`firstRow`, as the add-on's rules are) for rows
+ * firstRow..lastRow of the open spreadsheet's sheet `sheetName`, with TODAY() the given serial (Sheets takes today
+ * in the spreadsheet's time zone). The engine moves relative references to each row as Sheets applies a rule.
  */
 export function evaluatePerRow(
-  sheet: SheetModel,
+  runtime: AppsScriptRuntime,
+  sheetName: string,
   formula: string,
   firstRow: number,
   lastRow: number,
   todaySerial: number,
 ): boolean[] {
-  const width = Math.max(...sheet.rows.slice(0, lastRow).map((r) => r?.length ?? 0));
-  const data = Array.from({ length: lastRow }, (_, r) =>
-    Array.from({ length: width }, (_, c) => {
-      const value = sheet.rows[r]?.[c]?.value;
-      return value === undefined || value === "" ? null : value;
-    }),
-  );
-  const engine = HyperFormula.buildFromArray(data, { licenseKey: "gpl-v3" });
-  const column = width + 1;
-  engine.setCellContents(
-    { sheet: 0, row: firstRow - 1, col: column },
-    formula.replace(/TODAY\(\)/g, String(todaySerial)),
-  );
-  engine.copy({
-    start: { sheet: 0, row: firstRow - 1, col: column },
-    end: { sheet: 0, row: firstRow - 1, col: column },
+  const spreadsheet = runtime.spreadsheets.get(runtime.documentId ?? "");
+  const sheet = spreadsheet?.sheets.find((s) => s.name === sheetName);
+  if (!spreadsheet || !sheet) throw new Error(`no sheet ${sheetName} in the open spreadsheet`);
+  const area = { row: firstRow, column: 1, numRows: lastRow - firstRow + 1, numColumns: 1 };
+  const [results = []] = evaluateRuleFormula(spreadsheet, sheet, formula, area, [area], {
+    today: todaySerial,
+    now: todaySerial,
   });
-  for (let row = firstRow; row < lastRow; row++) engine.paste({ sheet: 0, row, col: column });
-  const results = Array.from({ length: lastRow - firstRow + 1 }, (_, i) =>
-    engine.getCellValue({ sheet: 0, row: firstRow - 1 + i, col: column }),
-  );
-  engine.destroy();
-  return results.map((value) => value === true);
+  return results.map(([value]) => value === true);
 }

@@ -3,16 +3,17 @@
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
 import type { Cell, SheetModel } from "../../local/runtime/spreadsheet/model";
 
-/** The stored model of a sheet, by name. */
+/** The stored model of a sheet, by name, with its formulas' values as Sheets would show them by now. */
 export function sheetModel(runtime: AppsScriptRuntime, name: string): SheetModel {
-  const id = runtime.documentId ?? "";
-  const sheet = runtime.spreadsheets.get(id)?.sheets.find((s) => s.name === name);
-  if (!sheet) throw new Error(`no sheet "${name}"`);
+  const spreadsheet = runtime.spreadsheets.get(runtime.documentId ?? "");
+  const sheet = spreadsheet?.sheets.find((s) => s.name === name);
+  if (!spreadsheet || !sheet) throw new Error(`no sheet "${name}"`);
+  runtime.spreadsheets.workbook(spreadsheet).formulas.settle();
   return sheet;
 }
 
 /** Every stored fact of a cell a person can see except data validation (which adoption adds on purpose). */
-type CellLook = Omit<Cell, "validation">;
+type CellLook = Omit<Cell, "validation" | "validationOffset">;
 
 /** The look of a rectangle of cells (1-based, inclusive), for before/after comparisons. */
 export function snapshotCells(sheet: SheetModel, rows: number, columns: number): (CellLook | null)[][] {
@@ -20,7 +21,7 @@ export function snapshotCells(sheet: SheetModel, rows: number, columns: number):
     Array.from({ length: columns }, (_, c) => {
       const cell = sheet.rows[r]?.[c];
       if (!cell) return null;
-      const { validation: _validation, ...look } = cell;
+      const { validation: _validation, validationOffset: _offset, ...look } = cell;
       return look;
     }),
   );

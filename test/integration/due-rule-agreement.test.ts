@@ -9,7 +9,6 @@ import { readFollowUps } from "../../src/core/follow-ups";
 import { parseSettings } from "../../src/core/settings";
 import { evaluatePerRow, serialOf } from "../helpers/formula-engine";
 import { runtimeOnDist, ZH_REP } from "../helpers/runtime";
-import { sheetModel } from "../helpers/workbook";
 
 const HOUR = 3_600_000;
 const ROWS = 320;
@@ -132,10 +131,9 @@ function bothSpellings(runtime: AppsScriptRuntime, timeZone: string, at: number)
     .map((r) => String(r.getBooleanCondition()?.getCriteriaValues()[0]));
   const today = dayInZone(at, timeZone);
   const todaySerial = serialOf(...ymd(today));
-  const model = sheetModel(runtime, "跟进记录");
   const formula = {
-    overdue: evaluatePerRow(model, overdueRule, 2, ROWS + 1, todaySerial),
-    dueToday: evaluatePerRow(model, dueTodayRule, 2, ROWS + 1, todaySerial),
+    overdue: evaluatePerRow(runtime, "跟进记录", overdueRule, 2, ROWS + 1, todaySerial),
+    dueToday: evaluatePerRow(runtime, "跟进记录", dueTodayRule, 2, ROWS + 1, todaySerial),
   };
   const positions = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i + 1]));
   const values = sheet.getRange(2, 1, ROWS, COLUMNS.length).getValues();

@@ -29,7 +29,6 @@ function coloured(
   rows: number,
   today: number,
 ): { overdue: boolean[]; dueToday: boolean[] } {
-  const sheet = sheetModel(runtime, "跟进记录");
   const formulas = runtime
     .inspect()
     .getActiveSpreadsheet()
@@ -38,8 +37,8 @@ function coloured(
     .map((r) => String(r.getBooleanCondition()?.getCriteriaValues()[0]));
   const [overdue = "", dueToday = ""] = formulas ?? [];
   return {
-    overdue: evaluatePerRow(sheet, overdue, 2, rows + 1, today),
-    dueToday: evaluatePerRow(sheet, dueToday, 2, rows + 1, today),
+    overdue: evaluatePerRow(runtime, "跟进记录", overdue, 2, rows + 1, today),
+    dueToday: evaluatePerRow(runtime, "跟进记录", dueToday, 2, rows + 1, today),
   };
 }
 

@@ -2,6 +2,7 @@
 
 import { isConditionalFormatRule, makeRule, type RuleBody, ruleData } from "./conditional-format";
 import { signatureError } from "./errors";
+import type { RuleFormula } from "./formula-shift";
 import type { ConditionalFormatRuleModel, GridRangeRef, SheetModel, SpreadsheetContext } from "./model";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -63,16 +64,29 @@ function namesOtherSheet(body: RuleBody, sheetName: string): boolean {
   });
 }
 
-/** Rewrites the formulas of every rule on the sheet (Sheets moves their references when rows or columns move). */
-export function rewriteRuleFormulas(sheet: SheetModel, rewrite: (formula: string) => string): void {
+/** Every formula of the sheet's rules, with the rule's first range, so a structural change can rewrite it (./formula-shift). */
+export function ruleFormulasOf(sheet: SheetModel): RuleFormula[] {
+  const found: RuleFormula[] = [];
   for (const rule of sheet.conditionalFormatRules as StoredRule[]) {
-    const condition = rule.condition;
-    if (!condition?.values.some(isFormula)) continue;
-    rule.condition = Object.freeze({
-      ...condition,
-      values: Object.freeze(condition.values.map((v) => (isFormula(v) ? rewrite(v) : v))),
+    const [first] = rule.ranges;
+    if (!first) continue;
+    (rule.condition?.values ?? []).forEach((value, k) => {
+      if (!isFormula(value)) return;
+      found.push({
+        anchor: { row: first.row, column: first.column },
+        range: first,
+        formula: value,
+        update(formula) {
+          const condition = rule.condition as NonNullable<StoredRule["condition"]>;
+          rule.condition = Object.freeze({
+            ...condition,
+            values: Object.freeze(condition.values.map((v, j) => (j === k ? formula : v))),
+          });
+        },
+      });
     });
   }
+  return found;
 }
 
 function isFormula(value: unknown): value is string {

@@ -2,10 +2,11 @@
 
 import { isDate, MESSAGES, signatureError, validationViolation } from "./errors";
 import { a1Of, type Cell, type CellValue, type GridRangeRef, type SheetModel } from "./model";
-import { dateFormatsOf, isDateTimeFormat, msToSerial, serialToMs } from "./number-format";
+import { dateFormatsOf, displayValue, isDateTimeFormat, msToSerial, serialToMs } from "./number-format";
 import { assertCanEdit } from "./protection";
 import { interpretEntered } from "./user-entered";
 import { rejectsValue } from "./validation-check";
+import { type PendingValue, rejectsByFormula } from "./validation-formula";
 import type { Workbook } from "./workbook";
 
 /** The cell properties that are formatting (cleared by clearFormat, inherited by inserted rows/columns). */
@@ -17,9 +18,6 @@ export const FORMAT_KEYS = [
   "horizontalAlignment",
   "wrap",
 ] as const;
-
-/** The value Sheets shows for a formula when no formula engine is plugged in (store.evaluateFormula). */
-const UNEVALUATED_FORMULA = "#NAME?";
 
 /** Apps Script caps one cell at 50,000 characters. */
 const MAX_CELL_CHARACTERS = 50_000;
@@ -47,11 +45,25 @@ export function hasContent(cell: Cell | undefined): boolean {
   return cell !== undefined && (cell.value !== "" || cell.formula !== undefined);
 }
 
+/** The format a cell's value is shown in: its own, or for a formula's result the one Sheets picks automatically. */
+export function shownFormat(cell: Cell): string | undefined {
+  if (cell.numberFormat !== undefined) return cell.numberFormat;
+  return cell.formula !== undefined || cell.spill ? cell.resultFormat : undefined;
+}
+
+/** A cell's value as getDisplayValues() shows it. */
+export function shownText(cell: Cell): string {
+  assertEvaluated(cell);
+  return displayValue(cell.value, shownFormat(cell));
+}
+
 /** A cell's value as getValues() returns it: "" for empty, and a Date (current realm) for date/time formats. */
 export function outputValue(wb: Workbook, cell: Cell | undefined): unknown {
   if (cell === undefined) return "";
+  assertEvaluated(cell);
   const value = cell.value;
-  if (typeof value === "number" && cell.numberFormat !== undefined && isDateTimeFormat(cell.numberFormat)) {
+  const format = shownFormat(cell);
+  if (typeof value === "number" && format !== undefined && isDateTimeFormat(format)) {
     // Serials are wall-clock times of the spreadsheet's zone (developers.google.com/apps-script/reference/spreadsheet/range#getValues()).
     return wb.kernel.newDate(serialToMs(value, wb.spreadsheet.timeZone));
   }
@@ -60,6 +72,7 @@ export function outputValue(wb: Workbook, cell: Cell | undefined): unknown {
 
 /** Fresh rows of values for a rectangle; O(cells), no per-cell string work. */
 export function readRect(wb: Workbook, sheet: SheetModel, ref: Omit<GridRangeRef, "sheetId">): unknown[][] {
+  wb.formulas.settle();
   const out: unknown[][] = new Array(ref.numRows);
   for (let i = 0; i < ref.numRows; i++) {
     const cells = sheet.rows[ref.row - 1 + i];
@@ -183,12 +196,25 @@ function checkValidation(
   values: CellValue[],
   formulas: Map<number, string>,
 ): void {
+  // Every value of the write, for custom-formula rules that read the cells around them (built when first needed).
+  let write: PendingValue[] | null = null;
+  const pendingOf = () => {
+    write ??= values.map((value, k) => ({
+      row: ref.row + Math.floor(k / ref.numColumns),
+      column: ref.column + (k % ref.numColumns),
+      value,
+    }));
+    return write;
+  };
   for (let i = 0; i < ref.numRows; i++) {
     for (let j = 0; j < ref.numColumns; j++) {
       const k = i * ref.numColumns + j;
-      const rule = cellAt(sheet, ref.row + i, ref.column + j)?.validation;
-      if (rule === undefined || formulas.has(k)) continue;
-      if (rejectsValue(rule, values[k] as CellValue, wb)) {
+      const cell = cellAt(sheet, ref.row + i, ref.column + j);
+      const rule = cell?.validation;
+      if (cell === undefined || rule === undefined || formulas.has(k)) continue;
+      const value = values[k] as CellValue;
+      const pending = { row: ref.row + i, column: ref.column + j, value };
+      if (rejectsValue(rule, value, wb) || rejectsByFormula(wb, sheet, cell, pending, pendingOf())) {
         const a1 = a1Of({ row: ref.row + i, column: ref.column + j, numRows: 1, numColumns: 1 });
         throw wb.exception(validationViolation(a1));
       }
@@ -211,27 +237,33 @@ function commit(
       const formula = formulas.get(k);
       if (value === "" && formula === undefined && cellAt(sheet, ref.row + i, ref.column + j) === undefined) continue;
       const cell = ensureCell(sheet, ref.row + i, ref.column + j);
-      cell.value = value;
+      setValue(cell, value);
       if (formula !== undefined) cell.formula = formula;
-      else if (cell.formula !== undefined) delete cell.formula;
       const format = formats.get(k);
       if (format !== undefined) cell.numberFormat = format;
     }
   }
-  if (formulas.size === 0) return;
-  // Formulas are evaluated after all values of the write are in place (no recalculation afterwards).
-  for (const [k, formula] of formulas) {
-    const cell = ensureCell(sheet, ref.row + Math.floor(k / ref.numColumns), ref.column + (k % ref.numColumns));
-    cell.value = wb.store.evaluateFormula ? wb.store.evaluateFormula(formula, wb) : UNEVALUATED_FORMULA;
-  }
+  // A formula's value is computed by the spreadsheet's formula engine on the next read (Workbook.call).
+  if (formulas.size > 0) wb.formulas.formulaWritten();
+}
+
+/** Puts a plain value in a cell: no formula, not a spilled value of another cell's array formula any more. */
+export function setValue(cell: Cell, value: CellValue): void {
+  cell.value = value;
+  delete cell.formula;
+  delete cell.spill;
+  delete cell.resultFormat;
+  delete cell.notEmulated;
+}
+
+/** Reading a formula the runtime cannot evaluate fails loudly (Google would compute it; the runtime will not guess). */
+export function assertEvaluated(cell: Cell): void {
+  if (cell.notEmulated !== undefined && cell.formula !== undefined) throw new Error(cell.notEmulated);
 }
 
 /** Writes computed values (pivot output) as they are: no parsing, checks or counting; formats are kept. */
 export function writeComputedValues(sheet: SheetModel, ref: GridRangeRef, values: CellValue[][]): void {
-  updateRect(sheet, ref, (cell, i, j) => {
-    cell.value = values[i]?.[j] ?? "";
-    if (cell.formula !== undefined) delete cell.formula;
-  });
+  updateRect(sheet, ref, (cell, i, j) => setValue(cell, values[i]?.[j] ?? ""));
 }
 
 /** What a clear removes. */
@@ -252,13 +284,13 @@ export function clearCells(sheet: SheetModel, ref: Omit<GridRangeRef, "sheetId">
     for (let c = ref.column; c <= lastColumn; c++) {
       const cell = cells[c - 1];
       if (!cell) continue;
-      if (what.contents) {
-        cell.value = "";
-        delete cell.formula;
-      }
+      if (what.contents) setValue(cell, "");
       if (what.formats) for (const key of FORMAT_KEYS) delete cell[key];
       if (what.notes) delete cell.note;
-      if (what.validations) delete cell.validation;
+      if (what.validations) {
+        delete cell.validation;
+        delete cell.validationOffset;
+      }
     }
   }
 }

@@ -52,6 +52,7 @@ export function pivotTablesOf(ctx: SpreadsheetContext, sheet: SheetModel): Googl
 
 /** Recomputes and rewrites the output of every pivot table of the spreadsheet (Sheets does this live). */
 export function refreshPivotTables(ctx: SpreadsheetContext): void {
+  ctx.settleFormulas();
   for (const sheet of ctx.spreadsheet.sheets) {
     for (const pivot of sheet.pivotTables) renderPivot(ctx, pivot as StoredPivot);
   }

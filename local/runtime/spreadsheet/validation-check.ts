@@ -10,9 +10,9 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /**
  * True when the rule rejects invalid input (setAllowInvalid(false)) and `value` (a stored value: dates
- * are serial numbers) does not meet its criteria. Empty never fails. Custom formulas, and criteria
- * arguments that are formulas ("=B1", possible through withCriteria), cannot be evaluated without a
- * formula engine: they never reject.
+ * are serial numbers) does not meet its criteria. Empty never fails. Custom formulas are checked by
+ * ./validation-formula with the formula engine; criteria arguments that are formulas ("=B1", possible through
+ * withCriteria) never reject [not emulated].
  */
 export function rejectsValue(rule: unknown, value: CellValue, ctx: SpreadsheetContext): boolean {
   const spec = specOf(rule);
