@@ -1,15 +1,8 @@
-/** The emulated CacheService: script, per-user and per-document caches whose entries expire on the simulated clock. */
+/** The emulated CacheService: script, per-user and per-document caches whose entries expire on the simulated clock and are capped at 1,000 items. */
 
 import type { Kernel } from "./kernel";
+import { CACHE, CACHE_ERRORS } from "./limits";
 import { integerParameter, javaSignatureError, stringParameter } from "./signature";
-
-/** Limits from developers.google.com/apps-script/reference/cache/cache and guides/services/quotas. */
-export const CACHE_LIMITS = {
-  maxKeyLength: 250,
-  maxValueBytes: 100 * 1024,
-  defaultExpirationSeconds: 600,
-  maxExpirationSeconds: 21600,
-} as const;
 
 /** One cached value and the simulated time it expires at. */
 export interface Entry {
@@ -51,6 +44,29 @@ function cacheIn(caches: Map<string, Map<string, Entry>>, key: string): Map<stri
 /** The service as emulated: getDocumentCache() returns null without a document. */
 export type EmulatedCacheService = GoogleAppsScript.Cache.CacheService;
 
+/**
+ * Keeps a cache within its cap: "The cap for cached items is 1,000. If more than 1,000 items are written, the cache
+ * stores the 900 items farthest from expiration." (reference of put). Expired entries go first; among entries
+ * expiring at the same time the most recently written stay [UNCONFIRMED]. Entries are kept in write order (put
+ * re-inserts its key), so the later of two equal expiries is the later in the map.
+ */
+function enforceCap(entries: Map<string, Entry>, now: number): void {
+  for (const [key, entry] of entries) if (entry.expiresAt <= now) entries.delete(key);
+  if (entries.size <= CACHE.itemCap) return;
+  const ranked = [...entries].map(([key, entry], order) => ({ key, expiresAt: entry.expiresAt, order }));
+  ranked.sort((a, b) => b.expiresAt - a.expiresAt || b.order - a.order);
+  for (const { key } of ranked.slice(CACHE.itemsKeptPastCap)) entries.delete(key);
+}
+
+/** Stores `values` in write order (a rewritten key moves to the end), then applies the cap. */
+function write(entries: Map<string, Entry>, values: readonly (readonly [string, Entry])[], now: number): void {
+  for (const [key, entry] of values) {
+    entries.delete(key);
+    entries.set(key, entry);
+  }
+  enforceCap(entries, now);
+}
+
 /** A Cache over one store (developers.google.com/apps-script/reference/cache/cache). */
 function cacheOf(kernel: Kernel, entries: Map<string, Entry>): GoogleAppsScript.Cache.Cache {
   // [UNCONFIRMED] AuthMode.NONE refusing the cache: PLATFORM.md lists only menus, Logger, Utilities and the locale.
@@ -59,7 +75,7 @@ function cacheOf(kernel: Kernel, entries: Map<string, Entry>): GoogleAppsScript.
 
   const checkedKey = (key: unknown, method: string, args: unknown[]): string => {
     const text = stringParameter(kernel, key, signature(method), args);
-    if (text.length > CACHE_LIMITS.maxKeyLength) throw kernel.exception("Argument too large: key");
+    if (text.length > CACHE.keyCharacters) throw kernel.exception(CACHE_ERRORS.keyTooLong);
     return text;
   };
   const keysOf = (keys: unknown, method: string): string[] => {
@@ -68,17 +84,15 @@ function cacheOf(kernel: Kernel, entries: Map<string, Entry>): GoogleAppsScript.
   };
   const checkedValue = (value: unknown, method: string, args: unknown[]): string => {
     const text = stringParameter(kernel, value, signature(method), args);
-    if (Buffer.byteLength(text, "utf8") > CACHE_LIMITS.maxValueBytes) {
-      throw kernel.exception("Argument too large: value");
-    }
+    if (Buffer.byteLength(text, "utf8") > CACHE.valueBytes) throw kernel.exception(CACHE_ERRORS.valueTooLarge);
     return text;
   };
   const expiryOf = (seconds: unknown, method: string, args: unknown[]): number => {
-    if (seconds === undefined) return kernel.now() + CACHE_LIMITS.defaultExpirationSeconds * 1000;
+    if (seconds === undefined) return kernel.now() + CACHE.defaultExpirationSeconds * 1000;
     const s = integerParameter(kernel, seconds, signature(method), args);
-    // The reference gives 1 s to 21600 s (6 h); what Apps Script does outside that range is [UNCONFIRMED]:
-    // refusing is stricter than silently capping.
-    if (s < 1 || s > CACHE_LIMITS.maxExpirationSeconds) throw kernel.exception("Invalid argument: expirationInSeconds");
+    if (s < CACHE.minExpirationSeconds || s > CACHE.maxExpirationSeconds) {
+      throw kernel.exception(CACHE_ERRORS.expirationOutOfRange);
+    }
     return kernel.now() + s * 1000;
   };
   const live = (key: string): string | null => {
@@ -110,7 +124,7 @@ function cacheOf(kernel: Kernel, entries: Map<string, Entry>): GoogleAppsScript.
       const args = [key, value, expirationInSeconds];
       const k = checkedKey(key, "put", args);
       const v = checkedValue(value, "put", args);
-      entries.set(k, { value: v, expiresAt: expiryOf(expirationInSeconds, "put", args) });
+      write(entries, [[k, { value: v, expiresAt: expiryOf(expirationInSeconds, "put", args) }]], kernel.now());
     },
     putAll(values: unknown, expirationInSeconds?: unknown): void {
       call("putAll");
@@ -120,9 +134,9 @@ function cacheOf(kernel: Kernel, entries: Map<string, Entry>): GoogleAppsScript.
       }
       const expiresAt = expiryOf(expirationInSeconds, "putAll", args);
       const checked = Object.entries(values).map(
-        ([k, v]) => [checkedKey(k, "putAll", args), checkedValue(v, "putAll", args)] as const,
+        ([k, v]) => [checkedKey(k, "putAll", args), { value: checkedValue(v, "putAll", args), expiresAt }] as const,
       );
-      for (const [k, value] of checked) entries.set(k, { value, expiresAt });
+      write(entries, checked, kernel.now());
     },
     remove(key: unknown): void {
       call("remove");

@@ -1,6 +1,8 @@
 /** The shared machinery of the in-memory Apps Script runtime: simulated clock, call counters, cost model, fault injection, OAuth scopes and grants, auth modes and the current execution. */
 
+import { allowedIn, type Reach } from "./auth-modes";
 import type { ScopeGrants } from "./authorization";
+import { EXECUTION_TIME_EXCEEDED, executionTimeLimitMs } from "./limits";
 
 /** The Apps Script services the runtime emulates; counters and costs are kept per service. */
 export type ServiceName =
@@ -14,7 +16,8 @@ export type ServiceName =
   | "Session"
   | "Utilities"
   | "Logger"
-  | "Ui";
+  | "Ui"
+  | "UrlFetch";
 
 /** ScriptApp.AuthMode values an execution can run in (developers.google.com/apps-script/reference/script/auth-mode). */
 export type AuthModeName = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
@@ -38,8 +41,13 @@ export interface Execution {
   readonly functionName: string;
   readonly kind: ExecutionKind;
   readonly authMode: AuthModeName;
-  /** Email of the user at the keyboard (Session.getActiveUser); "" where Apps Script hides it. */
+  /** Email of the user at the keyboard (Session.getActiveUser); "" for no one. */
   readonly activeUser: string;
+  /**
+   * True where Apps Script hides the active user's email from the script (e.g. a consumer account's simple trigger):
+   * Session then shows "" (./identity activeEmailShown). Absent: shown.
+   */
+  readonly activeUserHidden?: boolean;
   /** Email of the user whose authority the script runs with (Session.getEffectiveUser). */
   readonly effectiveUser: string;
   /** The document the execution is bound to, or null (e.g. add-on time triggers [UNCONFIRMED]). */
@@ -79,6 +87,8 @@ export const DEFAULT_COST_MODEL: CostModel = {
     Utilities: 0,
     Logger: 0,
     Ui: 20,
+    // One HTTP round trip to a nearby server; a scripted response may say it took longer.
+    UrlFetch: 150,
   },
   perMethodMs: {
     // Builders assemble a value in the script before the one call that uses it: free.
@@ -106,9 +116,6 @@ export const DEFAULT_COST_MODEL: CostModel = {
   perCellReadMs: 0.01,
   perCellWrittenMs: 0.1,
 };
-
-/** Apps Script's hard limit on one execution (developers.google.com/apps-script/guides/services/quotas). */
-export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
 /** Which calls a fault or an interleaving applies to. */
 export interface CallMatch {
@@ -153,8 +160,10 @@ export interface CallOptions {
    * execution's effective user must have granted at least one declared one.
    */
   scopes?: readonly string[];
-  /** True when the call touches the document or user data, which AuthMode.NONE forbids. */
+  /** True when the call needs authorization, which AuthMode.NONE never gives (see ./auth-modes). */
   needsAuth?: boolean;
+  /** What the call reaches in the auth-mode table (./auth-modes), where its scopes do not say it (e.g. Ui.alert). */
+  reach?: Reach;
 }
 
 /** Scope URLs used by the emulated services. */
@@ -165,6 +174,7 @@ export const SCOPES = {
   sendMail: "https://www.googleapis.com/auth/script.send_mail",
   scriptApp: "https://www.googleapis.com/auth/script.scriptapp",
   userinfoEmail: "https://www.googleapis.com/auth/userinfo.email",
+  externalRequest: "https://www.googleapis.com/auth/script.external_request",
 } as const;
 
 /**
@@ -173,9 +183,6 @@ export const SCOPES = {
  * needed. The wording is the one commonly reported [UNCONFIRMED].
  */
 export const AUTHORIZATION_REQUIRED = "Authorization is required to perform that action.";
-
-/** Scopes whose calls AuthMode.LIMITED still allows: the bound document and the user's identity. */
-const LIMITED_MODE_SCOPES: ReadonlySet<string> = new Set([SCOPES.spreadsheetsCurrentOnly, SCOPES.userinfoEmail]);
 
 const HOST_REALM: Realm = { Date, Error };
 
@@ -194,8 +201,8 @@ export function seededRandom(seed: number): () => number {
 /**
  * The kernel every emulated service calls at the start of each public method (`kernel.call(...)`).
  * Inside an execution a call is checked (auth mode, scopes), counted, charged to the clock, checked
- * against the 6-minute limit and subjected to fault and interleaving rules. Outside any execution (a test looking at
- * the workbook) calls are free and unchecked.
+ * against the execution's time limit and subjected to fault and interleaving rules. Outside any execution (a test
+ * looking at the workbook) calls are free and unchecked.
  */
 export class Kernel {
   /** Simulated epoch milliseconds. */
@@ -212,7 +219,6 @@ export class Kernel {
   grants: ScopeGrants | null = null;
   /** The script project's time zone (appsscript.json "timeZone"). */
   scriptTimeZone: string;
-  executionLimitMs = EXECUTION_LIMIT_MS;
 
   constructor(options: { now: number; scriptTimeZone: string; cost?: Partial<CostModel>; faultSeed?: number }) {
     this.nowMs = options.now;
@@ -292,19 +298,10 @@ export class Kernel {
   call(service: ServiceName, method: string, options: CallOptions = {}): void {
     const execution = this.execution;
     if (!execution) return;
-    if (options.needsAuth && execution.authMode === "NONE") {
-      // In AuthMode.NONE the platform refuses every scoped call; the add-on's menu then silently vanishes
-      // (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle).
+    if (!allowedIn(execution.authMode, options)) {
+      // NONE allows no authorized call (an add-on's menu then silently vanishes), LIMITED the bound document and
+      // Properties but no mail, triggers, other files or dialogs: Google's table, quoted in ./auth-modes.
       throw this.permissionError(method, options.scopes?.[0] ?? null);
-    }
-    if (
-      options.scopes &&
-      execution.authMode === "LIMITED" &&
-      !options.scopes.some((scope) => LIMITED_MODE_SCOPES.has(scope))
-    ) {
-      // LIMITED (simple triggers, onOpen of an enabled add-on) reaches the bound document and its UI only;
-      // mail, triggers and other files need FULL (developers.google.com/apps-script/guides/triggers#restrictions).
-      throw this.permissionError(method, options.scopes[0] ?? "");
     }
     if (options.scopes && this.scopes && !options.scopes.some((scope) => this.scopes?.has(scope))) {
       throw this.permissionError(method, options.scopes[0] ?? "");
@@ -327,9 +324,7 @@ export class Kernel {
       this.cost.perMethodMs[`${method.slice(0, method.indexOf("."))}.*`] ??
       this.cost.perCallMs[service];
     this.advance(perCall + cellsRead * this.cost.perCellReadMs + cellsWritten * this.cost.perCellWrittenMs);
-    if (this.nowMs - execution.startedAt > this.executionLimitMs) {
-      throw this.exception("Exceeded maximum execution time");
-    }
+    this.checkTimeLimit();
     this.applyRules(service, method);
   }
 
@@ -360,9 +355,18 @@ export class Kernel {
     if ([...(this.scopes ?? [])].some((scope) => !granted.has(scope))) throw this.exception(AUTHORIZATION_REQUIRED);
   }
 
-  /** Charges simulated time without a call (e.g. Utilities.sleep, or a wait for a lock). */
+  /** Charges simulated time without a call (e.g. Utilities.sleep, or a wait for a lock); it counts toward the time limit. */
   spend(ms: number): void {
     this.advance(ms);
+    this.checkTimeLimit();
+  }
+
+  /** Ends the running execution once it has run longer than it may: 6 min, or 30 s (./limits EXECUTION_TIME). */
+  private checkTimeLimit(): void {
+    const execution = this.execution;
+    if (execution && this.nowMs - execution.startedAt > executionTimeLimitMs(execution)) {
+      throw this.exception(EXECUTION_TIME_EXCEEDED);
+    }
   }
 
   /**

@@ -1,7 +1,11 @@
 /** The emulated MailApp: sends into an Outbox that records every message and keeps each user's daily recipient quota. */
 
 import { type Kernel, SCOPES } from "./kernel";
+import { MAIL, MAIL_ERRORS } from "./limits";
 import { scriptSignatureError } from "./signature";
+
+/** Recipients per day by account type (./limits MAIL); the simulation and bench runs pick the Workspace figure. */
+export const DAILY_RECIPIENTS = MAIL.dailyRecipients;
 
 /** A message as MailApp sent it. */
 export interface SentMail {
@@ -20,14 +24,8 @@ export interface SentMail {
   attachments: number;
 }
 
-/** Recipients per day (developers.google.com/apps-script/guides/services/quotas). */
-export const DAILY_RECIPIENTS = { consumer: 100, workspace: 1500 } as const;
-/** Recipients (to + cc + bcc) per message (same page). */
-export const MAX_RECIPIENTS_PER_MESSAGE = 50;
-
-export const MAIL_ERRORS = {
-  quota: "Service invoked too many times for one day: email.",
-  perMessage: "Limit Exceeded: Email Recipients Per Message.",
+/** Texts of refused messages that are not limits. */
+const MESSAGE_ERRORS = {
   noRecipient: "Failed to send email: no recipient",
   invalid: (address: string) => `Invalid email: ${address}`,
 };
@@ -48,10 +46,17 @@ export class Outbox {
   readonly messages: SentMail[] = [];
   /** Recipients per user per 24 h: DAILY_RECIPIENTS.consumer by default, .workspace for Workspace users. */
   dailyLimit: number;
+  /**
+   * Largest body of one message, plain and HTML together in UTF-8 bytes: MAIL.bodyBytes.consumer (200 KB) unless
+   * given, also where the Workspace recipient quota is (the stricter choice); MAIL.bodyBytes.workspace (400 KB) for a
+   * Workspace account.
+   */
+  maxBodyBytes: number;
   private readonly windows = new Map<string, QuotaWindow>();
 
-  constructor(options: { dailyLimit?: number } = {}) {
+  constructor(options: { dailyLimit?: number; maxBodyBytes?: number } = {}) {
     this.dailyLimit = options.dailyLimit ?? DAILY_RECIPIENTS.consumer;
+    this.maxBodyBytes = options.maxBodyBytes ?? MAIL.bodyBytes.consumer;
   }
 
   /** Recipients the user may still send to at `now`. */
@@ -97,7 +102,7 @@ export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.
     if (typeof list !== "string") throw scriptSignatureError(kernel, method, args);
     return list.split(",").map((raw) => {
       const address = raw.trim();
-      if (!ADDRESS.test(address)) throw kernel.exception(MAIL_ERRORS.invalid(address));
+      if (!ADDRESS.test(address)) throw kernel.exception(MESSAGE_ERRORS.invalid(address));
       return address;
     });
   };
@@ -117,8 +122,15 @@ export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.
     const replyTo = text(message.replyTo, method, args);
     if (replyTo !== null) addresses(replyTo, method, args);
     const count = to.length + cc.length + bcc.length;
-    if (count === 0) throw kernel.exception(MAIL_ERRORS.noRecipient);
-    if (count > MAX_RECIPIENTS_PER_MESSAGE) throw kernel.exception(MAIL_ERRORS.perMessage);
+    if (count === 0) throw kernel.exception(MESSAGE_ERRORS.noRecipient);
+    if (count > MAIL.recipientsPerMessage) throw kernel.exception(MAIL_ERRORS.perMessage);
+    const body = text(message.body, method, args) ?? "";
+    const htmlBody = text(message.htmlBody, method, args);
+    if (Buffer.byteLength(body, "utf8") + Buffer.byteLength(htmlBody ?? "", "utf8") > outbox.maxBodyBytes) {
+      throw kernel.exception(MAIL_ERRORS.bodySize);
+    }
+    const attachments = Array.isArray(message.attachments) ? message.attachments.length : 0;
+    if (attachments > MAIL.attachmentsPerMessage) throw kernel.exception(MAIL_ERRORS.attachments);
     const mail: SentMail = {
       at: kernel.now(),
       from: user,
@@ -126,12 +138,12 @@ export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.
       cc,
       bcc,
       subject: text(message.subject, method, args) ?? "",
-      body: text(message.body, method, args) ?? "",
-      htmlBody: text(message.htmlBody, method, args),
+      body,
+      htmlBody,
       name: text(message.name, method, args),
       replyTo,
       noReply: message.noReply === true,
-      attachments: Array.isArray(message.attachments) ? message.attachments.length : 0,
+      attachments,
     };
     outbox.charge(kernel, user, count);
     outbox.messages.push(mail);

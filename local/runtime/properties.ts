@@ -1,15 +1,8 @@
 /** The emulated PropertiesService: script, per-user and per-document string stores kept across executions, with Apps Script's size limits. */
 
 import type { Kernel } from "./kernel";
+import { PROPERTIES, PROPERTIES_ERRORS } from "./limits";
 import { javaSignatureError, stringParameter } from "./signature";
-
-/** Largest property value, in UTF-8 bytes: "9 KB / val" (developers.google.com/apps-script/guides/services/quotas). */
-export const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
-/** Largest property store, keys plus values in UTF-8 bytes: "500 KB / property store" (same page). */
-export const MAX_PROPERTY_STORE_BYTES = 500 * 1024;
-
-const VALUE_TOO_LARGE = "Argument too large: value";
-const STORE_FULL = "You have exceeded the property storage quota. Please remove some properties and try again.";
 
 /** Every property store of the script; kept by the runtime across executions. */
 export class PropertyStores {
@@ -50,14 +43,17 @@ function storeBytes(store: Map<string, string>): number {
   return total;
 }
 
-/** Applies a change to a copy, checks the limits, then commits it, so a refused write changes nothing. */
+/**
+ * Applies a change to a copy, checks the limits (9 KB per value, then 500 KB per store: ./limits PROPERTIES), then
+ * commits it, so a refused write changes nothing [UNCONFIRMED that a refused setProperties keeps none of its values].
+ */
 function commit(kernel: Kernel, store: Map<string, string>, change: (draft: Map<string, string>) => void): void {
   const draft = new Map(store);
   change(draft);
   for (const value of draft.values()) {
-    if (bytes(value) > MAX_PROPERTY_VALUE_BYTES) throw kernel.exception(VALUE_TOO_LARGE);
+    if (bytes(value) > PROPERTIES.valueBytes) throw kernel.exception(PROPERTIES_ERRORS.valueTooLarge);
   }
-  if (storeBytes(draft) > MAX_PROPERTY_STORE_BYTES) throw kernel.exception(STORE_FULL);
+  if (storeBytes(draft) > PROPERTIES.storeBytes) throw kernel.exception(PROPERTIES_ERRORS.storeFull);
   store.clear();
   for (const [key, value] of draft) store.set(key, value);
 }

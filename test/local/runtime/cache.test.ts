@@ -164,6 +164,97 @@ describe("cache", () => {
     });
   });
 
+  describe("limits", () => {
+    // reference/cache/cache#put(String,String,Integer): "The maximum length of a key is 250 characters. The maximum
+    // amount of data that can be stored per key is 100KB."
+    it("counts keys in characters and values in UTF-8 bytes", () => {
+      const { service, run, thrown } = setup();
+      run(() => service.getScriptCache().put("键".repeat(250), "v"));
+      expect(run(() => service.getScriptCache().get("键".repeat(250)))).toBe("v");
+      // 34,134 CJK characters are 102,402 bytes: fewer characters than 102,400, more bytes.
+      expect(thrown(() => service.getScriptCache().put("k", "中".repeat(34134))).message).toBe(
+        "Argument too large: value",
+      );
+    });
+
+    it("refuses a long key in getAll and removeAll as in get", () => {
+      const { service, thrown } = setup();
+      expect(thrown(() => service.getScriptCache().getAll(["a", "k".repeat(251)])).message).toBe(
+        "Argument too large: key",
+      );
+      expect(thrown(() => service.getScriptCache().removeAll(["k".repeat(251)])).message).toBe(
+        "Argument too large: key",
+      );
+    });
+
+    it("refuses a putAll with one long key, putting nothing", () => {
+      const { service, run, thrown } = setup();
+      expect(thrown(() => service.getScriptCache().putAll({ a: "1", ["k".repeat(251)]: "2" })).message).toBe(
+        "Argument too large: key",
+      );
+      expect(run(() => service.getScriptCache().get("a"))).toBeNull();
+    });
+  });
+
+  // reference/cache/cache#put(String,String): "The cap for cached items is 1,000. If more than 1,000 items are
+  // written, the cache stores the 900 items farthest from expiration."
+  describe("item cap", () => {
+    /** Puts items i0…i(n-1), item i expiring after 100 + i seconds (so later items are farther from expiration). */
+    function putItems(n: number) {
+      const context = setup();
+      context.run(() => {
+        const cache = context.service.getScriptCache();
+        for (let i = 0; i < n; i++) cache.put(`i${i}`, "v", 100 + i);
+      });
+      const kept = (keys: string[]) =>
+        Object.keys(context.run(() => context.service.getScriptCache().getAll(keys))).length;
+      return { ...context, kept };
+    }
+    const keys = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `i${from + i}`);
+
+    it("keeps 1,000 items", () => {
+      const { kept } = putItems(1000);
+      expect(kept(keys(0, 1000))).toBe(1000);
+    });
+
+    it("keeps the 900 farthest from expiration when a 1,001st is written", () => {
+      const { kept } = putItems(1001);
+      expect(kept(keys(0, 101))).toBe(0);
+      expect(kept(keys(101, 1001))).toBe(900);
+    });
+
+    it("drops the new item itself when it is the nearest to expiration", () => {
+      const { service, run, kept } = putItems(1000);
+      run(() => service.getScriptCache().put("soon", "v", 1));
+      expect(run(() => service.getScriptCache().get("soon"))).toBeNull();
+      expect(kept(keys(100, 1000))).toBe(900);
+    });
+
+    it("does not count expired items, nor a rewritten key twice", () => {
+      const { kernel, service, run, kept } = putItems(1000);
+      run(() => service.getScriptCache().put("i999", "again", 1099));
+      expect(kept(keys(0, 1000))).toBe(1000);
+      kernel.advance(100_000);
+      run(() => service.getScriptCache().put("late", "v"));
+      expect(kept(keys(1, 1000))).toBe(999);
+      expect(run(() => service.getScriptCache().get("late"))).toBe("v");
+    });
+
+    it("applies to a putAll of more than 1,000 items", () => {
+      const { service, run } = setup();
+      const values = Object.fromEntries(keys(0, 1200).map((key) => [key, "v"]));
+      run(() => service.getScriptCache().putAll(values));
+      expect(Object.keys(run(() => service.getScriptCache().getAll(keys(0, 1200))))).toHaveLength(900);
+    });
+
+    it("caps each cache on its own", () => {
+      const { service, run } = putItems(1000);
+      run(() => service.getUserCache().put("mine", "v"));
+      run(() => service.getDocumentCache()?.put("doc", "v"));
+      expect(Object.keys(run(() => service.getScriptCache().getAll(keys(0, 1000))))).toHaveLength(1000);
+    });
+  });
+
   describe("evictAll", () => {
     it("drops every entry, as Apps Script may", () => {
       const { stores, service, run } = setup();

@@ -1,8 +1,15 @@
 /** Tests of the runtime kernel: call accounting, the cost model, the 6-minute limit, auth modes, scopes, faults and interleavings. */
 
 import vm from "node:vm";
-import { callsBetween, DEFAULT_COST_MODEL, Kernel, SCOPES } from "../../../local/runtime/kernel";
-import { errorOf, inExecution } from "./fixtures/execution";
+import {
+  type AuthModeName,
+  type CallOptions,
+  callsBetween,
+  DEFAULT_COST_MODEL,
+  Kernel,
+  SCOPES,
+} from "../../../local/runtime/kernel";
+import { type ExecutionSpec, errorOf, inExecution } from "./fixtures/execution";
 
 const T0 = Date.UTC(2026, 10, 27, 1, 0);
 const newKernel = () => new Kernel({ now: T0, scriptTimeZone: "Europe/Berlin" });
@@ -66,6 +73,64 @@ describe("kernel", () => {
       expect(calls).toBeLessThan(52_000);
     });
 
+    describe("time limit per kind of execution", () => {
+      /** Simulated ms an execution of this kind ran before it was stopped, and the message it was stopped with. */
+      function runUntilStopped(overrides: Partial<ExecutionSpec>): { ranMs: number; message: string } {
+        const kernel = newKernel();
+        const message = errorOf(() =>
+          inExecution(
+            kernel,
+            () => {
+              for (;;) {
+                kernel.advance(993);
+                kernel.call("Spreadsheet", "Range.getValue", DOC);
+              }
+            },
+            overrides,
+          ),
+        );
+        return { ranMs: kernel.now() - T0, message };
+      }
+      /** Each round is 993 ms of work plus one 7 ms call: the first call past the limit, a second later, throws. */
+      const stoppedJustAfter = (limitMs: number) => ({
+        ranMs: limitMs + 1000,
+        message: "Exceeded maximum execution time",
+      });
+
+      it("stops a simple trigger (onOpen, onEdit, onInstall) after 30 seconds", () => {
+        // guides/triggers#restrictions: simple triggers "cannot run for longer than 30 seconds".
+        expect(runUntilStopped({ kind: "simpleTrigger", authMode: "LIMITED" })).toEqual(stoppedJustAfter(30_000));
+        expect(runUntilStopped({ kind: "simpleTrigger", authMode: "FULL" })).toEqual(stoppedJustAfter(30_000));
+      });
+
+      it("stops a custom function after 30 seconds", () => {
+        // guides/services/quotas: "Custom function runtime | 30 sec / execution".
+        expect(runUntilStopped({ kind: "editor", authMode: "CUSTOM_FUNCTION" })).toEqual(stoppedJustAfter(30_000));
+      });
+
+      it("counts time spent without a call (Utilities.sleep, a lock wait)", () => {
+        const kernel = newKernel();
+        const message = errorOf(() =>
+          inExecution(
+            kernel,
+            () => {
+              kernel.spend(30_000);
+              kernel.spend(1);
+            },
+            { kind: "simpleTrigger", authMode: "LIMITED" },
+          ),
+        );
+        expect([message, kernel.now() - T0]).toEqual(["Exceeded maximum execution time", 30_001]);
+      });
+
+      it("lets menu items, sidebar calls and installable triggers run 6 minutes", () => {
+        // guides/services/quotas: "Script runtime | 6 min / execution".
+        for (const kind of ["editor", "timeTrigger", "installableTrigger"] as const) {
+          expect(runUntilStopped({ kind })).toEqual(stoppedJustAfter(360_000));
+        }
+      });
+    });
+
     it("refuses document and user-data calls in AuthMode.NONE, naming the scope", () => {
       const kernel = newKernel();
       expect(
@@ -95,6 +160,23 @@ describe("kernel", () => {
       ).toBe(
         "You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail",
       );
+    });
+
+    it("refuses by what a scope-less call reaches, uncounted, naming no scope", () => {
+      // workspace/add-ons/concepts/editor-auth-lifecycle: LIMITED gives no user interface beyond menu items, and
+      // NONE no Properties.
+      const kernel = newKernel();
+      const denied = (method: string, options: CallOptions, authMode: AuthModeName) =>
+        errorOf(() => inExecution(kernel, () => kernel.call("Ui", method, options), { authMode }));
+      expect(denied("Ui.alert", { reach: "interface" }, "LIMITED")).toBe(
+        "You do not have permission to call Ui.alert.",
+      );
+      expect(denied("PropertiesService.getScriptProperties", { needsAuth: true }, "NONE")).toBe(
+        "You do not have permission to call PropertiesService.getScriptProperties.",
+      );
+      expect(kernel.snapshot().byMethod).toEqual({});
+      inExecution(kernel, () => kernel.call("Ui", "Ui.alert", { reach: "interface" }), { authMode: "FULL" });
+      expect(kernel.snapshot().byMethod).toEqual({ "Ui.alert": 1 });
     });
 
     it("enforces the manifest's oauthScopes once a manifest is loaded", () => {

@@ -1,13 +1,14 @@
 /** Tests of the emulated MailApp: overloads, recipient validation, per-message limit and the per-recipient daily quota. */
 
 import { type AuthModeName, Kernel, SCOPES } from "../../../local/runtime/kernel";
+import { MAIL } from "../../../local/runtime/limits";
 import { createMailApp, DAILY_RECIPIENTS, Outbox } from "../../../local/runtime/mail";
 import { errorOf, inExecution } from "./fixtures/execution";
 
 const START = Date.UTC(2024, 4, 6, 9, 0, 0);
 const DAY = 24 * 60 * 60 * 1000;
 
-function setup(options: { dailyLimit?: number } = {}) {
+function setup(options: { dailyLimit?: number; maxBodyBytes?: number } = {}) {
   const kernel = new Kernel({ now: START, scriptTimeZone: "Asia/Shanghai" });
   const outbox = new Outbox(options);
   const mail = createMailApp(kernel, outbox);
@@ -128,6 +129,55 @@ describe("mail", () => {
       );
       kernel.scopes = new Set([SCOPES.spreadsheetsCurrentOnly]);
       expect(run(() => errorOf(() => mail.sendEmail("a@example.com", "s", "b")))).toBe(expected);
+    });
+  });
+
+  // guides/services/quotas, "Current limitations": "Email body size | 200 KB / msg" (consumer), "400 KB / msg"
+  // (Workspace); "Email attachments | 250 / msg".
+  describe("message size", () => {
+    const BODY_SIZE = "Limit Exceeded: Email Body Size.";
+
+    it("sends a 200 KB body and refuses one byte more, sending nothing and charging no quota", () => {
+      const { mail, outbox, run } = setup();
+      run(() => mail.sendEmail("a@example.com", "s", "x".repeat(204800)));
+      expect(run(() => errorOf(() => mail.sendEmail("a@example.com", "s", "x".repeat(204801))))).toBe(BODY_SIZE);
+      expect(outbox.messages).toHaveLength(1);
+      expect(run(() => mail.getRemainingDailyQuota())).toBe(DAILY_RECIPIENTS.consumer - 1);
+    });
+
+    it("counts the plain and the HTML body together, in UTF-8 bytes", () => {
+      const { mail, outbox, run } = setup();
+      const half = "x".repeat(102400);
+      run(() => mail.sendEmail({ to: "a@example.com", subject: "s", body: half, htmlBody: half }));
+      expect(
+        run(() =>
+          errorOf(() => mail.sendEmail({ to: "a@example.com", subject: "s", body: half, htmlBody: `${half}x` })),
+        ),
+      ).toBe(BODY_SIZE);
+      // 68,267 CJK characters are 204,801 bytes.
+      expect(run(() => errorOf(() => mail.sendEmail("a@example.com", "s", "中".repeat(68267))))).toBe(BODY_SIZE);
+      expect(outbox.messages).toHaveLength(1);
+    });
+
+    it("allows 400 KB for a Workspace account", () => {
+      const { mail, outbox, run } = setup({ maxBodyBytes: MAIL.bodyBytes.workspace });
+      run(() => mail.sendEmail("a@example.com", "s", "x".repeat(409600)));
+      expect(run(() => errorOf(() => mail.sendEmail("a@example.com", "s", "x".repeat(409601))))).toBe(BODY_SIZE);
+      expect(outbox.messages).toHaveLength(1);
+    });
+
+    it("refuses more than 250 attachments", () => {
+      const { mail, outbox, run } = setup();
+      const attachments = (n: number) => Array.from({ length: n }, () => ({}) as GoogleAppsScript.Base.BlobSource);
+      run(() => mail.sendEmail({ to: "a@example.com", subject: "s", body: "b", attachments: attachments(250) }));
+      expect(
+        run(() =>
+          errorOf(() =>
+            mail.sendEmail({ to: "a@example.com", subject: "s", body: "b", attachments: attachments(251) }),
+          ),
+        ),
+      ).toBe("Limit Exceeded: Email Attachments Per Message.");
+      expect(outbox.messages.map((m) => m.attachments)).toEqual([250]);
     });
   });
 

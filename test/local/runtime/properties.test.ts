@@ -112,6 +112,55 @@ describe("properties", () => {
       );
       expect(run(() => props.getKeys())).toHaveLength(56);
     });
+
+    // guides/services/quotas: "Properties value size | 9 KB / val", "Properties total storage | 500 KB / property store".
+    describe("limits per value and per store", () => {
+      /** A store holding 56 values of 9,000 bytes under 3-byte keys: 504,168 of its 512,000 bytes. */
+      function nearlyFull() {
+        const context = setup();
+        const props = context.run(() => context.service.getScriptProperties());
+        for (let i = 10; i < 66; i++) context.run(() => props.setProperty(`k${i}`, "x".repeat(9000)));
+        return { ...context, props };
+      }
+      const STORE_FULL = "You have exceeded the property storage quota. Please remove some properties and try again.";
+
+      it("counts keys with values in the store's 500 KB", () => {
+        const { props, run, thrown } = nearlyFull();
+        // 7,832 bytes are left: a long key with a one-byte value does not fit, though its value is tiny.
+        expect(thrown(() => props.setProperty("k".repeat(7832), "x")).message).toBe(STORE_FULL);
+        run(() => props.setProperty("k".repeat(7831), "x"));
+      });
+
+      it("keeps the 500 KB per store: a full script store leaves the user and document stores their own", () => {
+        const { service, run, thrown } = nearlyFull();
+        expect(thrown(() => service.getScriptProperties().setProperty("more", "x".repeat(9000))).message).toBe(
+          STORE_FULL,
+        );
+        run(() => service.getUserProperties().setProperty("more", "x".repeat(9000)));
+        run(() => service.getDocumentProperties()?.setProperty("more", "x".repeat(9000)));
+        expect(run(() => service.getUserProperties().getProperty("more"))).toHaveLength(9000);
+      });
+
+      it("counts a rewritten key once, and frees its bytes when deleted", () => {
+        const { props, run, thrown } = nearlyFull();
+        run(() => props.setProperty("k10", "y".repeat(9000)));
+        expect(thrown(() => props.setProperty("k66", "x".repeat(9000))).message).toBe(STORE_FULL);
+        run(() => props.deleteProperty("k10"));
+        run(() => props.setProperty("k66", "x".repeat(9000)));
+        expect(run(() => props.getKeys())).toHaveLength(56);
+      });
+
+      it("reports a value over 9 KB as too large even when the store is full too (order [UNCONFIRMED])", () => {
+        const { props, thrown } = nearlyFull();
+        expect(thrown(() => props.setProperty("big", "x".repeat(9217))).message).toBe("Argument too large: value");
+      });
+
+      it("throws them as Apps Script exceptions", () => {
+        const { props, thrown } = nearlyFull();
+        expect(thrown(() => props.setProperty("k66", "x".repeat(9000))).name).toBe("Exception");
+        expect(thrown(() => props.setProperty("big", "x".repeat(9217))).name).toBe("Exception");
+      });
+    });
   });
 
   describe("getProperties", () => {
