@@ -246,21 +246,21 @@ export function createHtmlService(
     SandboxMode: SandboxMode as unknown as typeof GoogleAppsScript.HTML.SandboxMode,
     XFrameOptionsMode: XFrameOptionsMode as unknown as typeof GoogleAppsScript.HTML.XFrameOptionsMode,
     createHtmlOutput(content?: unknown): HtmlOutput {
-      kernel.call("Html", "HtmlService.createHtmlOutput");
+      kernel.call("Html", "HtmlService.createHtmlOutput", { needsAuth: true });
       const text = content === undefined ? "" : html("createHtmlOutput", content);
       return new FakeHtmlOutput(kernel, text) as unknown as HtmlOutput;
     },
     /** The file as is: its scriptlets are not evaluated. */
     createHtmlOutputFromFile(filename: string): HtmlOutput {
-      kernel.call("Html", "HtmlService.createHtmlOutputFromFile");
+      kernel.call("Html", "HtmlService.createHtmlOutputFromFile", { needsAuth: true });
       return new FakeHtmlOutput(kernel, file("createHtmlOutputFromFile", filename)) as unknown as HtmlOutput;
     },
     createTemplate(content: unknown): HtmlTemplate {
-      kernel.call("Html", "HtmlService.createTemplate");
+      kernel.call("Html", "HtmlService.createTemplate", { needsAuth: true });
       return createTemplate(kernel, html("createTemplate", content), compile);
     },
     createTemplateFromFile(filename: string): HtmlTemplate {
-      kernel.call("Html", "HtmlService.createTemplateFromFile");
+      kernel.call("Html", "HtmlService.createTemplateFromFile", { needsAuth: true });
       return createTemplate(kernel, file("createTemplateFromFile", filename), compile);
     },
   } as EmulatedHtmlService;

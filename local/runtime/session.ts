@@ -28,22 +28,30 @@ function userOf(kernel: Kernel, email: string): EmulatedUser {
 }
 
 /**
- * The global `Session`. getScriptTimeZone and getActiveUserLocale work in AuthMode.NONE (an add-on's onOpen
- * may localise its menu); the users and the temporary key need authorization.
+ * The global `Session`. Only getActiveUserLocale works in AuthMode.NONE ("Access to user data: Locale only", so an
+ * add-on's onOpen may localise its menu); everything else needs authorization (./auth-modes). In LIMITED the users
+ * can be read, but their email may be blank (./identity).
  */
 export function createSession(kernel: Kernel): EmulatedSession {
   return {
     getActiveUser() {
       kernel.call("Session", "Session.getActiveUser", EMAIL);
-      // May be "" where Apps Script hides the active user (e.g. another domain, installable triggers).
-      return userOf(kernel, kernel.requireExecution("Session.getActiveUser").activeUser);
+      const execution = kernel.requireExecution("Session.getActiveUser");
+      return userOf(kernel, execution.activeUserHidden ? "" : execution.activeUser);
     },
+    /**
+     * "In most other scenarios, this returns the same account as getActiveUser()" (an installable trigger's is its
+     * creator's). Where that same account's email is hidden (a simple trigger run by someone outside the developer's
+     * domain), it is hidden here too [UNCONFIRMED: the stricter choice].
+     */
     getEffectiveUser() {
       kernel.call("Session", "Session.getEffectiveUser", EMAIL);
-      return userOf(kernel, kernel.requireExecution("Session.getEffectiveUser").effectiveUser);
+      const { activeUser, activeUserHidden, effectiveUser } = kernel.requireExecution("Session.getEffectiveUser");
+      return userOf(kernel, activeUserHidden && effectiveUser === activeUser ? "" : effectiveUser);
     },
+    /** The project's zone. Whether AuthMode.NONE allows it ("Logger, Utilities" only) is [UNCONFIRMED]: refused. */
     getScriptTimeZone() {
-      kernel.call("Session", "Session.getScriptTimeZone");
+      kernel.call("Session", "Session.getScriptTimeZone", { needsAuth: true });
       return kernel.scriptTimeZone;
     },
     getActiveUserLocale() {
@@ -54,9 +62,9 @@ export function createSession(kernel: Kernel): EmulatedSession {
       // [UNCONFIRMED] whether AuthMode.NONE allows it; stricter to refuse.
       kernel.call("Session", "Session.getTemporaryActiveUserKey", { needsAuth: true });
       const execution = kernel.requireExecution("Session.getTemporaryActiveUserKey");
-      // Stable per user (the real key also rotates every 30 days); a hidden active user gets a key of its own
-      // per effective user, since the runtime knows no other identity for them [UNCONFIRMED].
-      const identity = execution.activeUser || `hidden-active-user-of:${execution.effectiveUser}`;
+      // Stable per user (the real key also rotates every 30 days), also where the email is hidden: the key is what
+      // tells such users apart. With no active user at all, one key per effective user [UNCONFIRMED].
+      const identity = execution.activeUser || `no-active-user-of:${execution.effectiveUser}`;
       return createHash("sha256").update(identity).digest("base64");
     },
   };

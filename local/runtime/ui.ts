@@ -175,12 +175,12 @@ export function createUi(kernel: Kernel, state: UiState): Ui {
   };
 
   /**
-   * alert/prompt overloads: (prompt), (prompt, buttons), (title, prompt, buttons). They need no scope and work
-   * wherever getUi() does (a bound script's onOpen may alert); whether AuthMode.NONE allows them is [UNCONFIRMED].
+   * alert/prompt overloads: (prompt), (prompt, buttons), (title, prompt, buttons). They need no scope, but NONE and
+   * LIMITED give no user interface beyond menus (./auth-modes; [UNCONFIRMED] for a bound script's simple triggers).
    */
   const dialog = (kind: Exchange["kind"], args: readonly unknown[], defaultButtons: ButtonSetName) => {
     const method = `Ui.${kind}`;
-    kernel.call("Ui", method);
+    kernel.call("Ui", method, { reach: "interface" });
     const isButtonSet = (v: unknown) => typeof v === "string" && Object.hasOwn(ButtonSet, v);
     const [a, b, c] = args;
     let shown: { title: string; prompt: string; buttons: ButtonSetName } | null = null;

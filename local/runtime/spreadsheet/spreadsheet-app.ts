@@ -106,15 +106,15 @@ export function createSpreadsheetApp(deps: {
       }
     },
     newDataValidation() {
-      kernel.call("Spreadsheet", "SpreadsheetApp.newDataValidation");
+      kernel.call("Spreadsheet", "SpreadsheetApp.newDataValidation", { needsAuth: true });
       return newDataValidation(kernel);
     },
     newConditionalFormatRule() {
-      kernel.call("Spreadsheet", "SpreadsheetApp.newConditionalFormatRule");
+      kernel.call("Spreadsheet", "SpreadsheetApp.newConditionalFormatRule", { needsAuth: true });
       return newConditionalFormatRule(kernel);
     },
     newFilterCriteria() {
-      kernel.call("Spreadsheet", "SpreadsheetApp.newFilterCriteria");
+      kernel.call("Spreadsheet", "SpreadsheetApp.newFilterCriteria", { needsAuth: true });
       return newFilterCriteria(kernel);
     },
     DataValidationCriteria: DataValidationCriteria as unknown as App["DataValidationCriteria"],

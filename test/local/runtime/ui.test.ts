@@ -115,7 +115,9 @@ describe("ui", () => {
 
     it("throws the permission error in AuthMode.LIMITED and NONE, and from a simple trigger", () => {
       const { run, state, html } = setup();
-      const show = (ui: Ui) => errorOf(() => ui.showSidebar(html.createHtmlOutput("x")));
+      // Made outside the executions: AuthMode.NONE would refuse HtmlService itself.
+      const output = html.createHtmlOutput("x");
+      const show = (ui: Ui) => errorOf(() => ui.showSidebar(output));
       expect(run(show, "simpleTrigger", "LIMITED")).toBe(SIDEBAR_DENIED);
       expect(run(show, "simpleTrigger", "NONE")).toBe(SIDEBAR_DENIED);
       expect(run(show, "simpleTrigger", "FULL")).toBe(SIDEBAR_DENIED);
