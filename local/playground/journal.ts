@@ -1,4 +1,4 @@
-/** The playground's journal: every action taken since the demo seed, kept in a JSON file and replayed on start. */
+/** The playground's journal: every action taken since the demo seed (menu items, sidebar calls, clock moves, typed cells), kept in a JSON file and replayed on start. */
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +8,8 @@ import type { DialogAnswer } from "./view-types";
 export type Action =
   | { kind: "menu"; caption: string; answers: DialogAnswer[] }
   | { kind: "rpc"; functionName: string; args: unknown[] }
-  | { kind: "clock"; to: number };
+  | { kind: "clock"; to: number }
+  | { kind: "edit"; sheet: string; row: number; column: number; value: string };
 
 interface JournalFile {
   version: 1;

@@ -1,7 +1,8 @@
-/** The playground's session: the demo runtime plus the journal of what the user did, replayed to rebuild (or undo into) the same state. */
+/** The playground's session: the demo runtime plus the journal of what the user did (menu items, sidebar calls, clock moves, typed cells), replayed to rebuild (or undo into) the same state. */
 
 import type { Project } from "../runtime/loader";
 import type { AppsScriptRuntime } from "../runtime/runtime";
+import { a1Of } from "../runtime/spreadsheet/model";
 import type { Exchange } from "../runtime/ui";
 import { runSidebarCall } from "../sidebar-host/sidebar-host";
 import { seedDemo } from "./demo-seed";
@@ -10,6 +11,7 @@ import { menuCaptions, playgroundState, type SessionCounters, spreadsheetOf, tri
 import type {
   DialogAnswer,
   DialogView,
+  EditOutcome,
   ExchangeView,
   MenuOutcome,
   PlaygroundState,
@@ -76,6 +78,31 @@ export class Playground {
     this.counters.version++;
   }
 
+  /**
+   * Types `value` into a cell as the user does in Sheets: written as typing, refused as the UI refuses it (a protected
+   * cell, a rejecting validation rule: nothing changes, nothing is journalled), then the add-on's onEdit and its
+   * installable edit and change triggers fire, if it has any.
+   */
+  edit(sheet: string, row: number, column: number, value: string): EditOutcome {
+    const action: Action = { kind: "edit", sheet, row, column, value };
+    let fired: ReturnType<AppsScriptRuntime["userEdit"]>;
+    try {
+      fired = this.runtime.userEdit({ sheet, row, column, value });
+    } catch (refused) {
+      throw new PlaygroundError(messageOf(refused));
+    }
+    this.record(action);
+    const simple = fired.simpleTrigger;
+    return {
+      cell: `${sheet}!${a1Of({ row, column, numRows: 1, numColumns: 1 })}`,
+      runs: [...(simple ? [simple] : []), ...fired.triggerRuns].map((run) => ({
+        functionName: run.functionName,
+        status: run.status,
+        ...(run.error === undefined ? {} : { error: run.error }),
+      })),
+    };
+  }
+
   /** Moves the simulated clock forward to `to`, firing the triggers due on the way. */
   moveClock(to: number): TriggerRunView[] {
     const from = this.runtime.kernel.now();
@@ -136,6 +163,7 @@ export class Playground {
     // The page that made a sidebar call already has its answer; replay needs only its effects.
     if (action.kind === "rpc") runSidebarCall(runtime, action.functionName, action.args, runtime.user);
     if (action.kind === "clock") runtime.advanceTo(action.to);
+    if (action.kind === "edit") runtime.userEdit(action);
     const shown = runtime.ui.exchanges.slice(before);
     return error === undefined ? { shown } : { shown, error };
   }

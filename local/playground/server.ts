@@ -1,4 +1,4 @@
-/** The playground's web server on 127.0.0.1: the page, its JSON API over the playground session, and the real sidebar with google.script.run bridged to the runtime. */
+/** The playground's web server on 127.0.0.1: the page, its JSON API over the playground session (state, menu items, clock, typed cells, reset), and the real sidebar with google.script.run bridged to the runtime. */
 
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -47,6 +47,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       : {};
     if (route === "POST /api/menu") return playground.runMenu(String(body.caption), answersOf(body.answers));
     if (route === "POST /api/clock") return { runs: playground.moveClock(clockTarget(playground, body)) };
+    if (route === "POST /api/edit") {
+      const [row, column] = [body.row, body.column].map(positiveInteger) as [number, number];
+      return playground.edit(String(body.sheet), row, column, String(body.value ?? ""));
+    }
     if (route === "POST /api/reset") {
       playground.reset();
       return {};
@@ -118,6 +122,12 @@ function clockTarget(playground: Playground, body: Record<string, unknown>): num
   if (!local) throw new PlaygroundError('Expected { by: milliseconds } or { local: "yyyy-mm-ddThh:mm" }.');
   const [year, month, day, hour, minute] = local.slice(1).map(Number) as [number, number, number, number, number];
   return wallToInstant(Date.UTC(year, month - 1, day, hour, minute), playground.timeZone());
+}
+
+/** A row or column number from the page. */
+function positiveInteger(value: unknown): number {
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1) return value;
+  throw new PlaygroundError(`Not a row or column number: ${String(value)}`);
 }
 
 function reply(response: ServerResponse, error: unknown): void {

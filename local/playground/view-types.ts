@@ -81,6 +81,12 @@ export interface PlaygroundState {
   triggerRuns: TriggerRunView[];
 }
 
+/** What POST /api/edit answers: the cell typed into ("Sheet!K4") and the triggers the edit fired, simple onEdit first. */
+export interface EditOutcome {
+  cell: string;
+  runs: { functionName: string; status: string; error?: string }[];
+}
+
 /** What POST /api/menu answers: the dialog to answer next, or the finished run. */
 export type MenuOutcome =
   | { done: false; dialog: DialogView }

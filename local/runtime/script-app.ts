@@ -297,11 +297,11 @@ function createTrigger(
   spec: Pick<TriggerRecord, "handlerFunction" | "eventType" | "source" | "sourceId" | "clock">,
 ): Trigger {
   const execution = kernel.requireExecution(method);
-  const record = table.add(kernel, {
-    ...spec,
-    owner: execution.effectiveUser,
-    documentId: spec.sourceId ?? execution.activeSpreadsheetId,
-  });
+  const record = table.add(
+    kernel,
+    { ...spec, owner: execution.effectiveUser, documentId: spec.sourceId ?? execution.activeSpreadsheetId },
+    execution.activeSpreadsheetId,
+  );
   return new TriggerHandle(kernel, record);
 }
 
@@ -339,7 +339,7 @@ export function createScriptApp(kernel: Kernel, table: TriggerTable): EmulatedSc
     WeekDay: WeekDay as unknown as typeof GoogleAppsScript.Base.Weekday,
 
     newTrigger(functionName: string): TriggerBuilder {
-      kernel.call("Script", "ScriptApp.newTrigger");
+      kernel.call("Script", "ScriptApp.newTrigger", { needsAuth: true });
       if (typeof functionName !== "string") throw scriptSignatureError(kernel, "ScriptApp.newTrigger", [functionName]);
       return {
         timeBased: () => {

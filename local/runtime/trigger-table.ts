@@ -45,7 +45,7 @@ export interface TriggerRecord {
   readonly sourceId: string | null;
   /** The user who created it: it runs as, and sends mail from, this user. */
   readonly owner: string;
-  /** The document the creating execution was bound to (execution.activeSpreadsheetId). */
+  /** The document it belongs to (getUserTriggers): a spreadsheet trigger's source, else the creating execution's document. */
   readonly documentId: string | null;
   readonly clock: ClockRule | null;
   readonly createdAt: number;
@@ -55,13 +55,27 @@ export interface TriggerRecord {
 /** Installable triggers per user per script (developers.google.com/apps-script/guides/services/quotas). */
 export const MAX_TRIGGERS_PER_USER = 20;
 
-/** Error texts. Those marked [UNCONFIRMED] were not found in any public source; they keep Apps Script's style. */
+/**
+ * Error texts. Those marked [UNCONFIRMED] were found in no searchable source (reference pages, issue threads); they
+ * keep Apps Script's style, and a live probe (probes/triggers.js) reads the real ones where no person is needed.
+ */
 export const TRIGGER_ERRORS = {
+  /**
+   * Past MAX_TRIGGERS_PER_USER. The wording is the one commonly quoted for this quota [UNCONFIRMED: no searchable
+   * source quotes it]; probe_triggers_limit reads it live.
+   */
   tooMany: "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
+  /** Quoted from a real add-on: "Exception: The recurrence interval for an Add-on trigger must be at least one hour." (github.com/ttsukagoshi/mail-merge-for-gmail/issues/165). */
   addOnInterval: "The recurrence interval for an Add-on trigger must be at least one hour.",
-  /** Reported for time-based triggers; the wording for the spreadsheet events is [UNCONFIRMED]. */
+  /**
+   * Reported for time-based triggers ("this add-on has created too many time-based triggers in this document for this
+   * Google user account", github.com/ljay79/jira-tools/issues/53); the words for the spreadsheet events are
+   * [UNCONFIRMED].
+   */
   addOnOnePerType: (kind: string) =>
     `This add-on has created too many ${kind} triggers in this document for this Google user account.`,
+  /** The rule is documented (see TriggerTable.add); the wording is the documentation's [UNCONFIRMED]. */
+  addOnOtherFile: "Add-ons can only create triggers for the file in which the add-on is used.",
   everyMinutes: "The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.", // [UNCONFIRMED]
   everyHours: "The value passed to everyHours() must be 1, 2, 4, 6, 8 or 12.", // [UNCONFIRMED]
   invalid: (name: string) => `Invalid argument: ${name}`, // [UNCONFIRMED] wording for out-of-range values
@@ -100,12 +114,24 @@ export class TriggerTable {
     record.enabled = false;
   }
 
-  /** Stores a new trigger after Google's checks (per-user limit, add-on rules). */
-  add(kernel: Kernel, spec: Omit<TriggerRecord, "uniqueId" | "createdAt" | "enabled">): TriggerRecord {
+  /**
+   * Stores a new trigger after Google's checks: "Triggers | 20 / user / script" (developers.google.com/apps-script/
+   * guides/services/quotas), then an add-on's restrictions (developers.google.com/workspace/add-ons/concepts/
+   * editor-triggers#restrictions): "Add-ons can only create triggers for the file in which the add-on is used",
+   * "Time-driven triggers cannot run more frequently than once per hour", "Each add-on can only have one trigger of
+   * each type, per user, per document". `creatingDocumentId` is the document the creating execution is bound to.
+   */
+  add(
+    kernel: Kernel,
+    spec: Omit<TriggerRecord, "uniqueId" | "createdAt" | "enabled">,
+    creatingDocumentId: string | null,
+  ): TriggerRecord {
     const mine = this.records.filter((r) => r.owner === spec.owner);
     if (mine.length >= MAX_TRIGGERS_PER_USER) throw kernel.exception(TRIGGER_ERRORS.tooMany);
     if (this.addOn) {
-      // developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions
+      if (spec.sourceId !== null && spec.sourceId !== creatingDocumentId) {
+        throw kernel.exception(TRIGGER_ERRORS.addOnOtherFile);
+      }
       if (spec.clock?.kind === "minutes") throw kernel.exception(TRIGGER_ERRORS.addOnInterval);
       if (mine.some((r) => r.documentId === spec.documentId && r.eventType === spec.eventType)) {
         throw kernel.exception(TRIGGER_ERRORS.addOnOnePerType(EVENT_WORDS[spec.eventType]));

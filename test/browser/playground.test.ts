@@ -1,4 +1,4 @@
-/** The playground page in Chromium: a follow-up logged through the real sidebar appears in the grid coloured, the next morning's digest reaches the outbox, menu dialogs are answered in the page, and the state outlives a restart until Reset. */
+/** The playground page in Chromium: a follow-up logged through the real sidebar appears in the grid coloured, the next morning's digest reaches the outbox, menu dialogs are answered in the page, a date typed into the grid recolours its row, and the state outlives a restart until Reset. */
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +14,8 @@ const ROOT = path.resolve(__dirname, "../..");
 /** Sheets' "light red 3" (overdue) and "light yellow 2" (due today), as the browser computes them. */
 const RED = "rgb(244, 204, 204)";
 const AMBER = "rgb(255, 229, 153)";
+/** A cell no rule colours. */
+const WHITE = "rgb(255, 255, 255)";
 
 let stateDir: string;
 let playground: PlaygroundServer | undefined;
@@ -117,6 +119,32 @@ describeInBrowser("the playground page", (suite) => {
     await page.locator("#dialog").getByRole("button", { name: "OK" }).click();
     await textOf(page.locator("#status"), "同步与修复: done.");
     await expect(page.locator("#dialog").isVisible()).resolves.toBe(false);
+    expect(suite.errors()).toEqual([]);
+  });
+
+  it("types a later next date into an overdue row: the row loses its colour, and the edit outlives a restart", async () => {
+    const page = await suite.page();
+    await openPlayground(page);
+    await rowColourBecomes(page, "北京某贸易", RED);
+    // 下次跟进日期 (next follow-up date) is column K, the 11th cell after the row number.
+    const nextDate = () => page.locator("#grid tbody tr", { hasText: "北京某贸易" }).locator("td").nth(10);
+    await expect(nextDate().textContent()).resolves.toBe("2026-11-24");
+    await nextDate().dblclick();
+    const input = page.locator("#grid td.editing input");
+    await expect(input.inputValue()).resolves.toBe("2026-11-24");
+    await input.fill("2026/12/5");
+    await input.press("Enter");
+    // The add-on defines no onEdit and installs no edit trigger: the edit fires nothing of its own.
+    await textOf(page.locator("#status"), "Edited 跟进记录!K4; no trigger fired.");
+    await rowColourBecomes(page, "北京某贸易", WHITE);
+    // Typed as a person types it: read as a date, shown in the column's date format.
+    await expect(nextDate().textContent()).resolves.toBe("2026-12-05");
+
+    await page.goto("about:blank");
+    await playground?.close();
+    await openPlayground(page);
+    await rowColourBecomes(page, "北京某贸易", WHITE);
+    await expect(nextDate().textContent()).resolves.toBe("2026-12-05");
     expect(suite.errors()).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
-/** The playground page: draws the state the server reports and sends the user's menu clicks, dialog answers, clock moves and resets. */
+/** The playground page: draws the state the server reports and sends the user's menu clicks, dialog answers, typed cells, clock moves and resets. */
 
-import type { DialogAnswer, MenuOutcome, PlaygroundState, TriggerRunView } from "../view-types";
+import type { DialogAnswer, EditOutcome, MenuOutcome, PlaygroundState, TriggerRunView } from "../view-types";
 import { getJson, postJson } from "./api";
 import { ask } from "./dialog";
 import { renderGrid } from "./grid";
@@ -16,6 +16,8 @@ let selectedMail = 0;
 let sidebarKey = "";
 /** Draws so far, stamped on #grid with the state's version, so a test can tell which state the grid shows. */
 let renders = 0;
+/** True while a cell is being typed into: the grid is not redrawn under the user's typing. */
+let editing = false;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -108,6 +110,59 @@ async function runMenu(caption: string): Promise<void> {
   }
 }
 
+/** A cell of the drawn grid: its sheet, row and column. */
+interface CellRef {
+  td: HTMLTableCellElement;
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+function cellOf(target: EventTarget | null): CellRef | null {
+  const td = target instanceof Element ? target.closest("td") : null;
+  const row = Number(td?.parentElement?.dataset.row);
+  const sheet = td?.closest("table")?.dataset.sheet;
+  // The row number's <th> comes first, so a cell's index is its column number.
+  return td && row > 0 && sheet !== undefined ? { td, sheet, row, column: td.cellIndex } : null;
+}
+
+/** Opens an input over the cell, holding its shown text; Enter or leaving it types it in, Escape gives up. */
+function startEditing(cell: CellRef): void {
+  if (editing) return;
+  editing = true;
+  const input = document.createElement("input");
+  input.value = cell.td.textContent ?? "";
+  input.setAttribute("aria-label", `Cell ${cell.sheet} row ${cell.row} column ${cell.column}`);
+  cell.td.classList.add("editing");
+  cell.td.replaceChildren(input);
+  input.focus();
+  input.select();
+  const finish = (commit: boolean) => {
+    if (!editing) return;
+    editing = false;
+    if (commit) void act(() => typeInto(cell, input.value));
+    else if (state) render(state);
+  };
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" && event.key !== "Escape") return;
+    event.preventDefault();
+    finish(event.key === "Enter");
+  });
+  input.addEventListener("blur", () => finish(true));
+}
+
+/** Types into a cell as the user (the runtime's userEdit): onEdit and installable edit triggers fire. */
+async function typeInto(cell: CellRef, value: string): Promise<void> {
+  const outcome = await postJson<EditOutcome>("/api/edit", {
+    sheet: cell.sheet,
+    row: cell.row,
+    column: cell.column,
+    value,
+  });
+  const runs = outcome.runs.map((run) => `${run.functionName} ${run.status}${run.error ? `: ${run.error}` : ""}`);
+  status(`Edited ${outcome.cell}; ${runs.length === 0 ? "no trigger fired" : `triggers: ${runs.join(", ")}`}.`);
+}
+
 async function moveClock(body: { by: number } | { local: string }): Promise<void> {
   const { runs } = await postJson<{ runs: TriggerRunView[] }>("/api/clock", body);
   const [latest] = runs;
@@ -130,6 +185,17 @@ async function act(action: () => Promise<void>): Promise<void> {
 }
 
 function wire(): void {
+  const grid = byId("grid");
+  grid.addEventListener("dblclick", (event) => {
+    const cell = cellOf(event.target);
+    if (cell && !cell.td.classList.contains("checkbox")) startEditing(cell);
+  });
+  // A checkbox toggles with one click, as in Sheets.
+  grid.addEventListener("click", (event) => {
+    const cell = cellOf(event.target);
+    if (cell?.td.classList.contains("checkbox"))
+      void act(() => typeInto(cell, cell.td.textContent === "☑" ? "FALSE" : "TRUE"));
+  });
   byId("clock-hour").addEventListener("click", () => void act(() => moveClock({ by: HOUR })));
   byId("clock-day").addEventListener("click", () => void act(() => moveClock({ by: 24 * HOUR })));
   byId("clock-set").addEventListener(
@@ -146,7 +212,7 @@ function wire(): void {
   });
   setInterval(async () => {
     const { version } = await getJson<{ version: number }>("/api/version").catch(() => ({ version: -1 }));
-    if (state && version >= 0 && version !== state.version) await refresh();
+    if (state && !editing && version >= 0 && version !== state.version) await refresh();
   }, POLL_MS);
 }
 

@@ -260,6 +260,22 @@ describe("script-app", () => {
     });
   });
 
+  describe("add-on rules: other files", () => {
+    it("refuses a spreadsheet trigger on another file than the one the add-on runs in", () => {
+      const { app, run } = setup({ addOn: true });
+      // "Add-ons can only create triggers for the file in which the add-on is used"
+      // (developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions).
+      expect(run(() => errorOf(() => app.newTrigger("edit").forSpreadsheet("sheet-2").onEdit().create()))).toBe(
+        "Add-ons can only create triggers for the file in which the add-on is used.",
+      );
+      run(() => app.newTrigger("edit").forSpreadsheet("sheet-2").onEdit().create(), { doc: "sheet-2" });
+      // A script that is not an add-on may watch any spreadsheet it can open.
+      const plain = setup();
+      plain.run(() => plain.app.newTrigger("edit").forSpreadsheet("sheet-2").onEdit().create());
+      expect(plain.table.list()).toHaveLength(1);
+    });
+  });
+
   describe("TriggerTable.disable", () => {
     it("keeps a disabled trigger listed", () => {
       const { app, run, table } = setup();
