@@ -14,10 +14,18 @@ export interface Cell {
   value: CellValue;
   /** The formula as entered (starting with "="), when the cell holds one. */
   formula?: string;
+  /** The format Sheets' automatic formatting gives a formula's result (a date for =TODAY()+3), when numberFormat is unset. */
+  resultFormat?: string;
+  /** Set when the value was filled in by another cell's array formula (the cell itself is empty). */
+  spill?: true;
+  /** Why the runtime cannot give this formula's value (it calls, or reads, a function it does not evaluate). */
+  notEmulated?: string;
   /** The number format pattern; undefined means automatic ("General"). "@" is plain text. */
   numberFormat?: string;
   /** The data validation rule on the cell (an immutable DataValidation from ./validation). */
   validation?: unknown;
+  /** How far the cell is from the top-left cell of the range its rule was set on (a custom formula is relative to it). */
+  validationOffset?: { rows: number; columns: number };
   note?: string;
   background?: string;
   fontColor?: string;
@@ -45,6 +53,12 @@ export interface DeveloperMetadataModel {
     | { type: "SPREADSHEET" }
     | { type: "SHEET"; sheetId: number }
     | { type: "ROW" | "COLUMN"; sheetId: number; index: number };
+}
+
+/** A named range (Spreadsheet.setNamedRange): its name and the rectangle it names, which moves with its cells. */
+export interface NamedRangeModel {
+  name: string;
+  range: GridRangeRef;
 }
 
 /** A protection of a sheet or a range. */
@@ -133,6 +147,8 @@ export interface SpreadsheetModel {
   activeRange: GridRangeRef | null;
   protections: ProtectionModel[];
   developerMetadata: DeveloperMetadataModel[];
+  /** Named ranges (absent until the first is set); owned by ./named-ranges. */
+  namedRanges?: NamedRangeModel[];
   nextSheetId: number;
   nextObjectId: number;
 }
@@ -154,6 +170,8 @@ export interface SpreadsheetContext {
   readValues(ref: GridRangeRef): unknown[][];
   /** Writes computed values (e.g. pivot output) without user-entered parsing or counting a call. */
   writeComputed(ref: GridRangeRef, values: CellValue[][]): void;
+  /** Brings formula cells' values up to date before they are read directly (pivot sources). */
+  settleFormulas(): void;
   /** Clears values and formats of a rectangle (e.g. old pivot output). */
   clearRect(ref: GridRangeRef): void;
 }

@@ -1,13 +1,12 @@
 /** The Range class of the emulated service (developers.google.com/apps-script/reference/spreadsheet/range). */
 
 import { addMetadata, metadataOfRange, rangeLocation } from "./developer-metadata";
-import { mapRect, outputValue, readRect, writeEntered } from "./grid";
+import { mapRect, outputValue, readRect, setValue, shownText, writeEntered } from "./grid";
 import type { Cell } from "./model";
-import { displayValue } from "./number-format";
 import { createPivotTable } from "./pivot";
 import { createProtection, FakeProtection } from "./protection";
 import { checkShape } from "./range-base";
-import { RangeFormatting } from "./range-formatting";
+import { RangeFormulas } from "./range-formulas";
 import { selectRange } from "./spreadsheet";
 import { DataValidationCriteria, isDataValidation, newDataValidation } from "./validation";
 
@@ -40,6 +39,15 @@ type RangeMethods =
   | "getDisplayValues"
   | "getFormula"
   | "getFormulas"
+  | "getFormulaR1C1"
+  | "getFormulasR1C1"
+  | "setFormula"
+  | "setFormulas"
+  | "setFormulaR1C1"
+  | "setFormulasR1C1"
+  | "getHeight"
+  | "getWidth"
+  | "getRowIndex"
   | "getNumberFormat"
   | "getNumberFormats"
   | "setNumberFormat"
@@ -72,10 +80,29 @@ type RangeMethods =
   | "addDeveloperMetadata"
   | "getDeveloperMetadata";
 
-/** The Range class: values, formulas, display values, validation, checkboxes, pivots, protection, metadata (the rest lives in its base classes). */
-export class FakeRange extends RangeFormatting implements Pick<Range, RangeMethods> {
+/** The Range class: values, display values, validation, checkboxes, pivots, protection, metadata (the rest lives in its base classes). */
+export class FakeRange extends RangeFormulas implements Pick<Range, RangeMethods> {
+  /** "Returns the height of the range": getNumRows under another name (reference, Range#getHeight()). */
+  getHeight(): number {
+    this.call("getHeight");
+    return this.numRows;
+  }
+
+  /** "Returns the width of the range in columns": getNumColumns under another name (reference, Range#getWidth()). */
+  getWidth(): number {
+    this.call("getWidth");
+    return this.numColumns;
+  }
+
+  /** "Returns the row position for this range. Identical to getRow()." (reference, Range#getRowIndex()). */
+  getRowIndex(): number {
+    this.call("getRowIndex");
+    return this.row;
+  }
+
   getValue(): unknown {
     this.call("getValue", { cellsRead: 1 });
+    this.workbook.formulas.settle();
     return outputValue(this.workbook, this.topLeft());
   }
 
@@ -104,23 +131,15 @@ export class FakeRange extends RangeFormatting implements Pick<Range, RangeMetho
 
   getDisplayValue(): string {
     this.call("getDisplayValue", { cellsRead: 1 });
+    this.workbook.formulas.settle();
     const cell = this.topLeft();
-    return cell ? displayValue(cell.value, cell.numberFormat) : "";
+    return cell ? shownText(cell) : "";
   }
 
   getDisplayValues(): string[][] {
     this.call("getDisplayValues", { cellsRead: this.size });
-    return mapRect(this.sheet, this, (cell) => (cell ? displayValue(cell.value, cell.numberFormat) : ""));
-  }
-
-  getFormula(): string {
-    this.call("getFormula", { cellsRead: 1 });
-    return this.topLeft()?.formula ?? "";
-  }
-
-  getFormulas(): string[][] {
-    this.call("getFormulas", { cellsRead: this.size });
-    return mapRect(this.sheet, this, (cell) => cell?.formula ?? "");
+    this.workbook.formulas.settle();
+    return mapRect(this.sheet, this, (cell) => (cell ? shownText(cell) : ""));
   }
 
   clearDataValidations(): Range {
@@ -138,8 +157,7 @@ export class FakeRange extends RangeFormatting implements Pick<Range, RangeMetho
     const unchecked = values.length === 0 ? false : values.length === 1 ? "" : values[1];
     this.update((cell) => {
       cell.validation = rule;
-      cell.value = unchecked as Cell["value"];
-      delete cell.formula;
+      setValue(cell, unchecked as Cell["value"]);
     });
     this.workbook.cellsChanged();
     return this.self();
@@ -189,9 +207,13 @@ export class FakeRange extends RangeFormatting implements Pick<Range, RangeMetho
       (rule !== null && (typeof rule !== "object" || !isDataValidation(rule)))
     )
       throw this.fail("setDataValidation", args);
-    return this.update((cell) => {
+    return this.update((cell, i, j) => {
+      delete cell.validationOffset;
       if (rule === null) delete cell.validation;
-      else cell.validation = rule;
+      else {
+        cell.validation = rule;
+        if (i > 0 || j > 0) cell.validationOffset = { rows: i, columns: j };
+      }
     });
   }
 

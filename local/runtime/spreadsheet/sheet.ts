@@ -3,12 +3,15 @@
 import { chartsOf, insertChart, newChart, removeChart, updateChart } from "./charts";
 import { conditionalFormatRulesOf, setConditionalFormatRules } from "./conditional-format-rules";
 import { isInteger, MESSAGES, requireIntegers, sheetNameTaken, signatureError } from "./errors";
+import { renameInFormulas } from "./formula-shift";
 import { clearCells, lastContentColumn, lastContentRow, writeEntered } from "./grid";
 import type { SheetModel } from "./model";
+import { namedRangesOf } from "./named-ranges";
 import { pivotTablesOf } from "./pivot";
 import { assertCanEdit, createProtection, FakeProtection, protectionsOf } from "./protection";
 import { FakeRangeList } from "./range-list";
-import { nameTaken } from "./spreadsheet";
+import { copySheet } from "./sheet-copy";
+import { activeCellOf, currentCellOf, nameTaken, selectRange } from "./spreadsheet";
 import { deleteDimension, insertDimension } from "./structure";
 import type { Workbook } from "./workbook";
 
@@ -65,7 +68,13 @@ type SheetMethods =
   | "getCharts"
   | "removeChart"
   | "updateChart"
-  | "autoResizeColumns";
+  | "autoResizeColumns"
+  | "getActiveCell"
+  | "getActiveRange"
+  | "getCurrentCell"
+  | "setActiveRange"
+  | "copyTo"
+  | "getNamedRanges";
 
 /** Column width Sheets gives a column nobody resized. */
 const DEFAULT_COLUMN_WIDTH = 100;
@@ -93,7 +102,9 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
     this.call("setName");
     if (typeof name !== "string" || name === "") throw signatureError(this.workbook.kernel, "Sheet.setName", [name]);
     if (nameTaken(this.workbook, name, this.model)) throw this.workbook.exception(sheetNameTaken(name));
+    renameInFormulas(this.workbook.spreadsheet, this.model, name);
     this.model.name = name;
+    this.workbook.formulas.changed();
     return this.self();
   }
 
@@ -469,5 +480,55 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     this.call("updateChart");
     updateChart(this.workbook, this.model, chart);
+  }
+
+  // The selection (developers.google.com/apps-script/reference/spreadsheet/sheet#getActiveRange()).
+
+  /** "Returns the active cell in this sheet": the selection's top-left cell, or A1 when nothing is selected here [UNCONFIRMED]. */
+  getActiveCell(): Range {
+    this.call("getActiveCell");
+    return activeCellOf(this.workbook, this.model) as unknown as Range;
+  }
+
+  /** "Returns the selected range in the active sheet, or null if there is no active range." */
+  getActiveRange(): Range | null {
+    this.call("getActiveRange");
+    const ref = this.workbook.spreadsheet.activeRange;
+    return ref ? this.workbook.rangeOf(ref) : null;
+  }
+
+  /** "Returns the current cell in the active sheet or null if there is no current cell": the selection's top-left cell. */
+  getCurrentCell(): Range | null {
+    this.call("getCurrentCell");
+    return currentCellOf(this.workbook);
+  }
+
+  /**
+   * "Sets the specified range as the active range in the active sheet, with the top left cell in the range as the
+   * current cell." A range of another sheet is refused [UNCONFIRMED text]; this sheet becomes the active one.
+   */
+  setActiveRange(...args: unknown[]): Range {
+    this.call("setActiveRange");
+    const [range] = args;
+    if (args.length !== 1 || typeof range !== "object" || range === null)
+      throw signatureError(this.workbook.kernel, "Sheet.setActiveRange", args);
+    const ref = this.workbook.refOf(range as Range);
+    if (ref.sheetId !== this.model.id) throw this.workbook.exception("Invalid argument: range");
+    selectRange(this.workbook, this.workbook.range(this.model, ref.row, ref.column, ref.numRows, ref.numColumns));
+    return range as Range;
+  }
+
+  /** The copy, "Copy of <name>", in the given spreadsheet (./sheet-copy). */
+  copyTo(...args: unknown[]): Sheet {
+    this.call("copyTo");
+    const copied = args.length === 1 ? copySheet(this.model, args[0]) : null;
+    if (!copied) throw signatureError(this.workbook.kernel, "Sheet.copyTo", args);
+    return copied.wb.sheetObject(copied.copy) as unknown as Sheet;
+  }
+
+  /** "Gets all the named ranges in this sheet." */
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    this.call("getNamedRanges");
+    return namedRangesOf(this.workbook, this.model.id);
   }
 }

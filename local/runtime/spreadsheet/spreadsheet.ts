@@ -4,6 +4,7 @@ import { isKnownTimeZone } from "../time-zone";
 import { addMetadata, FakeDeveloperMetadataFinder, metadataOfSpreadsheet } from "./developer-metadata";
 import { isInteger, MESSAGES, sheetNameTaken, signatureError } from "./errors";
 import type { SheetModel } from "./model";
+import { dropNamedRangesOfSheet, namedRangesOf, rangeByName, removeNamedRange, setNamedRange } from "./named-ranges";
 import { protectionsOf, userOf } from "./protection";
 import { FakeRange } from "./range";
 import { FakeSheet } from "./sheet";
@@ -38,7 +39,14 @@ type SpreadsheetMethods =
   | "addDeveloperMetadata"
   | "getDeveloperMetadata"
   | "createDeveloperMetadataFinder"
-  | "toast";
+  | "toast"
+  | "setNamedRange"
+  | "getRangeByName"
+  | "getNamedRanges"
+  | "removeNamedRange"
+  | "getActiveCell"
+  | "getCurrentCell"
+  | "addMenu";
 
 /** True when `name` is taken by another sheet; Sheets compares sheet names case-insensitively. */
 export function nameTaken(wb: Workbook, name: string, except: SheetModel | null): boolean {
@@ -144,6 +152,8 @@ export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spread
     wb.assertCellLimit(1000 * 26);
     const sheet = newSheetModel(scrambledId(this.model.nextSheetId++), name);
     this.model.sheets.splice(index, 0, sheet);
+    // A formula naming a sheet that did not exist reads it now.
+    wb.formulas.changed();
     this.model.activeSheetIndex = index;
     this.model.activeRange = null;
     return wb.sheetObject(sheet) as unknown as Sheet;
@@ -159,6 +169,9 @@ export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spread
     this.model.developerMetadata = this.model.developerMetadata.filter(
       (m) => m.location.type === "SPREADSHEET" || m.location.sheetId !== model.id,
     );
+    dropNamedRangesOfSheet(this.model, model.id);
+    // Formulas reading the sheet show #REF! now (the engine no longer finds it).
+    this.workbook.formulas.changed();
     const stillActive = this.model.sheets.indexOf(active);
     this.model.activeSheetIndex = Math.max(stillActive, 0);
     if (this.model.activeRange?.sheetId === model.id) this.model.activeRange = null;
@@ -269,6 +282,78 @@ export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spread
       timeoutSeconds: timeoutSeconds ?? 5,
     });
   }
+
+  // Named ranges (./named-ranges).
+
+  setNamedRange(...args: unknown[]): void {
+    this.workbook.call("Spreadsheet.setNamedRange");
+    setNamedRange(this.workbook, args);
+  }
+
+  getRangeByName(...args: unknown[]): Range | null {
+    this.workbook.call("Spreadsheet.getRangeByName");
+    return rangeByName(this.workbook, args);
+  }
+
+  /** "Gets all the named ranges in this spreadsheet." */
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    this.workbook.call("Spreadsheet.getNamedRanges");
+    return namedRangesOf(this.workbook, null);
+  }
+
+  removeNamedRange(...args: unknown[]): void {
+    this.workbook.call("Spreadsheet.removeNamedRange");
+    removeNamedRange(this.workbook, args);
+  }
+
+  /** The active sheet's active cell (Sheet.getActiveCell). */
+  getActiveCell(): Range {
+    this.workbook.call("Spreadsheet.getActiveCell");
+    return activeCellOf(this.workbook, this.workbook.activeSheetModel()) as unknown as Range;
+  }
+
+  /** "Returns the current (highlighted) cell that is selected in one of the active ranges in the active sheet or null if there is no current cell." */
+  getCurrentCell(): Range | null {
+    this.workbook.call("Spreadsheet.getCurrentCell");
+    return currentCellOf(this.workbook);
+  }
+
+  /**
+   * The old menu API (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addMenu(String,Object)):
+   * entries `{name, functionName}`, null for a separator; shown as Ui.createMenu(name)…addToUi() would show it.
+   */
+  addMenu(...args: unknown[]): void {
+    this.workbook.call("Spreadsheet.addMenu");
+    const [name, subMenus] = args;
+    const isEntry = (e: unknown) =>
+      e === null ||
+      (typeof e === "object" &&
+        typeof (e as { name?: unknown }).name === "string" &&
+        typeof (e as { functionName?: unknown }).functionName === "string");
+    if (args.length !== 2 || typeof name !== "string" || !Array.isArray(subMenus) || !subMenus.every(isEntry))
+      throw signatureError(this.workbook.kernel, "Spreadsheet.addMenu", args);
+    const ui = this.workbook.store.ui;
+    if (!ui) throw new Error("Spreadsheet.addMenu needs the runtime's UI (SpreadsheetStore.ui)");
+    const menu = ui().createMenu(name);
+    for (const entry of subMenus as ({ name: string; functionName: string } | null)[]) {
+      if (entry === null) menu.addSeparator();
+      else menu.addItem(entry.name, entry.functionName);
+    }
+    menu.addToUi();
+  }
+}
+
+/** The top-left cell of the selection when it is on `sheet`, else the sheet's A1 [UNCONFIRMED]. */
+export function activeCellOf(wb: Workbook, sheet: SheetModel): FakeRange {
+  const ref = wb.spreadsheet.activeRange;
+  const onSheet = ref && ref.sheetId === sheet.id;
+  return wb.range(sheet, onSheet ? ref.row : 1, onSheet ? ref.column : 1, 1, 1);
+}
+
+/** The top-left cell of the selection, or null when nothing is selected. */
+export function currentCellOf(wb: Workbook): Range | null {
+  const ref = wb.spreadsheet.activeRange;
+  return ref ? wb.rangeOf({ ...ref, numRows: 1, numColumns: 1 }) : null;
 }
 
 /** Makes a range the selection, and its sheet the active sheet. */

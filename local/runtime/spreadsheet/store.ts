@@ -1,7 +1,7 @@
 /** The spreadsheets (files) the runtime knows, created with deterministic ids, and the per-spreadsheet contexts the service objects share. */
 
 import type { Kernel } from "../kernel";
-import type { CellValue, SheetModel, SpreadsheetContext, SpreadsheetModel } from "./model";
+import type { SheetModel, SpreadsheetModel } from "./model";
 import { Workbook } from "./workbook";
 
 /** A toast shown by Spreadsheet.toast(), recorded for tests and the playground. */
@@ -62,12 +62,8 @@ export class SpreadsheetStore {
   private created = 0;
   /** Toasts shown so far, oldest first. */
   readonly toasts: Toast[] = [];
-  /**
-   * Optional formula engine. There is none yet: without this hook a formula cell keeps its formula and
-   * shows "#NAME?". Formulas are evaluated once, when written (no recalculation).
-   */
-  evaluateFormula?: (formula: string, ctx: SpreadsheetContext) => CellValue;
-
+  /** The editor's UI the spreadsheets show menus in (Spreadsheet.addMenu); the runtime sets it. */
+  ui: (() => GoogleAppsScript.Base.Ui) | null = null;
   constructor(readonly kernel: Kernel) {}
 
   create(o: { name: string; timeZone: string; locale: string; owner: string; id?: string }): SpreadsheetModel {

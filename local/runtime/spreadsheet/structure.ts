@@ -1,9 +1,10 @@
 /** Structural changes of a sheet (inserting and deleting rows or columns) and how they move everything stored by position. */
 
-import { rewriteRuleFormulas } from "./conditional-format-rules";
-import { shiftFormulaReferences } from "./formula-references";
+import { ruleFormulasOf } from "./conditional-format-rules";
+import { shiftFormulas } from "./formula-shift";
 import { FORMAT_KEYS } from "./grid";
 import { type Cell, type GridRangeRef, type SheetModel, shiftRange } from "./model";
+import { shiftNamedRanges } from "./named-ranges";
 import type { Workbook } from "./workbook";
 
 type Dimension = "ROWS" | "COLUMNS";
@@ -38,8 +39,9 @@ export function insertDimension(
   count: number,
   inheritFrom: number | null,
 ): void {
+  wb.assertCellLimit(dim === "ROWS" ? count * sheet.maxColumns : count * sheet.maxRows);
+  shiftFormulas(wb.spreadsheet, sheet, dim, at, count, ruleFormulasOf(sheet));
   if (dim === "ROWS") {
-    wb.assertCellLimit(count * sheet.maxColumns);
     const source = inheritFrom === null ? undefined : sheet.rows[inheritFrom - 1];
     const fresh = Array.from({ length: count }, () => (source ? source.map((c) => inheritedCell(c)) : undefined));
     if (at - 1 < sheet.rows.length) sheet.rows.splice(at - 1, 0, ...(fresh as (Cell | undefined)[][]));
@@ -47,7 +49,6 @@ export function insertDimension(
     sheet.maxRows += count;
     if (at <= sheet.frozenRows) sheet.frozenRows += count;
   } else {
-    wb.assertCellLimit(count * sheet.maxRows);
     for (const cells of sheet.rows) {
       if (!cells) continue;
       const source = inheritFrom === null ? undefined : cells[inheritFrom - 1];
@@ -66,6 +67,7 @@ export function insertDimension(
 
 /** Deletes `count` rows or columns starting at `at` (bounds already checked). */
 export function deleteDimension(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number, count: number): void {
+  shiftFormulas(wb.spreadsheet, sheet, dim, at, -count, ruleFormulasOf(sheet));
   const overlap = (frozen: number) => Math.max(0, Math.min(frozen, at + count - 1) - at + 1);
   if (dim === "ROWS") {
     if (at - 1 < sheet.rows.length) sheet.rows.splice(at - 1, count);
@@ -90,7 +92,7 @@ function shiftWidths(sheet: SheetModel, at: number, delta: number): void {
   sheet.columnWidths = moved;
 }
 
-/** Moves rule ranges and formulas, cell formulas, pivot anchors and sources, chart ranges and anchors, protections, developer metadata and the selection. */
+/** Moves rule ranges, pivot anchors and sources, chart ranges and anchors, named ranges, protections, developer metadata and the selection. */
 function shiftStored(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number, delta: number): void {
   const shift = (ref: GridRangeRef): GridRangeRef | null =>
     ref.sheetId === sheet.id ? shiftRange(ref, dim, at, delta) : ref;
@@ -100,14 +102,8 @@ function shiftStored(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number
     rule.ranges = rule.ranges.map(shift).filter((r): r is GridRangeRef => r !== null);
     return rule.ranges.length > 0;
   });
-  // Formulas on this sheet move their references with the cells. References to this sheet from other
-  // sheets' formulas ("Data!A2") are not rewritten [not emulated].
-  const rewrite = (formula: string) => shiftFormulaReferences(formula, dim, at, delta);
-  rewriteRuleFormulas(sheet, rewrite);
-  for (const cells of sheet.rows) {
-    if (!cells) continue;
-    for (const cell of cells) if (cell?.formula) cell.formula = rewrite(cell.formula);
-  }
+  // Formulas (cells of every sheet, and the rules') were rewritten by the formula engine before the cells moved.
+  wb.formulas.changed();
 
   for (const s of model.sheets) {
     // A pivot whose anchor or whole source is deleted goes away [UNCONFIRMED: Sheets may show #REF!].
@@ -133,6 +129,8 @@ function shiftStored(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number
       chart.anchor[key] = cell ? cell[key] : Math.min(at, dim === "ROWS" ? s.maxRows : s.maxColumns);
     }
   }
+
+  shiftNamedRanges(model, shift);
 
   model.protections = model.protections.filter((p) => {
     p.unprotectedRanges = p.unprotectedRanges.map(shift).filter((r): r is GridRangeRef => r !== null);

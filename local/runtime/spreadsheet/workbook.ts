@@ -1,8 +1,10 @@
 /** The per-spreadsheet context shared by the Spreadsheet, Sheet, Range and Protection objects: call accounting, lookups, and the SpreadsheetContext handed to the validation, conditional-format and pivot modules. */
 
 import { type Kernel, SCOPES } from "../kernel";
+import { MAX_CELLS } from "../limits";
 import { type A1Reference, parseA1, resolveA1 } from "./a1";
 import { MESSAGES } from "./errors";
+import { WorkbookFormulas } from "./formula-engine";
 import { clearCells, readRect, writeComputedValues } from "./grid";
 import type { CellValue, GridRangeRef, SheetModel, SpreadsheetContext, SpreadsheetModel } from "./model";
 import { refreshPivotTables } from "./pivot";
@@ -17,22 +19,26 @@ export const DOCUMENT_CALL = {
   scopes: [SCOPES.spreadsheetsCurrentOnly, SCOPES.spreadsheets],
 } as const;
 
-/** Sheets' limit on cells per spreadsheet (support.google.com/drive/answer/37603). */
-export const MAX_CELLS = 10_000_000;
-
 export class Workbook implements SpreadsheetContext {
   readonly kernel: Kernel;
+  /** The spreadsheet's formulas, evaluated by the formula engine. */
+  readonly formulas: WorkbookFormulas;
 
   constructor(
     readonly store: SpreadsheetStore,
     readonly spreadsheet: SpreadsheetModel,
   ) {
     this.kernel = store.kernel;
+    this.formulas = new WorkbookFormulas(spreadsheet, this.kernel);
   }
 
   /** Counts a call of a document method ("Class.method"), with the cells it reads or writes. */
   call(method: string, cells: { cellsRead?: number; cellsWritten?: number } = {}): void {
     this.kernel.call("Spreadsheet", method, { ...DOCUMENT_CALL, ...cells });
+  }
+
+  settleFormulas(): void {
+    this.formulas.settle();
   }
 
   exception(message: string): Error {
@@ -71,13 +77,17 @@ export class Workbook implements SpreadsheetContext {
   /** Set while batchChanges runs: whether a write happened that the pivot tables have not seen yet. */
   private pendingChange: { changed: boolean } | null = null;
 
-  /** After a write into cells: pivot tables recompute, as Sheets does live (only when there are any). */
+  /** After a write into cells: formulas and pivot tables recompute, as Sheets does live. */
   cellsChanged(): void {
+    this.formulas.changed();
     if (this.pendingChange) {
       this.pendingChange.changed = true;
       return;
     }
-    if (this.spreadsheet.sheets.some((s) => s.pivotTables.length > 0)) refreshPivotTables(this);
+    if (this.spreadsheet.sheets.some((s) => s.pivotTables.length > 0)) {
+      refreshPivotTables(this);
+      this.formulas.changed();
+    }
   }
 
   /**
@@ -97,7 +107,7 @@ export class Workbook implements SpreadsheetContext {
     }
   }
 
-  /** Throws when growing the spreadsheet by `extra` cells would pass the 10,000,000-cell limit. */
+  /** Throws when growing the spreadsheet by `extra` cells would pass the 10,000,000-cell limit (../limits MAX_CELLS). */
   assertCellLimit(extra: number): void {
     const total = this.spreadsheet.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
     if (total + extra > MAX_CELLS) throw this.exception(MESSAGES.cellLimit);
@@ -108,9 +118,12 @@ export class Workbook implements SpreadsheetContext {
     return scrambledId(this.spreadsheet.nextObjectId++ + 7919);
   }
 
-  /** The user the running execution acts as; null outside any execution (tests inspecting the workbook). */
+  /** The person typing in the Sheets UI while runtime.userEdit writes for them outside any execution (../edit-events). */
+  editingPerson: string | null = null;
+
+  /** The user the running execution acts as, else the person editing; null otherwise (tests inspecting the workbook). */
   actingUser(): string | null {
-    return this.kernel.execution?.effectiveUser ?? null;
+    return this.kernel.execution?.effectiveUser ?? this.editingPerson;
   }
 
   activeSheetModel(): SheetModel {

@@ -120,4 +120,25 @@ describe("logger", () => {
       expect(seen).toEqual(["INFO a", "WARNING b"]);
     });
   });
+
+  // developers.google.com/apps-script/reference/base/console: time(label) "Starts a timer you can use to track how long
+  // an operation takes"; timeEnd(label) "Stops a timer that was previously started by calling console.time(). The time
+  // duration is logged".
+  describe("console.time / timeEnd", () => {
+    it("logs the label and the simulated time between them; an unknown label logs nothing", () => {
+      const { kernel, book, console, run } = setup();
+      run(() => {
+        console.time("sync");
+        kernel.advance(1250);
+        console.timeEnd("sync");
+        console.timeEnd("never started");
+        console.time();
+        console.timeEnd();
+      });
+      expect(book.entries.map((e) => [e.level, e.message])).toEqual([
+        ["INFO", "sync: 1250ms"],
+        ["INFO", "default: 0ms"],
+      ]);
+    });
+  });
 });

@@ -67,7 +67,7 @@ describe("sheet", () => {
       sheet.getRange("A1:B1").setValues([["h1", "h2"]]);
       sheet.getRange("A3").setValue("x");
       sheet.appendRow(["a", "=B1", "50%"]);
-      expect(sheet.getRange("A4:C4").getValues()).toEqual([["a", "#NAME?", 0.5]]);
+      expect(sheet.getRange("A4:C4").getValues()).toEqual([["a", "h2", 0.5]]);
     });
 
     it("grows a full sheet by a row", () => {
