@@ -1,9 +1,6 @@
 /** The naive baseline: a reminder script written the way many published ones are (a getValue per cell, an email per overdue row), run on a copy of the bench's workbook. */
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { readProject } from "../runtime/loader";
+import { projectFromSources } from "../runtime/loader";
 import { DAILY_RECIPIENTS } from "../runtime/mail";
 import { AppsScriptRuntime } from "../runtime/runtime";
 import { type Measurement, measure } from "./measurement";
@@ -51,19 +48,16 @@ function remindOverdue() {
 
 /** A bound script project of the naive source, loaded the way a clasp rootDir is. */
 function naiveRuntime(remindedColumn: number, oauthScopes: string[]): AppsScriptRuntime {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-naive-"));
-  try {
-    writeFileSync(path.join(dir, "Code.js"), naiveSource(remindedColumn));
-    writeFileSync(path.join(dir, "appsscript.json"), JSON.stringify({ timeZone: "Asia/Shanghai", oauthScopes }));
-    return new AppsScriptRuntime(readProject(dir), {
-      now: BENCH_NOW,
-      user: { email: MANAGER.email, locale: MANAGER.locale },
-      addOn: false,
-      mailDailyLimit: DAILY_RECIPIENTS.workspace,
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const project = projectFromSources(
+    { "Code.js": naiveSource(remindedColumn) },
+    { timeZone: "Asia/Shanghai", oauthScopes },
+  );
+  return new AppsScriptRuntime(project, {
+    now: BENCH_NOW,
+    user: { email: MANAGER.email, locale: MANAGER.locale },
+    addOn: false,
+    mailDailyLimit: DAILY_RECIPIENTS.workspace,
+  });
 }
 
 /** Copies a sheet's values into a sheet of another workbook, outside any execution, leaving one free column after them. */

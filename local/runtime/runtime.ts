@@ -3,7 +3,17 @@
 import { ScopeGrants } from "./authorization";
 import { CacheStores, createCacheService } from "./cache";
 import { createCharts } from "./charts-service";
+import {
+  changeStructure,
+  openDocument,
+  type TriggeredRuns,
+  typeIntoCells,
+  type UserChange,
+  type UserEdit,
+} from "./edit-events";
 import { createHtmlService } from "./html-service";
+import { HttpTraffic } from "./http-traffic";
+import { type Account, ADD_ON_DEVELOPER, activeEmailShown } from "./identity";
 import { type AuthModeName, type CostModel, type Execution, type ExecutionKind, Kernel } from "./kernel";
 import { createSandbox, type Project, readProject } from "./loader";
 import { createLockService, LockTable } from "./lock";
@@ -16,10 +26,11 @@ import { createSpreadsheetApp } from "./spreadsheet/spreadsheet-app";
 import { SpreadsheetStore } from "./spreadsheet/store";
 import { nextFirings, timeDrivenEvent } from "./trigger-schedule";
 import { createUi, type MenuEntry, UiState } from "./ui";
+import { createUrlFetchApp } from "./url-fetch";
 import { createUtilities, UuidSequence } from "./utilities";
 
-/** A person using the spreadsheet. */
-export interface User {
+/** A person using the spreadsheet (a consumer or Google Workspace account: see Account.domain). */
+export interface User extends Account {
   email: string;
   /** As Session.getActiveUserLocale() reports it, e.g. "zh_CN" or "en". */
   locale: string;
@@ -36,6 +47,12 @@ export interface RuntimeOptions {
   addOn?: boolean;
   /** The add-on's name as Extensions shows it. */
   addOnName?: string;
+  /**
+   * The script's developer: a bound script's owner, a published add-on's publisher. Simple triggers show the active
+   * user's email only to a developer's script in the same Google Workspace domain (./identity). Default: the runtime's
+   * user for a bound script (addOn false); for an add-on, ADD_ON_DEVELOPER, in no user's domain.
+   */
+  developer?: Account;
   /** Email recipients per day: 100 for consumer accounts (default), 1,500 for Workspace. */
   mailDailyLimit?: number;
   cost?: Partial<CostModel>;
@@ -59,6 +76,8 @@ export interface RunOptions {
   effectiveUser?: string;
   /** The bound document (default: the runtime's open document; null for none). */
   spreadsheetId?: string | null;
+  /** A simple trigger: run only if the script defines the function; otherwise nothing runs and nothing is recorded. */
+  ifDefined?: boolean;
 }
 
 /** One finished execution, as the Apps Script executions page lists it. */
@@ -73,7 +92,7 @@ export interface ExecutionRecord {
   error?: string;
 }
 
-/** A time-driven trigger run, with its result. */
+/** An installable trigger's run (time-driven, or fired by a person's open, edit or change), with its result. */
 export interface TriggerRun {
   at: number;
   triggerUid: string;
@@ -98,10 +117,14 @@ export class AppsScriptRuntime {
   readonly properties = new PropertyStores();
   readonly caches = new CacheStores();
   readonly locks = new LockTable();
+  /** What UrlFetchApp sent, the answers a test scripted for it, and the daily quota (nothing leaves the machine). */
+  readonly http = new HttpTraffic();
   readonly logs: LogBook;
   readonly executions: ExecutionRecord[] = [];
   readonly triggerRuns: TriggerRun[] = [];
   user: User;
+  /** The script's developer (RuntimeOptions.developer). */
+  readonly developer: Account;
   /** The spreadsheet the user has open (the add-on's document). */
   documentId: string | null = null;
   private readonly uuids = new UuidSequence();
@@ -120,11 +143,13 @@ export class AppsScriptRuntime {
     if (this.kernel.scopes) this.kernel.grants = new ScopeGrants(this.kernel.scopes);
     this.kernel.onExecutionEnd = (execution) => this.locks.releaseAllOf(execution.id);
     this.spreadsheets = new SpreadsheetStore(this.kernel);
+    this.spreadsheets.ui = () => createUi(this.kernel, this.ui);
     this.ui = new UiState({ addOnName: options.addOnName ?? "Follow-up Tracker" });
     this.outbox = new Outbox({ dailyLimit: options.mailDailyLimit });
     this.triggers = new TriggerTable({ addOn: options.addOn ?? true });
     this.logs = new LogBook(options.logSink);
     this.user = options.user;
+    this.developer = options.developer ?? (options.addOn === false ? options.user : ADD_ON_DEVELOPER);
     this.activeSpreadsheetInTimeTriggers = options.activeSpreadsheetInTimeTriggers ?? false;
   }
 
@@ -151,12 +176,20 @@ export class AppsScriptRuntime {
   /** Runs a global function of the script in a fresh execution; rethrows what it throws. */
   run(functionName: string, args: unknown[] = [], options: RunOptions = {}): unknown {
     const user = options.user ?? this.user;
+    const authMode = options.authMode ?? "FULL";
+    const effectiveUser = options.effectiveUser ?? user.email;
     const spec: Omit<Execution, "id" | "startedAt" | "realm"> = {
       functionName,
       kind: options.kind ?? "editor",
-      authMode: options.authMode ?? "FULL",
+      authMode,
       activeUser: user.email,
-      effectiveUser: options.effectiveUser ?? user.email,
+      activeUserHidden: !activeEmailShown({
+        authMode,
+        active: user,
+        effective: effectiveUser,
+        developer: this.developer,
+      }),
+      effectiveUser,
       activeSpreadsheetId: options.spreadsheetId === undefined ? this.documentId : options.spreadsheetId,
       userLocale: user.locale,
     };
@@ -171,13 +204,15 @@ export class AppsScriptRuntime {
       status: "COMPLETED",
     };
     this.executions.push(record);
+    let undefinedTrigger = false;
     try {
       return this.kernel.withExecution({ ...spec, realm: sandbox.realm }, () => {
         this.kernel.requireAuthorizationToStart();
-        Object.assign(sandbox.context, this.services(sandbox.compileFunction));
-        sandbox.loadScripts();
+        sandbox.loadScripts(this.services(sandbox.compileFunction));
         const fn = sandbox.context[functionName];
         if (typeof fn !== "function") {
+          undefinedTrigger = options.ifDefined === true;
+          if (undefinedTrigger) return undefined;
           throw this.kernel.exception(`Script function not found: ${functionName}`);
         }
         return fn(...args);
@@ -188,22 +223,35 @@ export class AppsScriptRuntime {
       throw error;
     } finally {
       record.endedAt = this.kernel.now();
+      if (undefinedTrigger) this.executions.splice(this.executions.indexOf(record), 1);
     }
   }
 
   /**
-   * Opens the document: runs onOpen as the simple trigger does, in the given auth mode
-   * (NONE: installed but not enabled in this file; LIMITED: enabled, or a bound script).
+   * The user opens the document: the simple onOpen runs in the given auth mode (NONE: installed but not enabled in
+   * this file; LIMITED: enabled, or a bound script) when the script defines it, then the document's installable open
+   * triggers fire (./edit-events openDocument). A failing onOpen is rethrown after them.
    */
-  open(authMode: "NONE" | "LIMITED" | "FULL" = "LIMITED"): void {
-    const event: Record<string, unknown> = { authMode: AuthMode[authMode] };
-    if (authMode !== "NONE" && this.documentId) {
-      // e.source and e.user exist only once the add-on has some authorisation
-      // (developers.google.com/apps-script/guides/triggers/events#open).
-      event.source = this.inspect().openById(this.documentId);
-      event.user = { getEmail: () => this.user.email, toString: () => this.user.email };
-    }
-    this.run("onOpen", [event], { authMode, kind: "simpleTrigger" });
+  open(authMode: "NONE" | "LIMITED" | "FULL" = "LIMITED"): TriggeredRuns {
+    return openDocument(this, this.documentId, this.user, authMode);
+  }
+
+  /**
+   * A person types into cells of the open document, as in the Sheets UI (./edit-events typeIntoCells): written as
+   * typing, refused as the UI refuses it, then the simple onEdit and the installable edit and change triggers fire.
+   */
+  userEdit(edit: UserEdit): TriggeredRuns {
+    return typeIntoCells(this, this.requireDocument(), edit, edit.user ?? this.user);
+  }
+
+  /** A person inserts or removes rows or columns of the open document; installable change triggers fire. */
+  userChange(change: UserChange): TriggeredRuns {
+    return changeStructure(this, this.requireDocument(), change, change.user ?? this.user);
+  }
+
+  private requireDocument(): string {
+    if (!this.documentId) throw new Error("no document is open: createSpreadsheet first");
+    return this.documentId;
   }
 
   /** Installs the add-on: the user authorizes every declared scope, then onInstall runs in AuthMode.FULL. */
@@ -333,6 +381,7 @@ export class AppsScriptRuntime {
       CacheService: createCacheService(kernel, this.caches),
       LockService: createLockService(kernel, this.locks),
       MailApp: createMailApp(kernel, this.outbox),
+      UrlFetchApp: createUrlFetchApp(kernel, this.http),
       ScriptApp: createScriptApp(kernel, this.triggers),
       HtmlService: createHtmlService(kernel, this.project.html, compile),
       Session: createSession(kernel),

@@ -1,9 +1,8 @@
 /** Test helpers: a fresh in-memory Apps Script runtime over the built dist/ bundle, or over a small fixture project. */
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { type Project, readProject } from "../../local/runtime/loader";
+import { projectFromSources, readProject } from "../../local/runtime/loader";
 import { AppsScriptRuntime, type RuntimeOptions, type User } from "../../local/runtime/runtime";
 
 export const DIST = path.resolve(__dirname, "../../dist");
@@ -38,19 +37,10 @@ export function runtimeOnSource(
   options: Partial<RuntimeOptions> = {},
   oauthScopes: string[] = readProject(DIST).manifest.oauthScopes ?? [],
 ): AppsScriptRuntime {
-  const dir = mkdtempSync(path.join(tmpdir(), "gas-fixture-"));
-  let project: Project;
-  try {
-    writeFileSync(path.join(dir, "Code.js"), source);
-    writeFileSync(
-      path.join(dir, "appsscript.json"),
-      JSON.stringify({ timeZone: "Asia/Shanghai", runtimeVersion: "V8", oauthScopes }),
-    );
-    // readProject holds every file in memory (compiled scripts, HTML, manifest), so the folder can go at once.
-    project = readProject(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const project = projectFromSources(
+    { "Code.js": source },
+    { timeZone: "Asia/Shanghai", runtimeVersion: "V8", oauthScopes },
+  );
   const runtime = new AppsScriptRuntime(project, { now: FRIDAY_MORNING_SHANGHAI, user: ZH_REP, ...options });
   runtime.createSpreadsheet({ name: "fixture", timeZone: "Asia/Shanghai", locale: "zh_CN" });
   return runtime;
