@@ -17,6 +17,7 @@ import {
   SERIAL_EPOCH_OFFSET_DAYS,
   type SheetModel,
   type SpreadsheetModel,
+  shownFormat,
 } from "./model";
 import { dateFormatsOf, isDateTimeFormat, msToSerial } from "./number-format";
 import { type FormulaClock, withClock } from "./sheets-functions";
@@ -52,13 +53,8 @@ function engineValue(cell: Cell): RawCellContent {
   const { value } = cell;
   if (value === "") return null;
   if (typeof value === "string") return `'${value}`;
-  if (typeof value === "number" && isDateTimeFormat(shownFormatOf(cell))) return engineDate(value);
+  if (typeof value === "number" && isDateTimeFormat(shownFormat(cell))) return engineDate(value);
   return value;
-}
-
-/** The format a cell is shown in (as ./grid shownFormat, without importing the grid). */
-function shownFormatOf(cell: Cell): string | undefined {
-  return cell.numberFormat ?? (cell.formula !== undefined || cell.spill ? cell.resultFormat : undefined);
 }
 
 /**

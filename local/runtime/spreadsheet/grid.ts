@@ -1,7 +1,7 @@
 /** Cell storage of a sheet: reading values as getValues() returns them, user-entered writes with their checks, computed writes, clearing, and the last row/column with content. */
 
 import { isDate, MESSAGES, signatureError, validationViolation } from "./errors";
-import { a1Of, type Cell, type CellValue, type GridRangeRef, type SheetModel } from "./model";
+import { a1Of, type Cell, type CellValue, type GridRangeRef, type SheetModel, shownFormat } from "./model";
 import { dateFormatsOf, displayValue, isDateTimeFormat, msToSerial, serialToMs } from "./number-format";
 import { assertCanEdit } from "./protection";
 import { interpretEntered } from "./user-entered";
@@ -43,12 +43,6 @@ export function ensureCell(sheet: SheetModel, row: number, column: number): Cell
 /** True when a cell holds a value or a formula (what getLastRow/getLastColumn look for). */
 export function hasContent(cell: Cell | undefined): boolean {
   return cell !== undefined && (cell.value !== "" || cell.formula !== undefined);
-}
-
-/** The format a cell's value is shown in: its own, or for a formula's result the one Sheets picks automatically. */
-export function shownFormat(cell: Cell): string | undefined {
-  if (cell.numberFormat !== undefined) return cell.numberFormat;
-  return cell.formula !== undefined || cell.spill ? cell.resultFormat : undefined;
 }
 
 /** A cell's value as getDisplayValues() shows it. */

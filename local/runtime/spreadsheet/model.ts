@@ -176,6 +176,12 @@ export interface SpreadsheetContext {
   clearRect(ref: GridRangeRef): void;
 }
 
+/** The format a cell's value is shown in: its own, or for a formula's result the one Sheets picks automatically. */
+export function shownFormat(cell: Cell): string | undefined {
+  if (cell.numberFormat !== undefined) return cell.numberFormat;
+  return cell.formula !== undefined || cell.spill ? cell.resultFormat : undefined;
+}
+
 /** A1 text of a column number (1 → "A", 27 → "AA"). */
 export function columnLetter(column: number): string {
   let n = column;

@@ -1,17 +1,13 @@
 /** Data validation with a custom formula (requireFormulaSatisfied): the formula is evaluated by the spreadsheet's formula engine with the value being written in place, relative to the cell it checks. */
 
 import { clockAt } from "./formula-engine";
-import { evaluateRuleFormula } from "./formula-rules";
+import { type CellOverride, evaluateRuleFormula } from "./formula-rules";
 import type { Cell, CellValue, SheetModel } from "./model";
 import { isDataValidation, specOf } from "./validation";
 import type { Workbook } from "./workbook";
 
 /** A value about to be written, at its 1-based place on the sheet. */
-export interface PendingValue {
-  row: number;
-  column: number;
-  value: CellValue;
-}
+export type PendingValue = CellOverride;
 
 /**
  * True when the cell's rule is a rejecting custom formula that is not TRUE for `pending` (with every value of the
