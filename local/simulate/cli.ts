@@ -29,12 +29,17 @@ function options(): SimulationOptions {
 async function main(): Promise<void> {
   const chosen = options();
   const summary = await simulate(chosen);
+  for (const line of summary.mapping) console.log(line);
   console.log(
     `${summary.rows} follow-ups, ${summary.unreadableRows} unreadable; ${summary.emails} emails (${summary.digests.length} digests${summary.review ? ", weekly review" : ""}) → ${chosen.out}`,
   );
   for (const row of summary.unreadable.slice(0, 20))
-    console.log(`  line ${row.line}: ${row.problems.map((p) => `${p.column} ${p.kind} "${p.value}"`).join("; ")}`);
+    console.log(`  line ${row.line}: ${row.problems.map((p) => p.text).join("; ")}`);
   if (summary.unreadable.length > 20) console.log(`  … ${summary.unreadable.length - 20} more in summary.json`);
+  if (summary.vagueStatuses.length > 0)
+    console.log(
+      `${summary.vagueStatuses.length} rows with a vague status to clean up (still reminded), in summary.json`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -25,7 +25,8 @@ export interface ReviewSummary {
   };
   funnel: { stage: string; owner: string; customers: number }[];
   followUpsPerOwnerWeek: { owner: string; week: string; followUps: number }[];
-  byMethod: { method: string; kind: StageKind | "unknown"; followUps: number }[];
+  /** Customers followed up by each method, by their current outcome (a customer counts once per method). */
+  byMethod: { method: string; kind: StageKind | "unknown"; customers: number }[];
 }
 
 /** Pivot order on the review sheet (src/gas/weekly-review.ts places them one under the other). */
@@ -98,10 +99,10 @@ export function readReview(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
       week,
       followUps,
     })),
-    byMethod: crossTab(sheet, PIVOT.byMethod).map(([method, label, followUps]) => ({
+    byMethod: crossTab(sheet, PIVOT.byMethod).map(([method, label, customers]) => ({
       method,
       kind: kindOfLabel(label),
-      followUps,
+      customers,
     })),
   };
 }

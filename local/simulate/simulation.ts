@@ -2,8 +2,9 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { mappingLines } from "../../src/core/adoption-report";
 import { dayFromYmd, dayInZone, instantOfLocalTime, isoOfDay, weekdayOfDay } from "../../src/core/dates";
-import { type DetectedTable, detectTable } from "../../src/core/header-detection";
+import { type DetectedTable, detectTable, planAdoption } from "../../src/core/header-detection";
 import type { Language } from "../../src/core/language";
 import { literalGrid } from "../../src/core/literal";
 import { parseSettings, settingsGrid } from "../../src/core/settings";
@@ -157,7 +158,12 @@ export async function simulate(options: SimulationOptions): Promise<Summary> {
   const today = isoOfDay(dayInZone(runtime.kernel.now(), options.tz));
   runtime.run("runHourly", [{ triggerUid: trigger.uniqueId }], { kind: "timeTrigger", spreadsheetId: null });
 
-  const summary = readSummary(spreadsheet, { today, lines: table.lines, emails: runtime.outbox.messages.length });
+  const summary = readSummary(spreadsheet, {
+    today,
+    lines: table.lines,
+    emails: runtime.outbox.messages.length,
+    mapping: mappingLines(planAdoption(detected), language),
+  });
   const outbox = path.join(options.out, "outbox");
   mkdirSync(outbox, { recursive: true });
   runtime.outbox.messages.forEach((mail, index) => {

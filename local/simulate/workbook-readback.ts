@@ -1,10 +1,14 @@
 /** Reads the simulation's results back from the workbook, as a person would see them: the table's rows and problems, the Reminder log's digests, the Weekly review's KPI cells and pivot output. */
 
-import { type RowProblem, readFollowUps } from "../../src/core/follow-ups";
+import { columnLetter } from "../../src/core/a1";
+import { dayFromYmd } from "../../src/core/dates";
+import { problemSentence, type RowProblem, readFollowUps } from "../../src/core/follow-ups";
 import { parseSettings } from "../../src/core/settings";
 import { planSync } from "../../src/core/sync-plan";
 import { parseTeam } from "../../src/core/team";
 import { readColumnPositions, readHeaderRow } from "../../src/gas/column-map";
+import { statusOfLogText } from "../../src/gas/reminder-log";
+import { documentLanguage } from "../../src/gas/table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -62,11 +66,23 @@ const UNREADABLE = new Set<RowProblem["kind"]>([
 export interface UnreadableRow {
   /** Sheet row, which is also the CSV record number. */
   row: number;
-  problems: { column: string; kind: RowProblem["kind"]; value: string }[];
+  /** Each problem with its cell ("K5") and the sentence that tells the team, in the table's language. */
+  problems: { column: string; kind: RowProblem["kind"]; value: string; cell: string; text: string }[];
 }
 
-/** The follow-ups the table holds and the rows it cannot read, by the add-on's own reading rules (no row left out). */
-export function tableRows(spreadsheet: Spreadsheet): { rows: number; unreadable: UnreadableRow[] } {
+/**
+ * The follow-ups the table holds, the rows it cannot read, and the readable rows whose status is too vague to be a
+ * stage, by the add-on's own reading rules (no row left out) as of `today` ("yyyy-mm-dd": dates typed without a year
+ * are read near it), in the table's language.
+ */
+export function tableRows(
+  spreadsheet: Spreadsheet,
+  today: string,
+): {
+  rows: number;
+  unreadable: UnreadableRow[];
+  vague: { row: number; status: string }[];
+} {
   const table = tableSheets(spreadsheet);
   if (!table) throw new Error("the table was not adopted");
   const positions = readColumnPositions(spreadsheet, table.followUps);
@@ -75,11 +91,17 @@ export function tableRows(spreadsheet: Spreadsheet): { rows: number; unreadable:
   const lastRow = Math.max(table.followUps.getLastRow(), headerRow);
   const width = Math.max(table.followUps.getLastColumn(), ...Object.values(positions));
   const [header, ...values] = table.followUps.getRange(headerRow, 1, lastRow - headerRow + 1, width).getValues();
-  const read = readFollowUps(values, firstRow, positions, spreadsheet.getSpreadsheetTimeZone(), header);
+  const settings = parseSettings(table.settings.getDataRange().getValues()).settings;
+  const language = documentLanguage(spreadsheet, settings);
+  const [year, month, day] = today.split("-").map(Number);
+  const read = readFollowUps(values, firstRow, positions, spreadsheet.getSpreadsheetTimeZone(), header, {
+    language,
+    today: dayFromYmd(year, month, day),
+  });
   const { problems } = planSync({
     table: { firstRow, values, positions },
     ...read,
-    settings: parseSettings(table.settings.getDataRange().getValues()).settings,
+    settings,
     team: parseTeam(table.team.getDataRange().getValues()).members,
     now: Number.POSITIVE_INFINITY,
     nextIdNumber: 1,
@@ -87,10 +109,21 @@ export function tableRows(spreadsheet: Spreadsheet): { rows: number; unreadable:
   const byRow = new Map<number, UnreadableRow>();
   for (const problem of problems.filter((p) => UNREADABLE.has(p.kind))) {
     const entry = byRow.get(problem.row) ?? { row: problem.row, problems: [] };
-    entry.problems.push({ column: problem.column, kind: problem.kind, value: problem.value });
+    const column = positions[problem.column];
+    entry.problems.push({
+      column: problem.column,
+      kind: problem.kind,
+      value: problem.value,
+      cell: column === undefined ? "" : `${columnLetter(column)}${problem.row}`,
+      text: problemSentence(problem, positions, language, header),
+    });
     byRow.set(problem.row, entry);
   }
-  return { rows: read.followUps.length, unreadable: [...byRow.values()].sort((a, b) => a.row - b.row) };
+  return {
+    rows: read.followUps.length,
+    unreadable: [...byRow.values()].sort((a, b) => a.row - b.row),
+    vague: problems.filter((p) => p.kind === "vagueStage").map((p) => ({ row: p.row, status: p.value })),
+  };
 }
 
 /** One digest as the Reminder log records it. */
@@ -108,7 +141,7 @@ export function sentDigests(spreadsheet: Spreadsheet, day: string): DigestCounts
   return log
     .getRange(2, 1, log.getLastRow() - 1, 5)
     .getValues()
-    .filter(([logged, , status]) => String(logged) === day && status === "sent")
+    .filter(([logged, , status]) => String(logged) === day && statusOfLogText(status) === "sent")
     .map(([, to, , , detail]) => {
       const [overdue = 0, dueToday = 0, upcoming = 0] = String(detail).split("/").map(Number);
       return { to: String(to), overdue, dueToday, upcoming };

@@ -1,4 +1,4 @@
-/** Checks a follow-up submitted from the sidebar: every field typed, required, known and of sensible length, with a message naming the field. */
+/** Checks a follow-up submitted from the sidebar: every field typed, required, known, concrete (no vague stage or next step) and of sensible length, with a message naming the field. */
 
 import { fill, translator } from "../i18n/translate";
 import { type ColumnKey, columnSpec } from "./columns";
@@ -6,6 +6,7 @@ import { type Day, dayFromYmd, isoOfDay } from "./dates";
 import type { Language } from "./language";
 import { type Settings, stageKindOf } from "./settings";
 import { FORM_FIELDS, type FollowUpForm, type FormField } from "./sidebar-api";
+import { isVagueNextStep, isVagueStage } from "./stage-words";
 import { memberByName, type TeamMember } from "./team";
 
 /** A checked follow-up, ready to be written. */
@@ -112,6 +113,13 @@ export function checkFollowUp(
   if (text.nextDate !== "" && nextDate === null)
     errors.nextDate = fill(t("form.badDate"), { field: label("nextDate") });
   else if (nextDate !== null && date !== null && nextDate < date) errors.nextDate = t("form.nextBeforeDate");
+  // The article's rule: a stage says where the customer stands, a next step says what will be done.
+  if (text.stage !== "" && !errors.stage && isVagueStage(text.stage)) {
+    errors.stage = fill(t("form.vagueStage"), { field: label("stage"), value: text.stage });
+  }
+  if (!errors.nextStep && isVagueNextStep(text.nextStep)) {
+    errors.nextStep = fill(t("form.vagueNextStep"), { field: label("nextStep"), value: text.nextStep });
+  }
   const choice = (field: FormField, options: readonly string[]) => {
     if (text[field] !== "" && !errors[field] && !options.includes(text[field])) {
       errors[field] = fill(t("form.unknownChoice"), { field: label(field), value: text[field] });

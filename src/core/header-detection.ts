@@ -7,7 +7,8 @@ export interface DetectedTable {
   /** 1-based sheet row of the header. */
   headerRow: number;
   columns: ColumnPositions;
-  recognised: { key: ColumnKey; column: number; header: string }[];
+  /** `byContext`: a follow-up-date header read as the next date because a contact-date column stands to its left. */
+  recognised: { key: ColumnKey; column: number; header: string; byContext?: true }[];
   /** Non-empty header cells the add-on leaves alone. */
   unrecognised: { column: number; header: string }[];
   /** Column of the last non-empty header cell. */
@@ -23,8 +24,11 @@ export interface AdoptionPlan extends DetectedTable {
   firstAppendColumn: number;
 }
 
+/** What a header cell names: a column, or "the follow-up date", which context decides (`resolveFollowUpDates`). */
+type HeaderKey = ColumnKey | "followUpDate";
+
 interface HeaderName {
-  readonly key: ColumnKey;
+  readonly key: HeaderKey;
   readonly name: string;
   /** Long enough to be found inside a longer header ("跟进内容摘要" holds "跟进内容"). */
   readonly containable: boolean;
@@ -35,17 +39,31 @@ function isContainable(name: string): boolean {
 }
 
 /**
+ * Headers that name "the follow-up date" without saying which: the day of the contact, or the day to follow up.
+ * Teams use them both ways (the article's 跟进时间 is the contact; a template's "Date | Follow-up Date" means the date
+ * to follow up), so context decides, by one rule (`resolveFollowUpDates`). The add-on's own contact-date headers
+ * (跟进时间, Follow-up date) are among them: alone, they are what they always were.
+ */
+const FOLLOW_UP_DATE_NAMES = ["跟进时间", "跟进日期", "回访时间", "回访日期", "follow-up date", "follow-up time"].map(
+  normalizeHeader,
+);
+
+/**
  * Every header text and alias of the team's columns, normalised, longest first so containment prefers the most
  * specific name. The add-on's own columns (ids, stamps) are never matched: a team's "ID" column stays the team's.
  */
-const HEADER_NAMES: readonly HeaderName[] = COLUMNS.filter((spec) => spec.owner === "team")
-  .flatMap((spec) =>
-    [spec.header.zh, spec.header.en, ...spec.aliases].map((text) => {
-      const name = normalizeHeader(text);
-      return { key: spec.key, name, containable: isContainable(name) };
-    }),
-  )
-  .sort((a, b) => b.name.length - a.name.length);
+const HEADER_NAMES: readonly HeaderName[] = [
+  ...COLUMNS.filter((spec) => spec.owner === "team").flatMap((spec) =>
+    [spec.header.zh, spec.header.en, ...spec.aliases]
+      .map(normalizeHeader)
+      .filter((name) => !FOLLOW_UP_DATE_NAMES.includes(name))
+      .map((name): HeaderName => ({ key: spec.key, name, containable: isContainable(name) })),
+  ),
+  ...FOLLOW_UP_DATE_NAMES.map((name): HeaderName => ({ key: "followUpDate", name, containable: isContainable(name) })),
+].sort((a, b) => b.name.length - a.name.length);
+
+/** The next contact's date, said by its first and last words: "下次沟通时间", "下一次拜访日期", "Next meeting date". */
+const NEXT_DATE_HEADER = /^(?:下次|下一次|下回|next).*(?:日期|时间|date|time|day)$/;
 
 /** The text of a cell that can be a header: numbers, dates and booleans are data, not headers. */
 function headerText(value: unknown): string {
@@ -56,30 +74,61 @@ function isFilled(value: unknown): boolean {
   return cellText(value) !== "";
 }
 
-function exactKey(normalized: string): ColumnKey | undefined {
+function exactKey(normalized: string): HeaderKey | undefined {
   return HEADER_NAMES.find((n) => n.name === normalized)?.key;
 }
 
-function containedKey(normalized: string): ColumnKey | undefined {
+function containedKey(normalized: string): HeaderKey | undefined {
+  if (NEXT_DATE_HEADER.test(normalized)) return "nextDate";
   return HEADER_NAMES.find((n) => n.containable && normalized.includes(n.name))?.key;
 }
 
-/** Maps one row's cells to columns: exact names first, then headers containing a name; each key once, leftmost wins. */
-function mapRow(row: readonly unknown[]): Map<number, ColumnKey> {
+/**
+ * THE RULE for "the follow-up date" headers (跟进时间, 跟进日期, 回访时间, 回访日期, Follow-up date, Follow-up time),
+ * taken left to right (`ambiguous`, in column order): such a column is the NEXT follow-up date when a contact-date column stands to its left (a
+ * contact-date header such as 日期, 联系时间, Date, Contact date, Last contact, or an earlier follow-up-date header) and
+ * the table names no next date of its own ("Date | Follow-up Date", "跟进时间 | 回访日期"); otherwise it is the CONTACT
+ * date, when the table has none yet ("Follow-up date" alone, or before "Next follow-up date"). Anything else is left
+ * alone. Returns the columns it made next dates (decided by context, to say so).
+ */
+function resolveFollowUpDates(ambiguous: readonly number[], byColumn: Map<number, ColumnKey>): number[] {
+  const byContext: number[] = [];
+  const columnOf = (key: ColumnKey) => [...byColumn].find(([, k]) => k === key)?.[0];
+  for (const index of ambiguous) {
+    const contactDate = columnOf("date");
+    if (contactDate !== undefined && contactDate < index && columnOf("nextDate") === undefined) {
+      byColumn.set(index, "nextDate");
+      byContext.push(index);
+    } else if (contactDate === undefined) {
+      byColumn.set(index, "date");
+    }
+  }
+  return byContext;
+}
+
+/**
+ * Maps one row's cells to columns: exact names first, then headers containing a name; each key once, leftmost wins.
+ * The follow-up-date headers of each pass are decided by context at the end of that pass, so an exact "跟进时间"
+ * outranks a "创建时间" that merely contains 时间. Returns the mapping and the columns decided by context.
+ */
+function mapRow(row: readonly unknown[]): { byColumn: Map<number, ColumnKey>; byContext: Set<number> } {
   const normalized = row.map((cell) => normalizeHeader(headerText(cell)));
   const byColumn = new Map<number, ColumnKey>();
-  const taken = new Set<ColumnKey>();
+  const byContext = new Set<number>();
+  const seen = new Set<number>();
   for (const match of [exactKey, containedKey]) {
+    const ambiguous: number[] = [];
     normalized.forEach((text, index) => {
-      if (text === "" || byColumn.has(index)) return;
+      if (text === "" || seen.has(index)) return;
       const key = match(text);
-      if (key && !taken.has(key)) {
-        byColumn.set(index, key);
-        taken.add(key);
-      }
+      if (key === "followUpDate") ambiguous.push(index);
+      else if (key && ![...byColumn.values()].includes(key)) byColumn.set(index, key);
+      else return;
+      seen.add(index);
     });
+    for (const index of resolveFollowUpDates(ambiguous, byColumn)) byContext.add(index);
   }
-  return byColumn;
+  return { byColumn, byContext };
 }
 
 function lastFilledColumn(row: readonly unknown[]): number {
@@ -91,13 +140,15 @@ function lastFilledColumn(row: readonly unknown[]): number {
 export function detectTable(values: readonly (readonly unknown[])[], maxScanRows = 30): DetectedTable | null {
   let index = -1;
   let mapping = new Map<number, ColumnKey>();
+  let byContext = new Set<number>();
   const scanned = Math.min(values.length, maxScanRows);
   for (let candidate = 0; candidate < scanned; candidate++) {
     const candidateMapping = mapRow(values[candidate]);
-    const hasCustomer = [...candidateMapping.values()].includes("customer");
-    if (candidateMapping.size >= 2 && hasCustomer && candidateMapping.size > mapping.size) {
+    const hasCustomer = [...candidateMapping.byColumn.values()].includes("customer");
+    if (candidateMapping.byColumn.size >= 2 && hasCustomer && candidateMapping.byColumn.size > mapping.size) {
       index = candidate;
-      mapping = candidateMapping;
+      mapping = candidateMapping.byColumn;
+      byContext = candidateMapping.byContext;
     }
   }
   if (index < 0) return null;
@@ -109,7 +160,12 @@ export function detectTable(values: readonly (readonly unknown[])[], maxScanRows
     const key = mapping.get(column);
     if (key) {
       columns[key] = column + 1;
-      recognised.push({ key, column: column + 1, header: cellText(cell) });
+      recognised.push({
+        key,
+        column: column + 1,
+        header: cellText(cell),
+        ...(byContext.has(column) && { byContext: true }),
+      });
     } else if (isFilled(cell)) {
       unrecognised.push({ column: column + 1, header: cellText(cell) });
     }

@@ -5,6 +5,7 @@ import type { ColumnKey, ColumnPositions } from "./columns";
 import { type Agenda, agendaOf, stateOf } from "./due";
 import type { FollowUp, RowProblem } from "./follow-ups";
 import { type Settings, stageKindOf } from "./settings";
+import { isVagueStage } from "./stage-words";
 import { ownerOf, type TeamMember } from "./team";
 
 export interface SyncPlan {
@@ -84,7 +85,7 @@ function planIds(input: SyncInput): { changes: CellChange[]; nextIdNumber: numbe
   return { changes, nextIdNumber: next };
 }
 
-/** The cells a person has to fix that need Settings and Team to be seen: missing or unknown stages, unknown owners, missing next dates. */
+/** The cells a person has to fix that need Settings and Team to be seen: missing, vague or unknown stages, unknown owners, missing next dates. */
 function lookupProblems(input: SyncInput, agenda: Agenda): RowProblem[] {
   const problems: RowProblem[] = [];
   // A next date that is not a date is reported once, as such, not again as a missing next date.
@@ -94,6 +95,7 @@ function lookupProblems(input: SyncInput, agenda: Agenda): RowProblem[] {
   for (const f of input.followUps) {
     const kind = stageKindOf(input.settings, f.stage);
     if (f.stage === "") problems.push({ row: f.row, column: "stage", kind: "missingStage", value: "" });
+    else if (isVagueStage(f.stage)) problems.push({ row: f.row, column: "stage", kind: "vagueStage", value: f.stage });
     else if (kind === null) problems.push({ row: f.row, column: "stage", kind: "unknownStage", value: f.stage });
     const owner = ownerOf(input.team, f.owner);
     if ("problem" in owner && owner.problem !== "noOwner") {

@@ -142,6 +142,57 @@ describeInBrowser("follow-up sidebar in Chromium", (suite) => {
     await textOf(page.locator("#status"), /^已保存到第 3 行/);
   });
 
+  it("sends a vague next step back with the article's examples of a good entry, and offers only concrete stages", async () => {
+    const runtime = followUpTable();
+    // An older adoption left a vague status in Settings: it is not offered.
+    runtime.inspect().getActiveSpreadsheet().getSheetByName("设置")?.getRange("A10").setValue("跟进中");
+    runtime.open("LIMITED");
+    const page = await suite.page();
+    await openSidebar(runtime, page, "记录跟进");
+    const stages = await page.locator("#stage option").allTextContents();
+    expect(stages).toContain("已报价");
+    expect(stages).not.toContain("跟进中");
+    await expect(page.locator("#examples").getAttribute("open")).resolves.toBeNull();
+    for (const [label, value] of [
+      ["客户名称", "深圳某医疗"],
+      ["客户需求", "客户需详细报价单"],
+      ["跟进内容", "微信发了报价单"],
+      ["下一步计划", "继续跟进"],
+      ["下次跟进日期", "2026-11-30"],
+    ]) {
+      await page.getByLabel(label as string).fill(value as string);
+    }
+    await page.getByLabel("当前阶段").selectOption("已报价");
+    await page.getByRole("button", { name: "保存" }).click();
+    await textOf(
+      page.locator("#error-nextStep"),
+      "「下一步计划」写得太笼统（「继续跟进」）：请写出具体动作，如「6/13电话确认付款方式」。",
+    );
+    await expect(focusedId(page)).resolves.toBe("nextStep");
+    await expect(page.locator("#examples").getAttribute("open")).resolves.toBe("");
+    await textOf(page.locator("#examples"), "6/13电话确认付款方式");
+    await textOf(page.locator("#examples"), "不要只写“跟进中”");
+    expect(runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录")?.getLastRow()).toBe(1);
+    await page.getByLabel("下一步计划").fill("6/30电话确认付款方式");
+    await page.getByRole("button", { name: "保存" }).click();
+    await textOf(page.locator("#status"), /^已保存到第 2 行/);
+  });
+
+  it("shows the examples and the pushback in English", async () => {
+    const runtime = followUpTable([], { language: "en" });
+    runtime.open("LIMITED");
+    const page = await suite.page();
+    await openSidebar(runtime, page, "Log a follow-up");
+    await page.getByText("What a good entry looks like").click();
+    await textOf(page.locator("#examples"), "6/13 call to confirm the payment terms");
+    await page.getByLabel("Next step", { exact: true }).fill("Follow up next week");
+    await page.getByRole("button", { name: "Save" }).click();
+    await textOf(
+      page.locator("#error-nextStep"),
+      "“Next step” is too vague (“Follow up next week”): write the concrete action, e.g. “6/13 call to confirm the payment terms”.",
+    );
+  });
+
   it("lists my overdue follow-ups first; clicking one selects its row and pre-fills the form", async () => {
     const runtime = followUpTable([
       typedRow("北京某贸易", "li.lei", "2026/11/27"),
@@ -165,6 +216,34 @@ describeInBrowser("follow-up sidebar in Chromium", (suite) => {
       (row) => row === 3,
       "selected row",
     );
+  });
+
+  it("marks a date read from the next step, and writes it into the empty cell when asked", async () => {
+    const fromText = [
+      "",
+      "厦门某贸易",
+      "张三",
+      "",
+      "2026/11/20",
+      "电话",
+      "要报价",
+      "介绍产品",
+      "已报价",
+      "11/25回访报价反馈",
+      "",
+    ];
+    const runtime = followUpTable([[...fromText, "li.lei"]]);
+    runtime.open("LIMITED");
+    const page = await suite.page();
+    await openSidebar(runtime, page, "我的待跟进");
+    await textOf(page.locator("#due-list .when").nth(0), "逾期 2 天 · 日期取自下一步");
+    const write = page.getByRole("button", { name: "把 2026-11-25 写入「下次跟进日期」" });
+    await write.click();
+    await textOf(page.locator("#status"), "已把 2026-11-25 写入第 2 行的「下次跟进日期」。");
+    expect(isoOf(row(runtime, 2)[10])).toBe("2026-11-24T16:00:00.000Z");
+    await expect(page.locator("#due-list .write-date").count()).resolves.toBe(0);
+    await textOf(page.locator("#due-list .when").nth(0), /^逾期 2 天$/);
+    expect(suite.errors()).toEqual([]);
   });
 
   it("shows customer names with markup as text and runs none of it", async () => {

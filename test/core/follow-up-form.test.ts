@@ -193,15 +193,97 @@ describe("follow-up-form", () => {
     });
 
     it("refuses a stage, method or source that is not in Settings, naming the field and the value", () => {
-      expect(errorsOf({ ...FORM, stage: "跟进中", method: "飞书", source: "抖音" })).toEqual({
-        stage: "「跟进中」不在「当前阶段」的选项中，请从列表中选择。",
+      expect(errorsOf({ ...FORM, stage: "搁置", method: "飞书", source: "抖音" })).toEqual({
+        stage: "「搁置」不在「当前阶段」的选项中，请从列表中选择。",
         method: "「飞书」不在「跟进方式」的选项中，请从列表中选择。",
         source: "「抖音」不在「客户来源」的选项中，请从列表中选择。",
       });
-      expect(errorsOf({ ...EN_FORM, stage: "Following up", method: "Fax", source: "TikTok" }, "en")).toEqual({
-        stage: "“Following up” is not one of the “Stage” options; choose one from the list.",
+      expect(errorsOf({ ...EN_FORM, stage: "On hold", method: "Fax", source: "TikTok" }, "en")).toEqual({
+        stage: "“On hold” is not one of the “Stage” options; choose one from the list.",
         method: "“Fax” is not one of the “Method” options; choose one from the list.",
         source: "“TikTok” is not one of the “Lead source” options; choose one from the list.",
+      });
+    });
+
+    describe("pushback on vague entries (the article: not just 跟进中 or 继续跟进)", () => {
+      /** Settings as an older adoption left them: the table's vague statuses made stages. */
+      const withVague = (language: Language): FormContext => {
+        const settings = defaultSettings(language);
+        const vague = language === "zh" ? ["跟进中", "待定"] : ["In progress", "TBD"];
+        return {
+          ...context(language),
+          settings: {
+            ...settings,
+            stages: [...settings.stages, ...vague.map((name) => ({ name, kind: "open" as const }))],
+          },
+        };
+      };
+
+      it.each([
+        [
+          "zh",
+          "跟进中",
+          "「当前阶段」不能是「跟进中」这样笼统的状态：请选一个具体阶段（如 待回访、已报价、谈判中），让人一眼看出客户走到了哪一步。",
+        ],
+        [
+          "zh",
+          "待定",
+          "「当前阶段」不能是「待定」这样笼统的状态：请选一个具体阶段（如 待回访、已报价、谈判中），让人一眼看出客户走到了哪一步。",
+        ],
+        [
+          "en",
+          "In progress",
+          "“Stage” cannot be a vague status like “In progress”: choose a concrete stage (e.g. Awaiting callback, Quoted, Negotiating) that says where the customer stands.",
+        ],
+        [
+          "en",
+          "TBD",
+          "“Stage” cannot be a vague status like “TBD”: choose a concrete stage (e.g. Awaiting callback, Quoted, Negotiating) that says where the customer stands.",
+        ],
+      ] as const)(
+        "refuses the vague stage %s/%s even when Settings lists it, naming the field",
+        (language, stage, message) => {
+          const form = language === "zh" ? FORM : EN_FORM;
+          expect(checkFollowUp({ ...form, stage }, withVague(language))).toEqual({
+            ok: false,
+            errors: { stage: message },
+          });
+        },
+      );
+
+      it("refuses a vague stage Settings does not list as vague, not as an unknown option", () => {
+        expect(errorsOf({ ...FORM, stage: "联系中" })).toEqual({
+          stage:
+            "「当前阶段」不能是「联系中」这样笼统的状态：请选一个具体阶段（如 待回访、已报价、谈判中），让人一眼看出客户走到了哪一步。",
+        });
+      });
+
+      it.each([
+        ["zh", "继续跟进"],
+        ["zh", "再联系"],
+        ["zh", "6/20再联系"],
+        ["zh", "下周继续跟进。"],
+        ["en", "follow up"],
+        ["en", "Follow up next week"],
+        ["en", "Keep in touch"],
+      ] as const)("asks for a concrete action instead of the vague next step %s/%j", (language, nextStep) => {
+        const form = language === "zh" ? FORM : EN_FORM;
+        const message =
+          language === "zh"
+            ? `「下一步计划」写得太笼统（「${nextStep}」）：请写出具体动作，如「6/13电话确认付款方式」。`
+            : `“Next step” is too vague (“${nextStep}”): write the concrete action, e.g. “6/13 call to confirm the payment terms”.`;
+        expect(errorsOf({ ...form, nextStep }, language)).toEqual({ nextStep: message });
+      });
+
+      it.each([
+        "6/13电话确认付款方式",
+        "6/12回访报价反馈",
+        "周一电话确认反馈",
+        "发合同草稿给法务审核",
+        "Call on Monday to confirm the payment terms",
+        "Send the revised quote",
+      ])("accepts the concrete next step %j", (nextStep) => {
+        expect(checkFollowUp({ ...FORM, nextStep }, context("zh")).ok).toBe(true);
       });
     });
 

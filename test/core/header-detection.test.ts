@@ -34,11 +34,9 @@ describe("header-detection", () => {
         nextStep: 8,
         nextDate: 9,
         owner: 10,
+        amount: 12,
       });
-      expect(table?.unrecognised).toEqual([
-        { column: 11, header: "Region" },
-        { column: 12, header: "Deal Size" },
-      ]);
+      expect(table?.unrecognised).toEqual([{ column: 11, header: "Region" }]);
       expect(table?.lastColumn).toBe(12);
     });
 
@@ -118,6 +116,97 @@ describe("header-detection", () => {
       ]);
       expect(table?.lastColumn).toBe(2);
       expect(table?.lastUsedColumn).toBe(4);
+    });
+  });
+
+  describe("headers as teams write them", () => {
+    const keysOf = (header: string[]) => {
+      const table = detectTable([header]);
+      return Object.fromEntries((table?.recognised ?? []).map((r) => [r.header, r.key]));
+    };
+
+    it.each([
+      [["客户名称", "跟进时间", "下次回访时间", "跟进人"], { 下次回访时间: "nextDate", 跟进人: "owner" }],
+      [
+        ["客户名称", "日期", "下次联系时间", "负责人", "是否完成"],
+        { 下次联系时间: "nextDate", 负责人: "owner", 是否完成: "done" },
+      ],
+      [["客户", "跟进日期", "回访日期", "销售", "当前状态"], { 跟进日期: "date", 回访日期: "nextDate", 销售: "owner" }],
+      [["客户名称", "拜访日期", "计划跟进日期", "业务员"], { 计划跟进日期: "nextDate", 业务员: "owner" }],
+      [
+        ["公司名称", "联系日期", "下次跟进", "销售员", "跟进状态"],
+        { 下次跟进: "nextDate", 销售员: "owner", 跟进状态: "stage" },
+      ],
+      [
+        ["客户名称", "沟通时间", "下一次拜访日期", "客户经理", "完成情况"],
+        { 下一次拜访日期: "nextDate", 客户经理: "owner" },
+      ],
+      [["客户名称", "跟进时间", "回访时间", "负责人"], { 跟进时间: "date", 回访时间: "nextDate" }],
+    ])("maps the zh header %j", (header, expected) => {
+      expect(keysOf(header)).toMatchObject(expected);
+    });
+
+    it.each([
+      [
+        ["Customer", "Date", "Follow-up Date", "Rep", "Status", "Next action", "Done"],
+        {
+          Date: "date",
+          "Follow-up Date": "nextDate",
+          Rep: "owner",
+          Status: "stage",
+          "Next action": "nextStep",
+          Done: "done",
+        },
+      ],
+      [
+        ["Account", "Contact date", "Next Follow-up", "Account Owner", "Deal Stage", "Next Step", "Completed"],
+        { "Next Follow-up": "nextDate", "Account Owner": "owner", "Deal Stage": "stage", Completed: "done" },
+      ],
+      [
+        ["Company", "Last contacted", "Follow up on", "Sales Rep", "Stage"],
+        { "Last contacted": "date", "Follow up on": "nextDate", "Sales Rep": "owner" },
+      ],
+      [["Client", "Call date", "Next meeting date", "Owner"], { "Next meeting date": "nextDate", Owner: "owner" }],
+    ])("maps the en header %j", (header, expected) => {
+      expect(keysOf(header)).toMatchObject(expected);
+    });
+
+    describe("a follow-up date decided by context", () => {
+      it("is the next date after a contact-date column, and says so", () => {
+        const table = detectTable([["Customer", "Date", "Follow-up Date"]]);
+        expect(table?.columns).toMatchObject({ date: 2, nextDate: 3 });
+        expect(table?.recognised[2]).toEqual({ key: "nextDate", column: 3, header: "Follow-up Date", byContext: true });
+        expect(detectTable([["客户名称", "跟进时间", "回访日期"]])?.columns).toMatchObject({ date: 2, nextDate: 3 });
+      });
+
+      it("is the contact date when it stands alone, or before the table's own next-date column", () => {
+        expect(detectTable([["Customer", "Follow-up Date", "Owner"]])?.columns).toMatchObject({ date: 2 });
+        expect(detectTable([["Customer", "Follow-up Date", "Owner"]])?.columns.nextDate).toBeUndefined();
+        expect(detectTable([["客户名称", "回访日期", "负责人"]])?.columns).toEqual({ customer: 1, date: 2, owner: 3 });
+        const own = detectTable([["客户名称", "跟进日期", "下次跟进日期"]]);
+        expect(own?.columns).toMatchObject({ date: 2, nextDate: 3 });
+        expect(own?.recognised.some((r) => r.byContext)).toBe(false);
+      });
+
+      it("is left alone when the table has both dates already", () => {
+        const table = detectTable([["客户名称", "日期", "回访日期", "下次跟进日期"]]);
+        expect(table?.columns).toMatchObject({ date: 2, nextDate: 4 });
+        expect(table?.unrecognised).toEqual([{ column: 3, header: "回访日期" }]);
+      });
+
+      it("outranks a header that merely contains a date word (创建时间, 录入时间)", () => {
+        expect(detectTable([["客户名称", "创建时间", "跟进时间"]])?.columns).toMatchObject({ date: 3 });
+      });
+    });
+
+    it("does not take a stage or a next step for a date, nor a customer's manager for the customer", () => {
+      expect(keysOf(["客户名称", "客户经理", "完成状态", "跟进计划", "跟进计划日期"])).toEqual({
+        客户名称: "customer",
+        客户经理: "owner",
+        完成状态: "done",
+        跟进计划: "nextStep",
+        跟进计划日期: "nextDate",
+      });
     });
   });
 

@@ -146,6 +146,23 @@ describe("sync-plan", () => {
       ]);
     });
 
+    it("lists a vague status for cleanup, not as unknown, whether Settings lists it or not; the row stays open", () => {
+      const rows = [
+        ["", "北京某贸易", day(11, 26), "跟进中", day(11, 30), "李四", false, ""],
+        ["", "Globex", day(11, 26), "TBD", "", "Anna Smith", false, ""],
+      ];
+      expect(plan(rows).problems).toEqual([
+        { row: 2, column: "stage", kind: "vagueStage", value: "跟进中" },
+        { row: 3, column: "stage", kind: "vagueStage", value: "TBD" },
+        { row: 3, column: "nextDate", kind: "missingNextDate", value: "" },
+      ]);
+      const listed = { ...settings, stages: [...settings.stages, { name: "跟进中", kind: "open" as const }] };
+      const { followUps, problems } = readFollowUps(rows, 2, COLUMNS, ZONE);
+      const table = { firstRow: 2, values: rows, positions: COLUMNS };
+      const result = planSync({ table, followUps, problems, settings: listed, team: TEAM, now: NOW, nextIdNumber: 1 });
+      expect(result.problems[0]).toEqual({ row: 2, column: "stage", kind: "vagueStage", value: "跟进中" });
+    });
+
     it("keeps the reader's problems, in row order with its own", () => {
       const rows = [["", "", day(11, 26), "搁置", day(11, 30), "", false, ""], ...teamRows().slice(0, 1)];
       expect(plan(rows).problems).toEqual([

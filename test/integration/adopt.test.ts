@@ -107,15 +107,16 @@ describe("adopt an existing table", () => {
       "Recognised: Account → Customer, Contact Name → Contact, Phone → Phone / email / WeChat, Last Contact → Follow-up date, Channel → Method, Notes of call → What we did / summary, Status → Stage, Next Action → Next step, Due Date → Next follow-up date, Rep → Owner",
     );
     expect(confirmation).toContain("Will be added at the end: ID, Customer need, Next step done, Logged at");
-    expect(confirmation).toContain("Left as they are: Region, Deal Size");
+    expect(confirmation).toContain("Deal Size → Amount\n");
+    expect(confirmation).toContain("Left as they are: Region\n");
   });
 
   it("adds the table's own stages and methods to Settings and reports them, and its owners to Team", () => {
     const runtime = runtimeOnDist({ user: ZH_REP });
-    typeTable(
-      runtime,
-      ARTICLE_TABLE.map((r) => [...r]),
-    );
+    typeTable(runtime, [
+      ...ARTICLE_TABLE.map((r) => [...r]),
+      ["杭州某网络", "赵六", "2024/6/11", "面访", "试用中", "样品测试", "6/18确认测试结果", "王五"],
+    ]);
     adopt(runtime, "YES");
     const ss = runtime.inspect().getActiveSpreadsheet();
     const stages = ss
@@ -124,9 +125,11 @@ describe("adopt an existing table", () => {
       .getValues()
       .map((r) => r[0])
       .filter(Boolean);
-    expect(stages).toContain("跟进中");
+    expect(stages).toContain("样品测试");
+    // 跟进中 is too vague to be a stage: the confirmation listed it for cleanup instead.
+    expect(stages).not.toContain("跟进中");
     expect(stages?.filter((s) => s === "已报价")).toHaveLength(1);
-    expect(runtime.ui.exchanges.at(-1)?.prompt).toContain("跟进中");
+    expect(runtime.ui.exchanges.at(-1)?.prompt).toContain("样品测试");
     const team = ss
       .getSheetByName("团队")
       ?.getRange("A2:A10")
@@ -134,6 +137,165 @@ describe("adopt an existing table", () => {
       .map((r) => r[0])
       .filter(Boolean);
     expect(team).toEqual(["li.lei", "李四", "王五"]);
+  });
+
+  describe("templates as teams keep them: reminders start from the recognised next-date column", () => {
+    const HOUR = 3_600_000;
+
+    /** Adopts `table` as `user`, puts `members` on the Team sheet, turns reminders on and runs the hourly trigger. */
+    function adoptAndRemind(user: typeof ZH_REP, locale: string, table: unknown[][], members: unknown[][]) {
+      const language = locale === "zh_CN" ? "zh" : "en";
+      const runtime = runtimeOnDist({ user, locale });
+      typeTable(runtime, table);
+      adopt(runtime, "YES", language === "zh" ? "设置/接管跟进表" : "Set up / adopt table");
+      const question = runtime.ui.exchanges.find((e) => e.buttons === "YES_NO")?.prompt ?? "";
+      const ss = runtime.inspect().getActiveSpreadsheet();
+      const team = ss.getSheetByName(language === "zh" ? "团队" : "Team");
+      team?.getRange(2, 1, team.getLastRow() - 1, 6).clearContent();
+      team?.getRange(2, 1, members.length, 6).setValues(members);
+      runtime.ui.answerNext("OK");
+      runtime.clickMenu(language === "zh" ? "同步与修复" : "Sync & repair");
+      const syncReport = runtime.ui.exchanges.at(-1)?.prompt ?? "";
+      runtime.ui.answerNext("OK");
+      runtime.clickMenu(language === "zh" ? "提醒开关" : "Reminders on/off");
+      runtime.advanceBy(HOUR);
+      const kinds = ss
+        .getSheetByName(language === "zh" ? "设置" : "Settings")
+        ?.getRange("A2:B20")
+        .getValues()
+        .filter((r) => r[0] !== "")
+        .map((r) => `${r[0]}:${r[1]}`);
+      return { runtime, question, syncReport, kinds };
+    }
+
+    it("a Chinese template: 下次回访时间 feeds the reminders, 跟进中 is reminded and listed, 签约完成 and 丢单 close", () => {
+      const { runtime, question, syncReport, kinds } = adoptAndRemind(
+        ZH_REP,
+        "zh_CN",
+        [
+          [
+            "客户名称",
+            "联系人",
+            "跟进日期",
+            "跟进方式",
+            "沟通内容",
+            "当前状态",
+            "下一步",
+            "下次回访时间",
+            "跟进人",
+            "是否完成",
+          ],
+          [
+            "上海某科技",
+            "张三",
+            "2026/11/20",
+            "电话",
+            "需求确认,需报价",
+            "已报价",
+            "回访报价反馈",
+            "2026/11/25",
+            "李四",
+            "",
+          ],
+          ["北京某贸易", "钱七", "2026/11/24", "微信", "客户比价中", "跟进中", "发案例", "2026/11/27", "李四", "否"],
+          ["杭州某网络", "赵六", "2026/11/21", "面访", "合同已签", "签约完成", "", "2026/11/23", "李四", ""],
+          ["宁波某港口", "孙八", "2026/11/22", "电话", "选了别家", "丢单", "", "2026/11/24", "李四", ""],
+        ],
+        [
+          ["li.lei", "li.lei@example.com", "管理员", "", true, "zh"],
+          ["李四", "li.si@example.com", "销售", "li.lei@example.com", true, "zh"],
+        ],
+      );
+      expect(question).toContain("跟进日期 → 跟进时间");
+      expect(question).toContain("下次回访时间 → 下次跟进日期");
+      expect(question).toContain("跟进人 → 责任人");
+      expect(question).toContain("是否完成 → 已跟进");
+      expect(question).toContain("提醒依据：「下次回访时间」列（下次跟进日期）。");
+      expect(question).toContain("表示结束的状态：「签约完成」算作赢单、「丢单」算作输单。");
+      expect(question).toContain("以下状态太笼统，不会作为阶段：「跟进中」1 行。");
+      expect(question).not.toContain("将在末尾添加：记录编号、客户需求、下次跟进日期");
+      expect(kinds).toEqual(expect.arrayContaining(["签约完成:赢单", "丢单:输单"]));
+      expect(kinds?.some((k) => k.startsWith("跟进中"))).toBe(false);
+      expect(syncReport).toContain("第 3 行「当前阶段」：「跟进中」太笼统，不是阶段：这一行照常提醒");
+      expect(syncReport).not.toContain("不在设置的阶段列表中");
+      const digest = runtime.outbox.messages.find((m) => m.to.includes("li.si@example.com"));
+      expect(digest?.subject).toBe("【跟进提醒】1 条逾期，1 条今日到期");
+      expect(digest?.body).toContain("上海某科技");
+      expect(digest?.body).toContain("北京某贸易");
+      expect(digest?.body).not.toContain("杭州某网络");
+      expect(digest?.body).not.toContain("宁波某港口");
+    });
+
+    it("an English template: the Follow-up Date beside Date feeds the reminders, In progress is reminded, Closed Won closes", () => {
+      const { runtime, question, syncReport } = adoptAndRemind(
+        EN_REP,
+        "en_US",
+        [
+          ["Customer", "Date", "Follow-up Date", "Rep", "Status", "Next action", "Done"],
+          ["Acme", "2026-11-20", "2026-11-25", "Ann Lee", "Quoted", "Call back about the quote", ""],
+          ["Globex", "2026-11-24", "2026-11-27", "Ann Lee", "In progress", "Send the case study", "No"],
+          ["Initech", "2026-11-21", "2026-11-23", "Ann Lee", "Closed Won", "", ""],
+        ],
+        [["Ann Lee", "ann.lee@example.com", "admin", "", true, "en"]],
+      );
+      expect(question).toContain(
+        "Recognised: Customer → Customer, Date → Follow-up date, Follow-up Date → Next follow-up date, Rep → Owner, Status → Stage, Next action → Next step, Done → Next step done",
+      );
+      expect(question).toContain(
+        "Reminders follow the “Follow-up Date” column: it stands after the contact-date column “Date”, so it is read as the “Next follow-up date”.",
+      );
+      expect(question).toContain("Statuses that close a deal: “Closed Won” counts as won.");
+      expect(question).toContain("These statuses are too vague to be stages: “In progress” × 1.");
+      expect(syncReport).toContain("Row 3, “Stage”: “In progress” is too vague to be a stage");
+      const digest = runtime.outbox.messages.find((m) => m.to.includes("ann.lee@example.com"));
+      expect(digest?.subject).toContain("[Follow-up reminder] 1 overdue, 1 due today");
+      expect(digest?.body).toContain("Acme");
+      expect(digest?.body).toContain("Globex");
+      expect(digest?.body).not.toContain("Initech");
+    });
+  });
+
+  describe.each([
+    [
+      "zh",
+      ZH_REP,
+      "zh_CN",
+      "设置/接管跟进表",
+      ["客户名称", "跟进时间", "当前状态", "负责人"],
+      "没有找到下次跟进日期列",
+      "注意：新加的「下次跟进日期」列是空的",
+    ],
+    [
+      "en",
+      EN_REP,
+      "en_US",
+      "Set up / adopt table",
+      ["Customer", "Follow-up Date", "Status", "Rep"],
+      "No next follow-up date column was found",
+      "Note: the new “Next follow-up date” column is empty",
+    ],
+  ] as const)("a %s table with no next-date column", (_language, user, locale, menu, headerRow, warning, note) => {
+    const arrange = () => {
+      const runtime = runtimeOnDist({ user, locale });
+      typeTable(runtime, [[...headerRow], ["上海某科技", "2026/11/20", "已报价", "李四"]]);
+      return runtime;
+    };
+
+    it("says so plainly before adopting, and again after, when the user goes ahead", () => {
+      const runtime = arrange();
+      adopt(runtime, "YES", menu);
+      const question = runtime.ui.exchanges.find((e) => e.buttons === "YES_NO")?.prompt ?? "";
+      expect(question).toContain(warning);
+      expect(runtime.ui.exchanges.at(-1)?.prompt).toContain(note);
+    });
+
+    it("changes nothing when the user cancels after the warning", () => {
+      const runtime = arrange();
+      adopt(runtime, "NO", menu);
+      expect(runtime.ui.exchanges.find((e) => e.buttons === "YES_NO")?.prompt).toContain(warning);
+      expect(runtime.inspect().getActiveSpreadsheet().getSheets()).toHaveLength(1);
+      expect(header(runtime, 1)).toEqual([...headerRow]);
+    });
   });
 
   it("keeps the mapping when the team renames a column afterwards", () => {

@@ -51,7 +51,7 @@ describe("saveFollowUp", () => {
         "date",
         "跟进时间不能晚于今天。",
       ],
-      ["an unknown stage", { stage: "考虑中" }, "stage", "「考虑中」不在「当前阶段」的选项中，请从列表中选择。"],
+      ["an unknown stage", { stage: "搁置" }, "stage", "「搁置」不在「当前阶段」的选项中，请从列表中选择。"],
       [
         "an owner not on Team",
         { owner: "someone@evil.example" },

@@ -14,6 +14,7 @@ import {
   type Warning,
   warningKey,
 } from "../../core/sidebar-api";
+import { isVagueStage } from "../../core/stage-words";
 import type { MessageKey } from "../../i18n/messages";
 import { fill, translator } from "../../i18n/translate";
 import { call } from "../shared/host";
@@ -118,6 +119,8 @@ function showErrors(errors: Partial<Record<FormField | "form", string>>): void {
       control(field).setAttribute("aria-describedby", `error-${field}`);
     }
   }
+  // A stage or next step sent back: the article's examples of a good entry show what is asked for.
+  if (errors.stage || errors.nextStep) (element("examples") as HTMLDetailsElement).open = true;
   const first = FORM_FIELDS.find((field) => errors[field]);
   if (first) control(first).focus();
 }
@@ -202,6 +205,7 @@ function dueEntry(item: DueItem): HTMLLIElement {
   when.className = "when";
   when.textContent =
     item.daysOverdue > 0 ? fill(t("sidebar.overdueDays"), { days: item.daysOverdue }) : t("sidebar.dueToday");
+  if (item.nextDateFromText) when.textContent += ` · ${t("dates.fromText")}`;
   const next = document.createElement("div");
   next.textContent = `${item.stage} · ${item.nextStep}`;
   button.append(title, when, next);
@@ -214,7 +218,32 @@ function dueEntry(item: DueItem): HTMLLIElement {
     control("summary").focus();
   });
   entry.append(button);
+  if (item.nextDateFromText) entry.append(writeDateButton(item));
   return entry;
+}
+
+/** Offers to write a date read from the next step into the row's empty next-date cell (the user's explicit choice). */
+function writeDateButton(item: DueItem): HTMLButtonElement {
+  const write = document.createElement("button");
+  write.type = "button";
+  write.className = "write-date";
+  write.textContent = fill(t("sidebar.writeDate"), {
+    date: item.nextDate,
+    column: columnSpec("nextDate").header[language],
+  });
+  write.addEventListener("click", async () => {
+    write.disabled = true;
+    setStatus(t("sidebar.writingDate"));
+    try {
+      const result = await call("writeDateFromText", { row: item.row, id: item.id, nextDate: item.nextDate });
+      setStatus(result.message, !result.ok);
+      await refresh();
+    } catch (error) {
+      setStatus(fill(t("sidebar.failed"), { message: (error as Error).message }), true);
+      write.disabled = false;
+    }
+  });
+  return write;
 }
 
 /** Loads (or reloads) the table's data: choices, customers, the user's due list. */
@@ -224,9 +253,10 @@ async function refresh(): Promise<void> {
   const owner = control("owner") as HTMLSelectElement;
   const kept = { stage: stage.value, owner: owner.value || data.userName };
   options(control("method") as HTMLSelectElement, data.methods, true);
+  // Only concrete stages are offered: a vague one left in Settings (跟进中, TBD …) would be refused on saving.
   options(
     stage,
-    data.stages.map((s) => s.name),
+    data.stages.filter((s) => !isVagueStage(s.name)).map((s) => s.name),
     true,
   );
   options(owner, data.owners, true);
