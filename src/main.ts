@@ -1,12 +1,13 @@
 /** The Apps Script entry points: every export here becomes a top-level global function of dist/Code.js, and nothing else does. */
 
-import type { SaveResult, SidebarData } from "./core/sidebar-api";
+import type { SaveResult, SidebarData, TextDateResult } from "./core/sidebar-api";
 import * as commands from "./gas/commands";
 import { loadSidebarData, selectFollowUpRow, showFollowUpSidebar } from "./gas/follow-up-sidebar";
 import { showHelpSidebar } from "./gas/help";
 import { runHourlyJob } from "./gas/hourly";
 import { addAddonMenu } from "./gas/menu";
 import { saveFollowUpRequest } from "./gas/save-follow-up";
+import { writeDateFromTextRequest } from "./gas/write-text-date";
 
 /**
  * Simple trigger: runs on open in AuthMode.NONE, LIMITED or FULL. It builds the menu, touching nothing else (in NONE
@@ -46,6 +47,14 @@ export function sidebarData(): SidebarData {
 /** Sidebar (google.script.run): saves a follow-up; the argument is checked on the server, whatever the caller sent. */
 export function saveFollowUp(request: unknown): SaveResult {
   return saveFollowUpRequest(request);
+}
+
+/**
+ * Sidebar (google.script.run): writes the date read from a due follow-up's next step into its empty next-date cell, at
+ * its owner's request; the argument is checked on the server.
+ */
+export function writeDateFromText(request: unknown): TextDateResult {
+  return writeDateFromTextRequest(request);
 }
 
 /** Sidebar (google.script.run): selects a follow-up's row in the sheet. */

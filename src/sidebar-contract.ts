@@ -9,4 +9,9 @@ import type * as Globals from "./main";
  */
 type Implements = { [K in keyof SidebarApi]: (typeof Globals)[K] extends SidebarApi[K] ? true : false };
 
-export const globalsImplementSidebarApi: Implements = { sidebarData: true, saveFollowUp: true, selectRow: true };
+export const globalsImplementSidebarApi: Implements = {
+  sidebarData: true,
+  saveFollowUp: true,
+  selectRow: true,
+  writeDateFromText: true,
+};

@@ -1,9 +1,14 @@
 /** Follow-up rows read from the sheet's values, with the cells a person has to look at; what is due is ./due's to say. */
 
-import type { ColumnKey, ColumnPositions } from "./columns";
-import { type Day, dayInZone, isoOfDay } from "./dates";
+import { fill, translator } from "../i18n/translate";
+import { columnLetter } from "./a1";
+import { parseAmount } from "./amounts";
+import { type ColumnKey, type ColumnPositions, columnSpec } from "./columns";
+import { customerKey } from "./customer-match";
+import { type Day, dayInZone, dayOfTypedDate, isoOfDay, readTypedDate } from "./dates";
 import { doneMarkOf, isDateCell } from "./due";
-import { cellText, customerKey, normalizeHeader, sheetTrim } from "./text";
+import type { Language } from "./language";
+import { cellText, normalizeHeader, sheetTrim } from "./text";
 
 /** One follow-up: one contact with a customer, one row of the Follow-ups sheet. */
 export interface FollowUp {
@@ -20,7 +25,10 @@ export interface FollowUp {
   summary: string;
   stage: string;
   nextStep: string;
+  /** SPEC "next date": the next-date cell's; when that cell is empty, the first date written in the next step. */
   nextDate: Day | null;
+  /** The next-date cell is empty and the next date was read from the next step ("6/12回访报价反馈"). */
+  nextDateFromText?: true;
   owner: string;
   source: string;
   score: string;
@@ -31,6 +39,10 @@ export interface FollowUp {
   loggedAt: number | null;
   /** The add-on's "superseded" cell holds TRUE (what the sheet shows; the rule in ./due decides what it should be). */
   supersededMark: boolean;
+  /** The optional amount cell as a number (./amounts: 12万, ¥30,000 …); null when blank or not an amount (reported). */
+  amount: number | null;
+  /** The optional expected-close date, read as the follow-up dates are. */
+  expectedClose: Day | null;
 }
 
 /** A cell a person has to look at. */
@@ -48,13 +60,24 @@ export interface RowProblem {
     | "unknownStage"
     | "unknownOwner"
     | "ambiguousOwner"
-    | "missingNextDate";
+    | "missingNextDate"
+    /** A vague status (跟进中, TBD …): still an open follow-up, listed for cleanup (./stage-words). */
+    | "vagueStage"
+    /** An amount cell that holds no amount (./amounts). */
+    | "notAnAmount";
   value: string;
 }
 
 /** Blank as far as a follow-up goes: empty, whitespace, or an unticked checkbox. */
 export function isBlankCell(value: unknown): boolean {
   return value === false || (!isDateCell(value) && cellText(value) === "");
+}
+
+/** How typed dates are read: in the order of the table's language (zh 24/6/3, en 6/3/24), near the spreadsheet's today. */
+export interface DateReading {
+  language: Language;
+  /** Today in the spreadsheet's zone: a follow-up date typed without a year takes the year nearest it. */
+  today: Day;
 }
 
 /** Sheets' serial day 0 (1899-12-30) as a Day: a number in a date cell counts from there, as the sheet's INT() does. */
@@ -81,7 +104,10 @@ function repeatsHeader(cells: readonly unknown[], header: readonly unknown[], co
  * cells a person has to fix: dates that are not dates, done marks that mean nothing, rows without a customer or a
  * follow-up date, and copies of the header row (which are not follow-ups). Blank rows are skipped. Dates are the day
  * they fall on in `timeZone`, the spreadsheet's; a plain number in a date column is the day the sheet's formulas take
- * it for (a serial day) and is reported.
+ * it for (a serial day) and is reported. Dates typed as text are read as ./dates reads them (`reading`): a follow-up
+ * date without a year takes the year nearest today, a next date without one the year nearest the row's follow-up
+ * date when that cell holds a date (else today's); an empty next-date cell takes the first date in the next step.
+ * A text that is no date is reported. `reading` defaults to zh order and the current day.
  */
 export function readFollowUps(
   values: readonly (readonly unknown[])[],
@@ -89,6 +115,7 @@ export function readFollowUps(
   columns: ColumnPositions,
   timeZone: string,
   header: readonly unknown[] = [],
+  reading: DateReading = { language: "zh", today: dayInZone(Date.now(), timeZone) },
 ): { followUps: FollowUp[]; problems: RowProblem[] } {
   const followUps: FollowUp[] = [];
   const problems: RowProblem[] = [];
@@ -121,26 +148,49 @@ export function readFollowUps(
       const value = cell(key);
       return isDateCell(value) ? isoOfDay(dayInZone(value.getTime(), timeZone)) : cellText(value);
     };
-    const day = (key: "date" | "nextDate"): Day | null => {
+    /** The day the sheet's formulas see in a date cell: a date, or a plain number as a serial day (reported). */
+    const sheetDay = (key: "date" | "nextDate" | "expectedClose"): Day | null => {
       const value = cell(key);
       if (isDateCell(value)) return dayInZone(value.getTime(), timeZone);
-      if (typeof value === "number" && Number.isFinite(value)) {
-        const serialDay = Math.floor(value) + SERIAL_EPOCH_DAY;
-        problems.push({ row, column: key, kind: "numberAsDate", value: `${cellText(value)} → ${isoOfDay(serialDay)}` });
-        return serialDay;
+      if (typeof value !== "number" || !Number.isFinite(value)) return null;
+      const serialDay = Math.floor(value) + SERIAL_EPOCH_DAY;
+      problems.push({ row, column: key, kind: "numberAsDate", value: `${cellText(value)} → ${isoOfDay(serialDay)}` });
+      return serialDay;
+    };
+    /** A date cell's day: as the sheet holds it, else typed as text (the year of a date without one nearest `near`). */
+    const day = (key: "date" | "nextDate" | "expectedClose", near: Day): Day | null => {
+      const value = cell(key);
+      const held = sheetDay(key);
+      if (held !== null) return held;
+      // Blank as the sheet's formula sees it (TRIM of the text): only then does a next date come from the next step.
+      if (sheetTrim(value) === "") {
+        if (key === "date") problems.push({ row, column: key, kind: "missingDate", value: "" });
+        return null;
       }
-      if (cellText(value) !== "") problems.push({ row, column: key, kind: "notADate", value: cellText(value) });
-      else if (key === "date") problems.push({ row, column: key, kind: "missingDate", value: "" });
+      const typed = typeof value === "string" ? readTypedDate(value, reading.language, "cell") : null;
+      if (typed) return dayOfTypedDate(typed, near);
+      problems.push({ row, column: key, kind: "notADate", value: cellText(value) });
       return null;
     };
     const customer = text("customer");
     if (customer === "") problems.push({ row, column: "customer", kind: "missingCustomer", value: "" });
-    const date = day("date");
-    const nextDate = day("nextDate");
+    const date = day("date", reading.today);
+    // A next date without a year is read near the follow-up date when the sheet holds one (as the colouring formula
+    // can see it), else near today.
+    const dateHeld = isDateCell(cell("date")) || typeof cell("date") === "number";
+    const near = dateHeld && date !== null ? date : reading.today;
+    const nextStepCell = cell("nextStep");
+    const inText =
+      sheetTrim(cell("nextDate")) === "" && typeof nextStepCell === "string"
+        ? readTypedDate(nextStepCell, reading.language, "sentence")
+        : null;
+    const nextDate = inText ? dayOfTypedDate(inText, near) : day("nextDate", near);
     const loggedAtCell = cell("loggedAt");
     if (!isDateCell(loggedAtCell) && cellText(loggedAtCell) !== "") {
       problems.push({ row, column: "loggedAt", kind: "notADate", value: cellText(loggedAtCell) });
     }
+    const amount = parseAmount(cell("amount"));
+    if (amount === "notAnAmount") problems.push({ row, column: "amount", kind: "notAnAmount", value: text("amount") });
     const doneMark = doneMarkOf(cell("done"));
     if (doneMark === "unknown") problems.push({ row, column: "done", kind: "unknownDone", value: text("done") });
     followUps.push({
@@ -158,6 +208,7 @@ export function readFollowUps(
       stage: sheetTrim(cell("stage")),
       nextStep: text("nextStep"),
       nextDate,
+      ...(inText ? { nextDateFromText: true as const } : {}),
       owner: text("owner"),
       source: text("source"),
       score: text("score"),
@@ -165,7 +216,31 @@ export function readFollowUps(
       done: doneMark === "done",
       loggedAt: isDateCell(loggedAtCell) ? loggedAtCell.getTime() : null,
       supersededMark: cell("superseded") === true,
+      amount: amount === "notAnAmount" ? null : amount,
+      expectedClose: day("expectedClose", near),
     });
   });
   return { followUps, problems };
+}
+
+/**
+ * A problem as one sentence in `language`, naming its row, cell and column as the team sees it (their header in
+ * `header`, else the add-on's): "第 5 行 K 列「下次跟进日期」的「下周三」不是日期" / "Row 5, cell K5 (Next follow-up
+ * date): “next Wed” is not a date". A problem of a column the table lacks names the row only.
+ */
+export function problemSentence(
+  problem: RowProblem,
+  columns: ColumnPositions,
+  language: Language,
+  header: readonly unknown[] = [],
+): string {
+  const t = translator(language);
+  const position = columns[problem.column];
+  const column =
+    (position === undefined ? "" : cellText(header[position - 1])) || columnSpec(problem.column).header[language];
+  const issue = fill(t(`problem.${problem.kind}`), { value: problem.value });
+  if (position === undefined) return fill(t("problem.row"), { row: problem.row, column, issue });
+  const letter = columnLetter(position);
+  const place = { row: problem.row, letter, cell: `${letter}${problem.row}`, column, value: problem.value, issue };
+  return fill(t(problem.kind === "notADate" ? "problem.cell.notADate" : "problem.cell"), place);
 }

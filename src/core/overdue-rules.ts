@@ -1,7 +1,9 @@
 /** The conditional-format formulas that colour overdue rows red and due-today rows amber, written for the table's current columns. */
 
 import { columnLetter } from "./a1";
+import { dateForms, normalisingSteps, TYPED_DATE, YEARLESS_DAYS_BEFORE } from "./dates";
 import { DONE_TEXTS } from "./due";
+import type { Language } from "./language";
 import type { Settings } from "./settings";
 import { sheetTrim } from "./text";
 
@@ -11,10 +13,14 @@ export type RowColouring = "overdue" | "dueToday";
 /** Background colours: Google Sheets' palette "light red 3" and "light yellow 2". */
 export const ROW_COLOURS: Readonly<Record<RowColouring, string>> = { overdue: "#f4cccc", dueToday: "#ffe599" };
 
-/** Where the formula reads from: 1-based sheet columns (done and superseded may be missing), and the first data row. */
+/** Where the formula reads from: 1-based sheet columns (all but next date and stage may be missing), and the first data row. */
 export interface RuleColumns {
   nextDate: number;
   stage: number;
+  /** The follow-up date: a next date typed without a year takes the year nearest it. */
+  date?: number;
+  /** The next step: when the next-date cell is empty, the first date written in it is the next date. */
+  nextStep?: number;
   done?: number;
   superseded?: number;
   firstRow: number;
@@ -30,18 +36,70 @@ function literal(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** `TYPED_DATE` and the steps of ./dates, as nested REGEXREPLACE calls: §yyyymmdd, §mmdd, or anything else for no date. */
+function typedDateSteps(columns: RuleColumns, language: Language, cell: (column: number) => string): string {
+  const next = cell(columns.nextDate);
+  const forms = literal(dateForms(language));
+  const { cell: alone, sentence, sentenceDashes } = TYPED_DATE;
+  let found: string;
+  if (columns.nextStep === undefined) {
+    found = `REGEXREPLACE(${next}&"",${literal(alone.before)}&${forms}&${literal(alone.after)},${literal(TYPED_DATE.found)})`;
+  } else {
+    const empty = `TRIM(${next}&"")=""`;
+    const dashes = `REGEXREPLACE(${cell(columns.nextStep)}&"",${literal(sentenceDashes.pattern)},${literal(sentenceDashes.replacement)})`;
+    const text = `IF(${empty},${dashes},${next}&"")`;
+    const pattern = `IF(${empty},${literal(sentence.before)},${literal(alone.before)})&${forms}&IF(${empty},${literal(sentence.after)},${literal(alone.after)})`;
+    found = `REGEXREPLACE(${text},${pattern},${literal(TYPED_DATE.found)})`;
+  }
+  return normalisingSteps(language).reduce(
+    (text, step) => `REGEXREPLACE(${text},${literal(step.pattern)},${literal(step.replacement)})`,
+    found,
+  );
+}
+
+/** A day as the number yyyymmdd, the form the formula compares typed dates in. */
+function ymdNumber(day: string): string {
+  return `(YEAR(${day})*10000+MONTH(${day})*100+DAY(${day}))`;
+}
+
+/**
+ * Whether the row's next date is before today (`<`) or today (`=`): a number in the next-date cell is its day (INT);
+ * text is read as ./dates reads it (a full date as yyyymmdd; a month and day in their first year on or after half a
+ * year before the follow-up date, when that cell holds a date, else before today); compared as yyyymmdd numbers. The
+ * reading is spelled once for each of the two branches: a rule's formula has no variables (no LET in every engine).
+ */
+function nextDateIs(comparison: "<" | "=", columns: RuleColumns, language: Language, cell: (c: number) => string) {
+  const next = cell(columns.nextDate);
+  const steps = typedDateSteps(columns, language, cell);
+  const full = `VALUE(REGEXEXTRACT(${steps},${literal(TYPED_DATE.fullDate)}))`;
+  const monthDay = `VALUE(REGEXEXTRACT(${steps},${literal(TYPED_DATE.yearlessDate)}))`;
+  const date = columns.date === undefined ? "" : cell(columns.date);
+  const reference = date === "" ? "TODAY()" : `IF(ISNUMBER(${date}),${date},TODAY())`;
+  const start = ymdNumber(`(${reference}-${YEARLESS_DAYS_BEFORE})`);
+  const yearless = `${start}+MOD(${monthDay}-${start},10000)`;
+  const today = ymdNumber("TODAY()");
+  const typed = `OR(IFERROR(${full}${comparison}${today},FALSE),IFERROR(${yearless}${comparison}${today},FALSE))`;
+  return `IF(ISNUMBER(${next}),INT(${next})${comparison}TODAY(),${typed})`;
+}
+
 /**
  * The custom formula for `colouring`, written for the top-left cell of the coloured range (column A of `firstRow`),
  * with absolute columns and relative rows so it shifts down the table. It is ./due's rule, spelled for the sheet:
- * open = the next date is a date (a number), the done cell holds none of the done texts (`TRIM(cell&"")`, compared
- * case-insensitively as Sheets does), the add-on's superseded cell is not TRUE, and the stage is not one of kind
- * won/lost; overdue = open and the next date's day < TODAY(); due today = open and = TODAY(). TODAY() is the
- * spreadsheet's time zone's date. Closed stage names are listed inline (a rule cannot read another sheet), so Sync
- * rewrites the rule when Settings change. Each row costs O(1): no lookups over the table.
+ * open = the row has a next date (a number in the next-date cell, a date typed there as text, or, the cell empty, a
+ * date written in the next step: ./dates' reading in the table's `language`, spelled with REGEXREPLACE), the done cell
+ * holds none of the done texts (`TRIM(cell&"")`, compared case-insensitively as Sheets does), the add-on's superseded
+ * cell is not TRUE, and the stage is not one of kind won/lost; overdue = open and the next date's day < TODAY(); due
+ * today = open and = TODAY(). TODAY() is the spreadsheet's time zone's date. Closed stage names are listed inline (a
+ * rule cannot read another sheet), so Sync rewrites the rule when Settings change. Each row costs O(1): a fixed number
+ * of functions on its own cells, no lookups over the table.
  */
-export function rowColouringFormula(colouring: RowColouring, columns: RuleColumns, settings: Settings): string {
+export function rowColouringFormula(
+  colouring: RowColouring,
+  columns: RuleColumns,
+  settings: Settings,
+  language: Language,
+): string {
   const cell = (column: number) => `$${columnLetter(column)}${columns.firstRow}`;
-  const next = cell(columns.nextDate);
   const stage = `TRIM(${cell(columns.stage)}&"")`;
   const open: string[] = [];
   if (columns.done !== undefined) {
@@ -50,8 +108,8 @@ export function rowColouringFormula(colouring: RowColouring, columns: RuleColumn
   }
   if (columns.superseded !== undefined) open.push(`${cell(columns.superseded)}<>TRUE()`);
   for (const s of settings.stages) if (s.kind !== "open") open.push(`${stage}<>${literal(sheetTrim(s.name))}`);
-  const when = colouring === "overdue" ? `INT(${next})<TODAY()` : `INT(${next})=TODAY()`;
-  return `=IF(ISNUMBER(${next}),AND(${[...open, when, marker(colouring)].join(",")}),FALSE)`;
+  const when = nextDateIs(colouring === "overdue" ? "<" : "=", columns, language, cell);
+  return `=AND(${[...open, when, marker(colouring)].join(",")})`;
 }
 
 /** Which of the add-on's colourings a rule formula is, or null for the team's own rules. */

@@ -99,8 +99,24 @@ export interface DueItem {
   nextStep: string;
   /** "yyyy-mm-dd". */
   nextDate: string;
+  /** The next-date cell is empty and the date was read from the next step: the sidebar offers to write it there. */
+  nextDateFromText?: true;
   /** 0 for due today. */
   daysOverdue: number;
+}
+
+/** Writing a date read from the next step into the row's empty next-date cell: the row, its id and the date shown. */
+export interface TextDateRequest {
+  row: number;
+  id: string;
+  /** "yyyy-mm-dd", as the due list showed it. */
+  nextDate: string;
+}
+
+/** The outcome of writing a date from the text, in the user's language. */
+export interface TextDateResult {
+  ok: boolean;
+  message: string;
 }
 
 /** Everything the sidebar needs to open, in one call. */
@@ -125,4 +141,5 @@ export interface SidebarApi {
   sidebarData(): SidebarData;
   saveFollowUp(request: SaveRequest): SaveResult;
   selectRow(row: number): void;
+  writeDateFromText(request: TextDateRequest): TextDateResult;
 }

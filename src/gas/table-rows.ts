@@ -1,6 +1,7 @@
 /** Reads the Follow-ups header and data rows in one call, and writes planned cell changes only where they were planned, after checking nobody changed those cells meanwhile. */
 
 import { a1RangesOf, type CellChange, changesToTeamColumns, sameCell, writeOps } from "../core/cell-writes";
+import { dayInZone } from "../core/dates";
 import { type FollowUp, type RowProblem, readFollowUps } from "../core/follow-ups";
 import { asLiteral } from "../core/literal";
 import { translator } from "../i18n/translate";
@@ -32,7 +33,10 @@ export function readRows(table: Table): TableRows {
     values,
     header,
     width,
-    ...readFollowUps(values, firstRow, table.positions, table.timeZone, header),
+    ...readFollowUps(values, firstRow, table.positions, table.timeZone, header, {
+      language: table.language,
+      today: dayInZone(Date.now(), table.timeZone),
+    }),
   };
 }
 

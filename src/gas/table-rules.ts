@@ -69,11 +69,12 @@ export function applyValidation(table: Table): void {
 
 /**
  * The overdue (red) and due-today (amber) row colours, written for the current positions of the next-date, done,
- * superseded and stage columns (./due's rule, spelled by ../core/overdue-rules). The team's own conditional-format
- * rules are kept; only the add-on's are replaced (setConditionalFormatRules replaces all rules of the sheet).
+ * superseded, stage, follow-up date and next-step columns and for the table's language, which orders typed dates
+ * (./due's rule, spelled by ../core/overdue-rules). The team's own conditional-format rules are kept; only the
+ * add-on's are replaced (setConditionalFormatRules replaces all rules of the sheet).
  */
 export function applyRowColouring(table: Table): void {
-  const { nextDate, done, stage, superseded } = table.positions;
+  const { nextDate, done, stage, superseded, date, nextStep } = table.positions;
   if (nextDate === undefined || stage === undefined) return;
   const sheet = table.followUps;
   const firstRow = table.headerRow + 1;
@@ -86,7 +87,12 @@ export function applyRowColouring(table: Table): void {
   const ours = (["overdue", "dueToday"] as RowColouring[]).map((colouring) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(
-        rowColouringFormula(colouring, { nextDate, done, stage, superseded, firstRow }, table.settings),
+        rowColouringFormula(
+          colouring,
+          { nextDate, done, stage, superseded, date, nextStep, firstRow },
+          table.settings,
+          table.language,
+        ),
       )
       .setBackground(ROW_COLOURS[colouring])
       .setRanges([range])

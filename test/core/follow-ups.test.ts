@@ -2,8 +2,8 @@
 
 import { runInNewContext } from "node:vm";
 import type { ColumnPositions } from "../../src/core/columns";
-import { dayFromYmd } from "../../src/core/dates";
-import { type FollowUp, readFollowUps } from "../../src/core/follow-ups";
+import { dayFromYmd, isoOfDay } from "../../src/core/dates";
+import { type DateReading, type FollowUp, problemSentence, readFollowUps } from "../../src/core/follow-ups";
 import { followUpOf } from "../fixtures/follow-up";
 
 const ZONE = "Asia/Shanghai";
@@ -29,6 +29,8 @@ function sheetDate(y: number, m: number, d: number, hour = 0): Date {
 }
 
 const today = dayFromYmd(2026, 11, 27);
+/** A Chinese table read on 2026-11-27. */
+const ZH_TODAY: DateReading = { language: "zh", today };
 
 const followUp = (fields: Partial<FollowUp>): FollowUp => followUpOf({ nextDate: today, ...fields });
 
@@ -73,14 +75,14 @@ describe("follow-ups", () => {
       expect(followUps.map((f) => [f.row, f.customerKey, f.done])).toEqual([[4, "acme", false]]);
     });
 
-    it("reports dates typed as text, and a missing follow-up date, but not a missing next date", () => {
+    it("reports text that is no date, and a missing follow-up date, but not a missing next date", () => {
       const values = [
-        ["北京某贸易", "", "2024/6/9", "", "", "待回访", "", "", "", "下周", false, ""],
+        ["北京某贸易", "", "上周五", "", "", "待回访", "", "", "", "下周", false, ""],
         ["北京某贸易", "", "", "", "", "待回访", "", "", "", "", false, "昨天"],
       ];
-      const { followUps, problems } = readFollowUps(values, 2, COLUMNS, ZONE);
+      const { followUps, problems } = readFollowUps(values, 2, COLUMNS, ZONE, [], ZH_TODAY);
       expect(problems).toEqual([
-        { row: 2, column: "date", kind: "notADate", value: "2024/6/9" },
+        { row: 2, column: "date", kind: "notADate", value: "上周五" },
         { row: 2, column: "nextDate", kind: "notADate", value: "下周" },
         { row: 3, column: "date", kind: "missingDate", value: "" },
         { row: 3, column: "loggedAt", kind: "notADate", value: "昨天" },
@@ -89,6 +91,163 @@ describe("follow-ups", () => {
         [null, null, null],
         [null, null, null],
       ]);
+    });
+
+    describe("dates typed as text", () => {
+      /** A row: customer, follow-up date, next step, next date (the rest blank). */
+      const row = (date: unknown, nextStep: unknown, nextDate: unknown) => [
+        "北京某贸易",
+        "",
+        date,
+        "",
+        "",
+        "待回访",
+        nextStep,
+        "李四",
+        "",
+        nextDate,
+        false,
+        "",
+      ];
+      const read = (rows: unknown[][], reading = ZH_TODAY) => readFollowUps(rows, 2, COLUMNS, ZONE, [], reading);
+      const iso = (day: number | null) => (day === null ? null : isoOfDay(day));
+
+      it("reads the forms people type, with no problem reported", () => {
+        const { followUps, problems } = read([
+          row("2026/11/20", "", "2026年11月30日"),
+          row("2026.11.20", "", "26/11/30"),
+          row("11月20日", "", "11-30"),
+          row("11/20", "", "12月1号"),
+        ]);
+        expect(problems).toEqual([]);
+        expect(followUps.map((f) => [iso(f.date), iso(f.nextDate)])).toEqual([
+          ["2026-11-20", "2026-11-30"],
+          ["2026-11-20", "2026-11-30"],
+          ["2026-11-20", "2026-11-30"],
+          ["2026-11-20", "2026-12-01"],
+        ]);
+      });
+
+      it("reads month first in an English table: 11/30/26", () => {
+        const { followUps, problems } = read([row("11/20/2026", "", "11/30/26")], { ...ZH_TODAY, language: "en" });
+        expect(problems).toEqual([]);
+        expect(followUps.map((f) => [iso(f.date), iso(f.nextDate)])).toEqual([["2026-11-20", "2026-11-30"]]);
+      });
+
+      it("takes a next date without a year nearest the follow-up date: after a follow-up on Dec 28, 1/5 is next January", () => {
+        const { followUps } = read([
+          row(sheetDate(2026, 12, 28), "", "1/5"),
+          row(sheetDate(2026, 1, 3), "", "12/30"),
+          row(sheetDate(2026, 7, 15), "", "12/30"),
+        ]);
+        expect(followUps.map((f) => iso(f.nextDate))).toEqual(["2027-01-05", "2025-12-30", "2026-12-30"]);
+      });
+
+      it("takes a follow-up date without a year nearest today, and a next date too when the follow-up date is text", () => {
+        const newYear = { language: "zh" as const, today: dayFromYmd(2027, 1, 2) };
+        const { followUps } = read([row("12/30", "", "1/8")], newYear);
+        expect(followUps.map((f) => [iso(f.date), iso(f.nextDate)])).toEqual([["2026-12-30", "2027-01-08"]]);
+      });
+
+      it("uses a date the sheet holds as it is", () => {
+        const { followUps, problems } = read([row(sheetDate(2026, 11, 20), "12/1回访", sheetDate(2026, 11, 30))]);
+        expect(problems).toEqual([]);
+        expect(followUps.map((f) => [iso(f.nextDate), f.nextDateFromText])).toEqual([["2026-11-30", undefined]]);
+      });
+    });
+
+    describe("a date in the next step, the next-date cell empty", () => {
+      const row = (nextStep: unknown, nextDate: unknown) => [
+        "上海某科技",
+        "",
+        sheetDate(2026, 11, 20),
+        "",
+        "",
+        "已报价",
+        nextStep,
+        "李四",
+        "",
+        nextDate,
+        false,
+        "",
+      ];
+
+      it("is the next date, marked as read from the text", () => {
+        const { followUps, problems } = readFollowUps([row("11/27回访报价反馈", "")], 2, COLUMNS, ZONE, [], ZH_TODAY);
+        expect(problems).toEqual([]);
+        expect(followUps[0]).toMatchObject({ nextDate: today, nextDateFromText: true, nextStep: "11/27回访报价反馈" });
+      });
+
+      it("takes the first real date, in the forms of a date cell; relative words and number ranges are none", () => {
+        const steps = [
+          "预计2026-12-03签约",
+          "报价1.5万，12月1日前发合同",
+          "周五前发合同",
+          "3-5天内回复",
+          "回访",
+          45000,
+        ];
+        const { followUps, problems } = readFollowUps(
+          steps.map((s) => row(s, "  ")),
+          2,
+          COLUMNS,
+          ZONE,
+          [],
+          ZH_TODAY,
+        );
+        expect(problems).toEqual([]);
+        expect(followUps.map((f) => [f.nextDate === null ? null : isoOfDay(f.nextDate), f.nextDateFromText])).toEqual([
+          ["2026-12-03", true],
+          ["2026-12-01", true],
+          [null, undefined],
+          [null, undefined],
+          [null, undefined],
+          [null, undefined],
+        ]);
+      });
+
+      it("gives way to anything in the next-date cell, even text that is no date", () => {
+        const { followUps, problems } = readFollowUps(
+          [row("11/27回访", sheetDate(2026, 12, 2)), row("11/27回访", "下周")],
+          2,
+          COLUMNS,
+          ZONE,
+          [],
+          ZH_TODAY,
+        );
+        expect(followUps.map((f) => [f.nextDate === null ? null : isoOfDay(f.nextDate), f.nextDateFromText])).toEqual([
+          ["2026-12-02", undefined],
+          [null, undefined],
+        ]);
+        expect(problems).toEqual([{ row: 3, column: "nextDate", kind: "notADate", value: "下周" }]);
+      });
+    });
+
+    describe("problemSentence", () => {
+      const positions: ColumnPositions = { customer: 2, date: 5, nextDate: 11 };
+      const problem = { row: 5, column: "nextDate" as const, kind: "notADate" as const, value: "下周三" };
+
+      it("names the row, the cell and the column of a date that stays unreadable, in Chinese and in English", () => {
+        expect(problemSentence(problem, positions, "zh")).toBe("第 5 行 K 列「下次跟进日期」的「下周三」不是日期");
+        expect(problemSentence({ ...problem, value: "next Wed" }, positions, "en")).toBe(
+          "Row 5, cell K5 (Next follow-up date): “next Wed” is not a date",
+        );
+      });
+
+      it("uses the team's own header when the table has one, and words other problems with their cell too", () => {
+        const header = ["", "公司", "", "", "回访日期", "", "", "", "", "", "下次回访时间"];
+        expect(problemSentence(problem, positions, "zh", header)).toBe(
+          "第 5 行 K 列「下次回访时间」的「下周三」不是日期",
+        );
+        const missing = { row: 7, column: "date" as const, kind: "missingDate" as const, value: "" };
+        expect(problemSentence(missing, positions, "zh", header)).toBe("第 7 行 E 列「回访日期」：没有填写跟进时间");
+        expect(problemSentence(missing, positions, "en")).toBe("Row 7, cell E7 (Follow-up date): no follow-up date");
+      });
+
+      it("names the row alone for a column the table lacks", () => {
+        const stage = { row: 4, column: "stage" as const, kind: "missingStage" as const, value: "" };
+        expect(problemSentence(stage, positions, "en")).toBe("Row 4, “Stage”: no stage");
+      });
     });
 
     it("reads a plain number in a date column as the serial day the sheet's formulas see, and reports it", () => {

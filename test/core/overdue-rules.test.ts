@@ -1,6 +1,8 @@
 /** Tests of src/core/overdue-rules: the overdue and due-today formulas spell ./due's rule for the table's columns, are told apart from a team's own rules, and colour the right rows when a spreadsheet engine evaluates them. */
 
 import { HyperFormula } from "hyperformula";
+import "../../local/runtime/spreadsheet/sheets-functions";
+import { dateForms, normalisingSteps, YEARLESS_DAYS_BEFORE } from "../../src/core/dates";
 import { DONE_TEXTS } from "../../src/core/due";
 import {
   colouringOfFormula,
@@ -14,6 +16,8 @@ import { serialOf } from "../helpers/formula-engine";
 const ZH = defaultSettings("zh");
 /** Next date K, stage I, done P, superseded R, data from row 3. */
 const COLUMNS: RuleColumns = { nextDate: 11, stage: 9, done: 16, superseded: 18, firstRow: 3 };
+/** The same, with the follow-up date E and the next step J. */
+const TEXT_COLUMNS: RuleColumns = { ...COLUMNS, date: 5, nextStep: 10 };
 
 /** The sheet references of a formula (a letter run after `$`, then digits), without duplicates. */
 function references(formula: string): string[] {
@@ -22,23 +26,44 @@ function references(formula: string): string[] {
 
 describe("overdue-rules", () => {
   describe("rowColouringFormula", () => {
-    it.each(["overdue", "dueToday"] as RowColouring[])("%s: counts a row only when its next date is a number", (c) => {
-      const formula = rowColouringFormula(c, COLUMNS, ZH);
-      expect(formula.startsWith("=IF(ISNUMBER($K3),AND(")).toBe(true);
-      expect(formula.endsWith("),FALSE)")).toBe(true);
+    it.each(["overdue", "dueToday"] as RowColouring[])(
+      "%s: is one AND of the rule's terms, marked as the add-on's",
+      (c) => {
+        const formula = rowColouringFormula(c, COLUMNS, ZH, "zh");
+        expect(formula.startsWith("=AND(")).toBe(true);
+        expect(formula.endsWith(`,N("followup-tracker:${c}")=0)`)).toBe(true);
+      },
+    );
+
+    it("compares the day of a next date the sheet holds before today for overdue, and with today for due today", () => {
+      expect(rowColouringFormula("overdue", COLUMNS, ZH, "zh")).toContain(",IF(ISNUMBER($K3),INT($K3)<TODAY(),");
+      expect(rowColouringFormula("overdue", COLUMNS, ZH, "zh")).not.toContain("=TODAY()");
+      expect(rowColouringFormula("dueToday", COLUMNS, ZH, "zh")).toContain(",IF(ISNUMBER($K3),INT($K3)=TODAY(),");
+      expect(rowColouringFormula("dueToday", COLUMNS, ZH, "zh")).not.toContain("<TODAY()");
     });
 
-    it("compares the day of the next date before today for overdue, and with today for due today", () => {
-      expect(rowColouringFormula("overdue", COLUMNS, ZH)).toContain(",INT($K3)<TODAY(),");
-      expect(rowColouringFormula("overdue", COLUMNS, ZH)).not.toContain("=TODAY()");
-      expect(rowColouringFormula("dueToday", COLUMNS, ZH)).toContain(",INT($K3)=TODAY(),");
-      expect(rowColouringFormula("dueToday", COLUMNS, ZH)).not.toContain("<TODAY()");
+    it("reads a next date typed as text with the same patterns and steps as src/core/dates, in the table's order", () => {
+      const zh = rowColouringFormula("overdue", TEXT_COLUMNS, ZH, "zh");
+      const en = rowColouringFormula("overdue", TEXT_COLUMNS, ZH, "en");
+      expect(zh).toContain(`"${dateForms("zh")}"`);
+      expect(en).toContain(`"${dateForms("en")}"`);
+      for (const step of normalisingSteps("en")) expect(en).toContain(`"${step.pattern}","${step.replacement}")`);
+      // Only en turns month/day/year around.
+      expect(normalisingSteps("en").length).toBe(normalisingSteps("zh").length + 1);
+    });
+
+    it("looks in the next step only when the next-date cell is empty, and reads a date without a year near the follow-up date", () => {
+      const formula = rowColouringFormula("overdue", TEXT_COLUMNS, ZH, "zh");
+      expect(formula).toContain(`IF(TRIM($K3&"")="",REGEXREPLACE($J3&"","[-.]","~"),$K3&"")`);
+      expect(formula).toContain(`IF(ISNUMBER($E3),$E3,TODAY())-${YEARLESS_DAYS_BEFORE}`);
+      expect(rowColouringFormula("overdue", COLUMNS, ZH, "zh")).not.toContain("$J3");
+      expect(rowColouringFormula("overdue", COLUMNS, ZH, "zh")).toContain(`(TODAY()-${YEARLESS_DAYS_BEFORE})`);
     });
 
     it.each(["overdue", "dueToday"] as RowColouring[])(
       "%s: leaves out a row whose done cell holds any done text",
       (c) => {
-        const formula = rowColouringFormula(c, COLUMNS, ZH);
+        const formula = rowColouringFormula(c, COLUMNS, ZH, "zh");
         const terms = DONE_TEXTS.map((text) => `TRIM($P3&"")="${text}"`);
         expect(formula).toContain(`NOT(OR(${terms.join(",")}))`);
         expect(DONE_TEXTS.length).toBeGreaterThanOrEqual(14);
@@ -46,11 +71,11 @@ describe("overdue-rules", () => {
     );
 
     it.each(["overdue", "dueToday"] as RowColouring[])("%s: leaves out a row marked superseded", (c) => {
-      expect(rowColouringFormula(c, COLUMNS, ZH)).toContain(",$R3<>TRUE(),");
+      expect(rowColouringFormula(c, COLUMNS, ZH, "zh")).toContain(",$R3<>TRUE(),");
     });
 
     it("leaves out each won or lost stage of the Settings, and names no open stage", () => {
-      const formula = rowColouringFormula("overdue", COLUMNS, ZH);
+      const formula = rowColouringFormula("overdue", COLUMNS, ZH, "zh");
       expect(formula).toContain(`TRIM($I3&"")<>"已成交"`);
       expect(formula).toContain(`TRIM($I3&"")<>"已流失"`);
       for (const open of ZH.stages.filter((s) => s.kind === "open")) expect(formula).not.toContain(open.name);
@@ -66,40 +91,46 @@ describe("overdue-rules", () => {
           { name: "Lost", kind: "lost" },
         ],
       };
-      const formula = rowColouringFormula("overdue", COLUMNS, settings);
+      const formula = rowColouringFormula("overdue", COLUMNS, settings, "zh");
       expect(formula).toContain(`TRIM($I3&"")<>"Signed ""big"" deal",`);
       expect(formula).toContain(`TRIM($I3&"")<>"Lost",`);
       expect(formula).not.toContain("谈判中");
     });
 
     it("makes every reference's column absolute and its row the first data row, relative", () => {
-      const formula = rowColouringFormula("overdue", COLUMNS, ZH);
+      const formula = rowColouringFormula("overdue", COLUMNS, ZH, "zh");
       expect(references(formula).sort()).toEqual(["$I3", "$K3", "$P3", "$R3"]);
-      const fromRow7 = rowColouringFormula("dueToday", { ...COLUMNS, firstRow: 7 }, ZH);
+      const fromRow7 = rowColouringFormula("dueToday", { ...COLUMNS, firstRow: 7 }, ZH, "zh");
       expect(references(fromRow7).sort()).toEqual(["$I7", "$K7", "$P7", "$R7"]);
     });
 
     it("follows the table's columns past Z", () => {
       const formula = rowColouringFormula(
         "overdue",
-        { nextDate: 27, stage: 2, done: 30, superseded: 52, firstRow: 2 },
+        { nextDate: 27, stage: 2, done: 30, superseded: 52, date: 28, nextStep: 29, firstRow: 2 },
         ZH,
+        "zh",
       );
-      expect(references(formula).sort()).toEqual(["$AA2", "$AD2", "$AZ2", "$B2"]);
+      expect(references(formula).sort()).toEqual(["$AA2", "$AB2", "$AC2", "$AD2", "$AZ2", "$B2"]);
     });
 
     it("leaves out the done and superseded terms when the table lacks those columns", () => {
-      const formula = rowColouringFormula("overdue", { nextDate: 3, stage: 2, firstRow: 2 }, defaultSettings("en"));
-      expect(formula).toBe(
-        `=IF(ISNUMBER($C2),AND(TRIM($B2&"")<>"Won",TRIM($B2&"")<>"Lost",INT($C2)<TODAY(),N("followup-tracker:overdue")=0),FALSE)`,
+      const formula = rowColouringFormula(
+        "overdue",
+        { nextDate: 3, stage: 2, firstRow: 2 },
+        defaultSettings("en"),
+        "en",
       );
+      expect(
+        formula.startsWith(`=AND(TRIM($B2&"")<>"Won",TRIM($B2&"")<>"Lost",IF(ISNUMBER($C2),INT($C2)<TODAY(),`),
+      ).toBe(true);
     });
 
     it("leaves out only the missing one of the two", () => {
-      const noSuperseded = rowColouringFormula("overdue", { ...COLUMNS, superseded: undefined }, ZH);
+      const noSuperseded = rowColouringFormula("overdue", { ...COLUMNS, superseded: undefined }, ZH, "zh");
       expect(noSuperseded).toContain("NOT(OR(");
       expect(noSuperseded).not.toContain("TRUE()");
-      const noDone = rowColouringFormula("overdue", { ...COLUMNS, done: undefined }, ZH);
+      const noDone = rowColouringFormula("overdue", { ...COLUMNS, done: undefined }, ZH, "zh");
       expect(noDone).not.toContain("NOT(OR(");
       expect(noDone).toContain("$R3<>TRUE()");
     });
@@ -107,11 +138,11 @@ describe("overdue-rules", () => {
 
   describe("colouringOfFormula", () => {
     it("recognises both of the add-on's formulas", () => {
-      expect(colouringOfFormula(rowColouringFormula("overdue", COLUMNS, ZH))).toBe("overdue");
-      expect(colouringOfFormula(rowColouringFormula("dueToday", COLUMNS, ZH))).toBe("dueToday");
-      expect(colouringOfFormula(rowColouringFormula("dueToday", { nextDate: 3, stage: 2, firstRow: 2 }, ZH))).toBe(
-        "dueToday",
-      );
+      expect(colouringOfFormula(rowColouringFormula("overdue", COLUMNS, ZH, "zh"))).toBe("overdue");
+      expect(colouringOfFormula(rowColouringFormula("dueToday", COLUMNS, ZH, "zh"))).toBe("dueToday");
+      expect(
+        colouringOfFormula(rowColouringFormula("dueToday", { nextDate: 3, stage: 2, firstRow: 2 }, ZH, "zh")),
+      ).toBe("dueToday");
     });
 
     it.each([
@@ -125,9 +156,19 @@ describe("overdue-rules", () => {
   });
 
   describe("the formulas in a spreadsheet engine", () => {
-    // Columns: A customer, B stage, C next date (a serial, as Sheets stores dates), D done, E superseded; header in row 1.
-    const RULE_COLUMNS: RuleColumns = { nextDate: 3, stage: 2, done: 4, superseded: 5, firstRow: 2 };
+    // Columns: A customer, B stage, C next date (a serial, as Sheets stores dates, or text), D done, E superseded,
+    // F follow-up date, G next step; header in row 1. The engine has Sheets' REGEX functions, as the runtime's has.
+    const RULE_COLUMNS: RuleColumns = {
+      nextDate: 3,
+      stage: 2,
+      done: 4,
+      superseded: 5,
+      date: 6,
+      nextStep: 7,
+      firstRow: 2,
+    };
     const TODAY = serialOf(2026, 11, 27);
+    const WEEK_AGO = TODAY - 7;
     const ROWS: [string, unknown[]][] = [
       ["open, done 否, next date yesterday", ["上海某科技", "已报价", TODAY - 1, "否", null]],
       ["done 是", ["北京某贸易", "已报价", TODAY - 1, "是", null]],
@@ -138,48 +179,96 @@ describe("overdue-rules", () => {
       ["open, due tomorrow", ["南京某物流", "待回访", TODAY + 1, null, null]],
       ["an unticked checkbox, a week late", ["苏州某材料", "谈判中", TODAY - 7, false, false]],
       ["done ' Yes ' in other case and spaces", ["天津某化工", "谈判中", TODAY - 1, " Yes ", null]],
-      ["a next date typed as text", ["重庆某汽配", "新线索", "下周一", null, null]],
+      ["a next date typed as words", ["重庆某汽配", "新线索", "下周一", null, null]],
       ["due today with a time", ["武汉某光电", "新线索", TODAY + 0.75, null, null]],
       ["lost, with spaces around the stage", ["西安某软件", " 已流失 ", TODAY - 1, null, null]],
       ["done 已跟进, due today", ["青岛某机械", "需求确认", TODAY, "已跟进", null]],
       ["done ×, due today", ["大连某港务", "需求确认", TODAY, "×", null]],
       ["done 1", ["厦门某贸易", "需求确认", TODAY - 1, 1, null]],
       ["no next date", ["宁波某电器", "需求确认", null, null, null]],
+      ["11/27 typed as text, due today", ["珠海某医疗", "待回访", "11/27", null, null, WEEK_AGO]],
+      ["2026年11月20日 typed as text, overdue", ["佛山某陶瓷", "待回访", "2026年11月20日", null, null, WEEK_AGO]],
+      [
+        "next date empty, 11/26回访报价反馈 in the next step",
+        ["东莞某五金", "已报价", null, null, null, WEEK_AGO, "11/26回访报价反馈"],
+      ],
+      [
+        "next date empty, 2026-11-27 见面 in the next step",
+        ["中山某灯饰", "已报价", null, null, null, WEEK_AGO, "2026-11-27 见面"],
+      ],
+      [
+        "next date empty, 3-5天内回复 in the next step",
+        ["惠州某电池", "已报价", null, null, null, WEEK_AGO, "3-5天内回复"],
+      ],
+      [
+        "next date 11/28 typed, 11/20 in the next step",
+        ["江门某摩托", "已报价", "11/28", null, null, WEEK_AGO, "11/20回访"],
+      ],
+      ["5/28 typed, followed up on 2026-11-20: May this year", ["汕头某玩具", "待回访", "5/28", null, null, TODAY - 7]],
+      [
+        "5/28 typed, follow-up date typed as text: May next year",
+        ["湛江某水产", "待回访", "5/28", null, null, "11月20日"],
+      ],
+      ["2/30 typed: no calendar has it", ["肇庆某建材", "待回访", "2/30", null, null, WEEK_AGO]],
     ];
 
     /** The formula's result for each row, filled down from the first data row by the engine as Sheets applies a rule. */
-    function evaluate(colouring: RowColouring): unknown[] {
+    function evaluate(colouring: RowColouring, language: "zh" | "en" = "zh", rows = ROWS): unknown[] {
       const data = [
-        ["客户名称", "当前阶段", "下次跟进日期", "已跟进", "已有新跟进"],
-        ...ROWS.map(([, cells]) => cells),
+        ["客户名称", "当前阶段", "下次跟进日期", "已跟进", "已有新跟进", "跟进时间", "下一步计划"],
+        // Text stays text in the engine (a leading apostrophe), as the runtime gives it.
+        ...rows.map(([, cells]) =>
+          Array.from({ length: 7 }, (_, i) => cells[i] ?? null).map((v) => (typeof v === "string" ? `'${v}` : v)),
+        ),
       ];
       const engine = HyperFormula.buildFromArray(data as (string | number | boolean | null)[][], {
         licenseKey: "gpl-v3",
       });
       // Sheets reads a bare FALSE as the boolean; HyperFormula only knows FALSE(), so the name is given that meaning.
       engine.addNamedExpression("FALSE", "=FALSE()");
-      const formula = rowColouringFormula(colouring, RULE_COLUMNS, ZH).replace(/TODAY\(\)/g, String(TODAY));
-      const column = 6;
+      const formula = rowColouringFormula(colouring, RULE_COLUMNS, ZH, language).replace(/TODAY\(\)/g, String(TODAY));
+      const column = 7;
       engine.setCellContents({ sheet: 0, row: 1, col: column }, formula);
       engine.copy({ start: { sheet: 0, row: 1, col: column }, end: { sheet: 0, row: 1, col: column } });
-      for (let row = 2; row <= ROWS.length; row++) engine.paste({ sheet: 0, row, col: column });
-      const results = ROWS.map((_, i) => engine.getCellValue({ sheet: 0, row: 1 + i, col: column }));
+      for (let row = 2; row <= rows.length; row++) engine.paste({ sheet: 0, row, col: column });
+      const results = rows.map((_, i) => engine.getCellValue({ sheet: 0, row: 1 + i, col: column }));
       engine.destroy();
       return results;
     }
 
     /** The descriptions of the rows a colouring colours. */
-    function coloured(colouring: RowColouring): string[] {
-      const results = evaluate(colouring);
-      return ROWS.filter((_, i) => results[i] === true).map(([what]) => what);
+    function coloured(colouring: RowColouring, language: "zh" | "en" = "zh", rows = ROWS): string[] {
+      const results = evaluate(colouring, language, rows);
+      return rows.filter((_, i) => results[i] === true).map(([what]) => what);
     }
 
     it("colours red only the open rows whose next date has passed", () => {
-      expect(coloured("overdue")).toEqual(["open, done 否, next date yesterday", "an unticked checkbox, a week late"]);
+      expect(coloured("overdue")).toEqual([
+        "open, done 否, next date yesterday",
+        "an unticked checkbox, a week late",
+        "2026年11月20日 typed as text, overdue",
+        "next date empty, 11/26回访报价反馈 in the next step",
+        "5/28 typed, followed up on 2026-11-20: May this year",
+      ]);
     });
 
     it("colours amber only the open rows due today, a time of day included", () => {
-      expect(coloured("dueToday")).toEqual(["open, due today", "due today with a time", "done ×, due today"]);
+      expect(coloured("dueToday")).toEqual([
+        "open, due today",
+        "due today with a time",
+        "done ×, due today",
+        "11/27 typed as text, due today",
+        "next date empty, 2026-11-27 见面 in the next step",
+      ]);
+    });
+
+    it("reads 11/27/26 month first in an English table, and as no date in a Chinese one", () => {
+      const rows: [string, unknown[]][] = [["11/27/26", ["Acme", "Quoted", "11/27/26", null, null, WEEK_AGO]]];
+      expect(coloured("dueToday", "en", rows)).toEqual(["11/27/26"]);
+      expect(coloured("dueToday", "zh", rows)).toEqual([]);
+      const yearFirst: [string, unknown[]][] = [["26/11/27", ["某公司", "待回访", "26/11/27", null, null, WEEK_AGO]]];
+      expect(coloured("dueToday", "zh", yearFirst)).toEqual(["26/11/27"]);
+      expect(coloured("dueToday", "en", yearFirst)).toEqual([]);
     });
 
     it("gives FALSE, not an error, for every row it does not colour", () => {

@@ -1,5 +1,6 @@
 /** Tests of src/core/sidebar-data: the customers the sidebar's autocomplete offers, and the member's overdue and due-today follow-ups, which must be exactly what that member's daily digest lists. */
 
+import { ownershipOf } from "../../src/core/customers";
 import { dayFromYmd } from "../../src/core/dates";
 import { buildDigests, type DigestItem } from "../../src/core/digest";
 import { agendaOf } from "../../src/core/due";
@@ -55,9 +56,10 @@ const TEAM = [LI_SI, ANNA, ZHANG_A, ZHANG_B, WANG_WU];
 
 describe("sidebar-data", () => {
   describe("customerSummaries", () => {
-    function summaries(rows: Cells[]) {
+    function summaries(rows: Cells[], handovers: ReadonlySet<string> = new Set()) {
       const { followUps, problems } = read(rows);
-      return customerSummaries(followUps, agendaOf(followUps, problems, settings));
+      const { owners } = ownershipOf(followUps, problems, TEAM, handovers);
+      return customerSummaries(followUps, agendaOf(followUps, problems, settings), owners);
     }
 
     /** Two spellings of 上海某科技; the latest row (row 4) has no contact details, row 5 below it is older than it. */
@@ -149,12 +151,15 @@ describe("sidebar-data", () => {
       expect([shanghai?.contact, shanghai?.contactInfo]).toEqual(["王经理", "138 0013 8000"]);
     });
 
-    it("takes the customer's latest row by date, not the lowest row in the sheet", () => {
+    it("takes the customer's latest row by date, not the lowest row in the sheet, and its owner as ./customers decides", () => {
       const rows: Cells[] = [
-        { customer: "深圳某电子", date: day(11, 25), stage: "谈判中", owner: "王五" },
-        { customer: "深圳某电子", date: day(11, 3), stage: "新线索", owner: "李四" },
+        { id: "FU-2", customer: "深圳某电子", date: day(11, 25), stage: "谈判中", owner: "王五" },
+        { id: "FU-1", customer: "深圳某电子", date: day(11, 3), stage: "新线索", owner: "李四" },
       ];
-      expect(summaries(rows).map((s) => [s.stage, s.owner, s.lastDate])).toEqual([["谈判中", "王五", "2026-11-25"]]);
+      // 王五's row was typed into the sheet: 撞单, and the customer stays 李四's.
+      expect(summaries(rows).map((s) => [s.stage, s.owner, s.lastDate])).toEqual([["谈判中", "李四", "2026-11-25"]]);
+      // Handed over in the sidebar (a confirmed owner change): 王五's.
+      expect(summaries(rows, new Set(["FU-2"])).map((s) => s.owner)).toEqual(["王五"]);
     });
 
     it("offers no customer for a table without rows", () => {
@@ -223,6 +228,59 @@ describe("sidebar-data", () => {
       ]);
     });
 
+    it("marks a date read from the next step, the next-date cell being empty, so the list can offer to write it", () => {
+      const rows: Cells[] = [
+        {
+          id: "FU-21",
+          customer: "厦门某贸易",
+          date: day(11, 20),
+          stage: "已报价",
+          nextStep: "11/25回访报价反馈",
+          owner: "李四",
+        },
+        {
+          id: "FU-22",
+          customer: "福州某茶业",
+          date: day(11, 20),
+          stage: "已报价",
+          nextStep: "回访",
+          nextDate: day(11, 27),
+          owner: "李四",
+        },
+        {
+          id: "FU-23",
+          customer: "泉州某鞋业",
+          date: day(11, 20),
+          stage: "已报价",
+          nextStep: "周五前发合同",
+          owner: "李四",
+        },
+      ];
+      const { followUps, problems } = read(rows);
+      const items = dueItemsFor(followUps, agendaOf(followUps, problems, settings), TODAY, TEAM, LI_SI);
+      expect(items).toEqual([
+        {
+          row: 2,
+          id: "FU-21",
+          customer: "厦门某贸易",
+          stage: "已报价",
+          nextStep: "11/25回访报价反馈",
+          nextDate: "2026-11-25",
+          nextDateFromText: true,
+          daysOverdue: 2,
+        },
+        {
+          row: 3,
+          id: "FU-22",
+          customer: "福州某茶业",
+          stage: "已报价",
+          nextStep: "回访",
+          nextDate: "2026-11-27",
+          daysOverdue: 0,
+        },
+      ]);
+    });
+
     it("describes each follow-up as the list shows it", () => {
       expect(dueFor(LI_SI).find((item) => item.id === "FU-2")).toEqual({
         row: 3,
@@ -288,14 +346,15 @@ describe("sidebar-data", () => {
       const STAGES = ["新线索", "待回访", "需求确认", "已报价", "谈判中", "签约中", "已成交", "已流失"];
       const DONE: unknown[] = ["", "否", false, "是", true, "", "未完成"];
 
-      /** 48 rows, spread over customers (some with several rows), owners, stages, done marks, next dates around today, and stamps. */
+      /** 48 rows, spread over customers (some with several rows), owners, stages, done marks, next dates around today (some in the next step), and stamps. */
       function generatedRows(): Cells[] {
         return Array.from({ length: 48 }, (_, i) => ({
           id: `FU-${100 + i}`,
           customer: i % 4 === 0 ? CUSTOMERS[(i / 4) % CUSTOMERS.length] : `华东客户${i}号`,
           date: day(11, 1 + ((i * 7) % 25)),
           stage: STAGES[(i * 5) % STAGES.length],
-          nextStep: `第 ${i} 步`,
+          // Some rows without a next date name one in the next step, which is then their next date.
+          nextStep: i % 9 === 4 && i % 2 === 1 ? `11/${20 + (i % 8)}回访` : `第 ${i} 步`,
           nextDate: i % 9 === 4 ? "" : day(11, 20 + ((i * 5) % 14)),
           owner: OWNERS[i % OWNERS.length],
           done: DONE[(i * 2) % DONE.length],
@@ -304,8 +363,17 @@ describe("sidebar-data", () => {
       }
 
       function asDueItem(item: DigestItem): DueItem {
-        const { row, id, customer, stage, nextStep, nextDate, daysOverdue } = item;
-        return { row, id, customer, stage, nextStep, nextDate, daysOverdue };
+        const { row, id, customer, stage, nextStep, nextDate, nextDateFromText, daysOverdue } = item;
+        return {
+          row,
+          id,
+          customer,
+          stage,
+          nextStep,
+          nextDate,
+          ...(nextDateFromText ? { nextDateFromText } : {}),
+          daysOverdue,
+        };
       }
 
       it("lists for each member exactly the rows the member's digest lists as overdue and due today", () => {
@@ -315,6 +383,7 @@ describe("sidebar-data", () => {
           rowProblems: problems,
           settings,
           team: TEAM,
+          handovers: new Set(),
           today: TODAY,
           link: (row) => `https://example.com/#A${row}`,
           defaultLanguage: "zh",
@@ -322,13 +391,16 @@ describe("sidebar-data", () => {
         });
         const agenda = agendaOf(followUps, problems, settings);
         let listed = 0;
+        let fromText = 0;
         for (const who of TEAM) {
           const digest = digests.find((d) => d.to === who.email);
           const fromDigest = digest ? [...digest.overdue, ...digest.dueToday].map(asDueItem) : [];
           const fromSidebar = dueItemsFor(followUps, agenda, TODAY, TEAM, who);
           expect({ member: who.email, items: fromSidebar }).toEqual({ member: who.email, items: fromDigest });
           listed += fromSidebar.length;
+          fromText += fromSidebar.filter((item) => item.nextDateFromText).length;
         }
+        expect(fromText).toBeGreaterThan(0);
         // The table is meant to give several members something to do, so the comparison means something.
         expect(listed).toBeGreaterThanOrEqual(6);
         for (const who of [LI_SI, ANNA, WANG_WU]) {

@@ -1,4 +1,4 @@
-/** One rule of due, two spellings: over generated tables (dates near midnight in several time zones, every kind of stage, done marks in both languages, superseded rows), the sheet's colouring formulas evaluated by a real formula engine agree row by row with src/core/due, which the digests, the sidebar and the review use. */
+/** One rule of due, two spellings: over generated tables (dates near midnight in several time zones, dates typed as text with and without a year, dates written in the next step, every kind of stage, done marks in both languages, superseded rows), the sheet's colouring formulas evaluated by a real formula engine agree row by row with src/core/due, which the digests, the sidebar and the review use. */
 
 import { seededRandom } from "../../local/runtime/kernel";
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
@@ -71,14 +71,64 @@ function typedAt(day: number, minutes: number): string {
   return `${year}/${month}/${d} ${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:30`;
 }
 
-/** A next-date cell: near today, at a time near midnight (either side), or blank, text or a plain number. */
-function nextDateCell(g: ReturnType<typeof generator>, today: number): unknown {
-  const kind = g.int(10);
-  if (kind === 0) return "";
-  if (kind === 1) return g.pick(["下周一", "next Tuesday", "待定"]);
-  if (kind === 2) return g.int(3) === 0 ? 46000 : serialOf(...ymd(today + g.int(5) - 2));
+/** A date typed as text (an apostrophe keeps it text), in one of the forms src/core/dates reads, or a day none has. */
+function typedText(g: ReturnType<typeof generator>, day: number): string {
+  const { year, month, day: d } = ymdOfDay(day);
+  return g.pick([
+    `'${month}/${d}`,
+    `${month}月${d}日`,
+    `'${month}-${d} `,
+    `'${year % 100}/${month}/${d}`,
+    `'${year}.${month}.${d}`,
+    `${year}年${month}月${d}号`,
+    `'${month}/${d + 30}`,
+    "'2/29",
+    "'2027/2/29",
+  ]);
+}
+
+/**
+ * A next-date cell: near today, at a time near midnight (either side), typed as text (near today, or about half a
+ * year from the follow-up date, where a date without a year changes year), or blank, words or a plain number.
+ */
+function nextDateCell(g: ReturnType<typeof generator>, today: number, date: number): unknown {
+  const kind = g.int(14);
+  if (kind <= 2) return "";
+  if (kind === 2) return g.pick(["下周一", "next Tuesday", "待定"]);
+  if (kind === 3) return g.int(3) === 0 ? 46000 : serialOf(...ymd(today + g.int(5) - 2));
+  if (kind === 4) return typedText(g, today + g.int(7) - 3);
+  if (kind === 5) return typedText(g, date + (g.int(2) === 0 ? 1 : -1) * (180 + g.int(6)));
   const minutes = g.pick([0, 1, 15, 23 * 60 + 59, 23 * 60 + 30, 12 * 60]);
   return typedAt(today + g.int(7) - 3, minutes);
+}
+
+/** A date without a year about half a year from `date`, where its year turns on which day it is read near. */
+function halfYearFrom(date: number, g: ReturnType<typeof generator>): string {
+  const { month, day } = ymdOfDay(date + (g.int(2) === 0 ? 1 : -1) * (179 + g.int(6)));
+  return `'${month}/${day}`;
+}
+
+/** A next step: often with a date in it (the next date when the next-date cell is empty), or words that hold none. */
+function nextStepCell(g: ReturnType<typeof generator>, today: number): string {
+  const { year, month, day } = ymdOfDay(today + g.int(7) - 3);
+  return g.pick([
+    "",
+    "回访",
+    `${month}/${day}回访报价反馈`,
+    `${month}/${day}回访报价反馈`,
+    `预算1.5万，${month}月${day}日前发合同`,
+    `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")} 见面`,
+    `call on ${month}/${day}/${year % 100}`,
+    `${month}月${day}号之前`,
+    "3-5天内回复",
+    "周五前发合同",
+  ]);
+}
+
+/** The data rows of the Follow-ups sheet as getValues() gives them. */
+function values(runtime: AppsScriptRuntime): unknown[][] {
+  const sheet = runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录");
+  return sheet?.getRange(2, 1, ROWS, COLUMNS.length).getValues() ?? [];
 }
 
 function ymd(day: number): [number, number, number] {
@@ -94,14 +144,19 @@ function generatedTable(timeZone: string, now: number, seed: number): AppsScript
   runtime.clickMenu("设置/接管跟进表");
   const g = generator(seed);
   const today = dayInZone(now, timeZone);
-  const rows = Array.from({ length: ROWS }, () => {
+  const rows = Array.from({ length: ROWS }, (_, i) => {
     const cells: unknown[] = Array(COLUMNS.length).fill("");
-    cells[column("customer")] = customerCell(g);
-    cells[column("date")] = typedAt(today - g.int(20), g.pick([0, 30, 23 * 60 + 59, 9 * 60]));
-    cells[column("stage")] = g.pick(STAGES);
-    cells[column("nextDate")] = nextDateCell(g, today);
+    // Every 8th row is a customer's only follow-up, open, so its typed next date always counts.
+    const alone = i % 8 === 0;
+    cells[column("customer")] = alone ? `独家客户${i}` : customerCell(g);
+    const date = today - g.int(20);
+    // Mostly a date the sheet holds; sometimes a date typed as text (a next date without a year then reads near today).
+    cells[column("date")] = g.int(6) === 0 ? typedText(g, date) : typedAt(date, g.pick([0, 30, 23 * 60 + 59, 9 * 60]));
+    cells[column("stage")] = alone ? "已报价" : g.pick(STAGES);
+    cells[column("nextStep")] = nextStepCell(g, today);
+    cells[column("nextDate")] = !alone ? nextDateCell(g, today, date) : i % 16 === 0 ? "" : halfYearFrom(date, g);
     cells[column("owner")] = "li.lei";
-    cells[column("done")] = g.pick(DONE_MARKS);
+    cells[column("done")] = alone ? "" : g.pick(DONE_MARKS);
     // Some rows were saved from the sidebar (stamped), some typed by hand (Sync stamps them).
     if (g.int(2) === 0) cells[column("loggedAt")] = typedAt(today - g.int(20), g.int(24 * 60));
     return cells;
@@ -138,7 +193,7 @@ function bothSpellings(runtime: AppsScriptRuntime, timeZone: string, at: number)
   const positions = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i + 1]));
   const values = sheet.getRange(2, 1, ROWS, COLUMNS.length).getValues();
   const header = sheet.getRange(1, 1, 1, COLUMNS.length).getValues()[0];
-  const { followUps, problems } = readFollowUps(values, 2, positions, timeZone, header);
+  const { followUps, problems } = readFollowUps(values, 2, positions, timeZone, header, { language: "zh", today });
   const settings = parseSettings(settingsSheet.getDataRange().getValues()).settings;
   const agenda = agendaOf(followUps, problems, settings);
   const due = new Map(followUps.map((f) => [f.row, dueOf(agenda, f, today)]));
@@ -146,7 +201,7 @@ function bothSpellings(runtime: AppsScriptRuntime, timeZone: string, at: number)
     overdue: values.map((_, i) => due.get(i + 2) === "overdue"),
     dueToday: values.map((_, i) => due.get(i + 2) === "dueToday"),
   };
-  return { formula, rule, agenda, problems };
+  return { formula, rule, agenda, problems, followUps };
 }
 
 describe("the sheet's colouring and src/core/due agree row by row", () => {
@@ -160,7 +215,7 @@ describe("the sheet's colouring and src/core/due agree row by row", () => {
   ])("%s", (timeZone, now, seed) => {
     const runtime = generatedTable(timeZone, now, seed);
     for (const at of [now, now + 3 * HOUR, now + 26 * HOUR]) {
-      const { formula, rule, agenda, problems } = bothSpellings(runtime, timeZone, at);
+      const { formula, rule, agenda, problems, followUps } = bothSpellings(runtime, timeZone, at);
       const disagreements = rule.overdue
         .map((_, i) => i)
         .filter((i) => formula.overdue[i] !== rule.overdue[i] || formula.dueToday[i] !== rule.dueToday[i])
@@ -176,6 +231,14 @@ describe("the sheet's colouring and src/core/due agree row by row", () => {
       expect(agenda.superseded.size).toBeGreaterThan(ROWS / 2);
       expect(problems.some((p) => p.kind === "unknownDone")).toBe(true);
       expect(problems.some((p) => p.kind === "numberAsDate")).toBe(true);
+      // Dates typed as text and dates written in the next step are due, and coloured, too.
+      const dueRows = new Set(rule.overdue.flatMap((o, i) => (o || rule.dueToday[i] ? [i + 2] : [])));
+      const textValue = (f: (typeof followUps)[number]) => typeof values(runtime)[f.row - 2][column("nextDate")];
+      expect(followUps.filter((f) => f.nextDateFromText && dueRows.has(f.row)).length).toBeGreaterThan(0);
+      expect(
+        followUps.filter((f) => textValue(f) === "string" && f.nextDate !== null && dueRows.has(f.row)).length,
+      ).toBeGreaterThan(0);
+      expect(problems.some((p) => p.column === "nextDate" && p.kind === "notADate")).toBe(true);
     }
   });
 });

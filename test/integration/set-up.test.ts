@@ -91,15 +91,23 @@ describe("set up a new table", () => {
     const followUps = runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录");
     const rules = followUps?.getConditionalFormatRules() ?? [];
     expect(rules.map((r) => [r.getRanges()[0]?.getA1Notation(), r.getBooleanCondition()?.getBackground()])).toEqual([
-      ["A2:R1000", "#f4cccc"],
-      ["A2:R1000", "#ffe599"],
+      ["A2:T1000", "#f4cccc"],
+      ["A2:T1000", "#ffe599"],
     ]);
-    // Done in either language, not superseded (the add-on's own column R), stage not won/lost, next date before today.
+    // Done in either language, not superseded (the add-on's own column R), stage not won/lost, next date before today:
+    // the date K holds, else a date typed there as text, else (K empty) one written in the next step J, a date without
+    // a year read near the follow-up date E.
     const done = ["true", "1", "yes", "y", "done", "completed", "✓", "✔", "√", "☑", "是", "已完成", "完成", "已跟进"];
-    expect(rules[0]?.getBooleanCondition()?.getCriteriaValues()[0]).toBe(
-      `=IF(ISNUMBER($K2),AND(NOT(OR(${done.map((d) => `TRIM($P2&"")="${d}"`).join(",")})),$R2<>TRUE(),` +
-        `TRIM($I2&"")<>"已成交",TRIM($I2&"")<>"已流失",INT($K2)<TODAY(),N("followup-tracker:overdue")=0),FALSE)`,
-    );
+    const overdue = String(rules[0]?.getBooleanCondition()?.getCriteriaValues()[0]);
+    expect(
+      overdue.startsWith(
+        `=AND(NOT(OR(${done.map((d) => `TRIM($P2&"")="${d}"`).join(",")})),$R2<>TRUE(),` +
+          `TRIM($I2&"")<>"已成交",TRIM($I2&"")<>"已流失",IF(ISNUMBER($K2),INT($K2)<TODAY(),`,
+      ),
+    ).toBe(true);
+    expect(overdue).toContain(`IF(TRIM($K2&"")="",REGEXREPLACE($J2&"","[-.]","~"),$K2&"")`);
+    expect(overdue).toContain("IF(ISNUMBER($E2),$E2,TODAY())");
+    expect(overdue.endsWith(`,N("followup-tracker:overdue")=0)`)).toBe(true);
   });
 
   it("protects the header row, Team and Settings so only the owner and admins edit them", () => {

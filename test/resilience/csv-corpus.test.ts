@@ -58,7 +58,7 @@ const CASES: CsvCase[] = [
   { name: "leading zeros", cells: { customer: "007" }, outcome: { literal: { column: "customer", text: "007" } } },
   { name: "2024/2/30", cells: { date: "2024/2/30" }, outcome: { unreadable: "date notADate" } },
   { name: "13/13/2024", cells: { date: "13/13/2024" }, outcome: { unreadable: "date notADate" } },
-  { name: "6月12日 (no year)", cells: { date: "6月12日" }, outcome: { unreadable: "date notADate" } },
+  { name: "6月31日 (no such day)", cells: { date: "6月31日" }, outcome: { unreadable: "date notADate" } },
   { name: "a serial number as date", cells: { date: "45450" }, outcome: { unreadable: "date notADate" } },
   { name: "no date", cells: { date: "" }, outcome: { unreadable: "date missingDate" } },
   { name: "no customer", cells: { customer: "" }, outcome: { unreadable: "customer missingCustomer" } },
