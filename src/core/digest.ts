@@ -3,13 +3,15 @@
 import type { MessageKey } from "../i18n/messages";
 import { fill, translator } from "../i18n/translate";
 import { type ColumnKey, columnSpec } from "./columns";
+import { phoneNumberOf } from "./customer-match";
+import { type Collision, collisionLine, customerContacts, ownershipOf } from "./customers";
 import { type Day, isoOfDay } from "./dates";
 import { agendaOf, dueOf } from "./due";
 import type { FollowUp, RowProblem } from "./follow-ups";
-import { escapeHtml, htmlTable, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
+import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
 import { type ReminderStatus, type StatusProblem, statusLines } from "./reminder-status";
-import type { Settings } from "./settings";
+import type { Settings, SettingsProblem } from "./settings";
 import { isValidEmail, ownerOf, type TeamMember, type TeamProblem } from "./team";
 
 /** One follow-up as a reminder lists it. */
@@ -17,11 +19,20 @@ export interface DigestItem {
   row: number;
   id: string;
   customer: string;
+  /** The row's contact, else the customer's latest known one (as the sidebar shows it). */
+  contact: string;
+  /** The row's contact details, else the customer's latest known ones, as typed. */
+  contactInfo: string;
+  /** The phone number in the contact details as typed, and the number a `tel:` link dials (digits and "+"); "" for none. */
+  phone: string;
+  tel: string;
   stage: string;
   nextStep: string;
   lastSummary: string;
   /** yyyy-mm-dd. */
   nextDate: string;
+  /** The next date was read from the next step, the next-date cell being empty (shown as "date from text"). */
+  nextDateFromText?: true;
   /** Days past the next date: 0 due today, negative = days ahead. */
   daysOverdue: number;
   /** Opens the sheet at the row. */
@@ -36,8 +47,12 @@ export type DigestProblem =
   | { kind: "cell"; row: number; column: ColumnKey; issue: RowProblem["kind"]; value: string }
   /** A row of the Team sheet to fix (a name or an email on two rows, an invalid email …). */
   | { kind: "team"; row: number; issue: TeamProblem["kind"]; value: string }
+  /** A Settings value the add-on cannot read, so it uses the default (reminder days among them): 0 for no stages. */
+  | { kind: "setting"; row: number; value: string }
   /** A failure of the reminders themselves (a run that stopped, a trigger gone, the quota, a digest not sent). */
-  | { kind: "status"; row: 0; problem: StatusProblem };
+  | { kind: "status"; row: 0; problem: StatusProblem }
+  /** 撞单 typed into the sheet (at the other rep's first row): the customer stays its owner's (./customers). */
+  | { kind: "collision"; row: number; collision: Collision };
 
 /** Everything one recipient is told today, in one email. */
 export interface Digest {
@@ -64,6 +79,10 @@ export interface DigestInput {
   team: TeamMember[];
   /** The problems `parseTeam` found. */
   teamProblems?: readonly TeamProblem[];
+  /** The problems `parseSettings` found. */
+  settingsProblems?: readonly SettingsProblem[];
+  /** Ids of rows that handed a customer over in the sidebar (./customers): the collisions the admins are told of. */
+  handovers: ReadonlySet<string>;
   today: Day;
   /** The URL that opens the Follow-ups sheet at a row. */
   link: (row: number) => string;
@@ -87,16 +106,26 @@ interface Recipient {
   admin: boolean;
 }
 
-function itemOf(followUp: FollowUp, input: DigestInput): DigestItem {
+type Contacts = ReturnType<typeof customerContacts>;
+
+function itemOf(followUp: FollowUp, input: DigestInput, contacts: Contacts): DigestItem {
   const nextDate = followUp.nextDate as Day;
+  const known = contacts.get(followUp.customerKey);
+  const contactInfo = followUp.contactInfo || known?.contactInfo || "";
+  const phone = phoneNumberOf(contactInfo);
   return {
     row: followUp.row,
     id: followUp.id,
     customer: followUp.customer,
+    contact: followUp.contact || known?.contact || "",
+    contactInfo,
+    phone: phone?.typed ?? "",
+    tel: phone?.dial ?? "",
     stage: followUp.stage,
     nextStep: followUp.nextStep,
     lastSummary: followUp.summary,
     nextDate: isoOfDay(nextDate),
+    ...(followUp.nextDateFromText ? { nextDateFromText: true as const } : {}),
     daysOverdue: input.today - nextDate,
     link: input.link(followUp.row),
   };
@@ -156,6 +185,7 @@ function teamSection(team: readonly TeamMember[], email: string, counts: Counts)
  */
 export function buildDigests(input: DigestInput): Digest[] {
   const agenda = agendaOf(input.followUps, input.rowProblems, input.settings);
+  const contacts = customerContacts(input.followUps);
   const recipients = recipientsOf(input);
   const counts: Counts = new Map();
   const problems: DigestProblem[] = [];
@@ -178,13 +208,15 @@ export function buildDigests(input: DigestInput): Digest[] {
     counts.set(member, count);
     if (!member.reminders) continue;
     const recipient = recipients.get(member.email.trim().toLowerCase());
-    if (recipient) recipient.digest[due].push(itemOf(followUp, input));
+    if (recipient) recipient.digest[due].push(itemOf(followUp, input, contacts));
     else problems.push({ kind: "ownerWithoutEmail", row, customer, owner });
   }
   for (const p of input.rowProblems) {
     if (CELL_ISSUES.has(p.kind))
       problems.push({ kind: "cell", row: p.row, column: p.column, issue: p.kind, value: p.value });
   }
+  const { collisions } = ownershipOf(input.followUps, input.rowProblems, input.team, input.handovers);
+  for (const collision of collisions) problems.push({ kind: "collision", row: collision.otherRows[0], collision });
   problems.sort((a, b) => a.row - b.row);
   const teamProblems: DigestProblem[] = (input.teamProblems ?? []).map((p) => ({
     kind: "team",
@@ -192,8 +224,13 @@ export function buildDigests(input: DigestInput): Digest[] {
     issue: p.kind,
     value: p.value,
   }));
+  const settingsProblems = (input.settingsProblems ?? []).map(
+    (p): DigestProblem =>
+      "row" in p ? { kind: "setting", row: p.row, value: p.value } : { kind: "setting", row: 0, value: "" },
+  );
   const before: DigestProblem[] = [
     ...(input.status?.problems ?? []).map((problem): DigestProblem => ({ kind: "status", row: 0, problem })),
+    ...settingsProblems,
     ...teamProblems,
   ];
   for (const [email, { digest, manager, admin }] of recipients) {
@@ -215,9 +252,15 @@ const LISTED = 100;
 type Translate = (key: MessageKey) => string;
 
 function statusOf(item: DigestItem, t: Translate): string {
-  if (item.daysOverdue > 1) return fill(t("digest.overdueDays"), { days: item.daysOverdue });
-  if (item.daysOverdue === 1) return t("digest.overdueOneDay");
-  return item.daysOverdue === 0 ? t("digest.dueToday") : fill(t("digest.dueOn"), { date: item.nextDate });
+  const status =
+    item.daysOverdue > 1
+      ? fill(t("digest.overdueDays"), { days: item.daysOverdue })
+      : item.daysOverdue === 1
+        ? t("digest.overdueOneDay")
+        : item.daysOverdue === 0
+          ? t("digest.dueToday")
+          : fill(t("digest.dueOn"), { date: item.nextDate });
+  return item.nextDateFromText ? fill(t("digest.item.dateFromText"), { status }) : status;
 }
 
 function problemLine(problem: DigestProblem, language: Language, timeZone: string): string {
@@ -227,6 +270,10 @@ function problemLine(problem: DigestProblem, language: Language, timeZone: strin
       return statusLines({ problems: [problem.problem] }, language, timeZone)[0];
     case "team":
       return fill(t("problem.teamRow"), { row: problem.row, issue: fill(t(`team.problem.${problem.issue}`), problem) });
+    case "collision":
+      return collisionLine(problem.collision, language);
+    case "setting":
+      return problem.row === 0 ? t("digest.problem.noStages") : fill(t("digest.problem.setting"), problem);
     case "cell":
       return fill(t("problem.row"), {
         row: problem.row,
@@ -277,6 +324,55 @@ function subjectOf(digest: Digest): string {
   return fill(t("digest.subject"), { parts: parts.join(digest.language === "zh" ? "，" : ", ") });
 }
 
+/** Characters of the last follow-up's text an item shows before "…" (context only: the sheet has the rest). */
+const SUMMARY_SHOWN = 60;
+
+function shortened(text: string, length: number): string {
+  const line = oneLine(text);
+  return line.length > length ? `${line.slice(0, length)}…` : line;
+}
+
+/** A `tel:` value: digits and an optional leading "+", else none. */
+function telOf(item: DigestItem): string {
+  return /^\+?\d{7,15}$/.test(item.tel) ? item.tel : "";
+}
+
+/**
+ * One item as short lines, for a phone's screen: the customer and stage; the contact and a phone number to tap (or
+ * the contact details as typed); the next step; the last follow-up; how overdue. Each line in plain text and in HTML
+ * (user text escaped); the link to the row comes last.
+ */
+function itemLines(item: DigestItem, t: Translate): { text: string; html: string; muted?: boolean }[] {
+  const lines: { text: string; html: string; muted?: boolean }[] = [];
+  const text = (value: string) => ({ text: value, html: escapeHtml(value) });
+  const stage = oneLine(item.stage);
+  lines.push({
+    text: [oneLine(item.customer), stage].filter((part) => part !== "").join(" · "),
+    html: `<b>${escapeHtml(oneLine(item.customer))}</b>${stage ? ` · ${escapeHtml(stage)}` : ""}`,
+  });
+  const contact = oneLine(item.contact);
+  const tel = telOf(item);
+  const reach = tel ? oneLine(item.phone) : oneLine(item.contactInfo);
+  if (contact || reach) {
+    const reachHtml = tel ? `<a href="tel:${tel}" style="${STYLE.a}">${escapeHtml(reach)}</a>` : escapeHtml(reach);
+    const [before, after = ""] = t("digest.item.contact").split("{value}");
+    lines.push({
+      text: before + [contact, reach].filter((part) => part !== "").join(" · ") + after,
+      html:
+        escapeHtml(before) +
+        [escapeHtml(contact), reachHtml].filter((part) => part !== "").join(" · ") +
+        escapeHtml(after),
+    });
+  }
+  if (item.nextStep.trim()) lines.push(text(fill(t("digest.item.nextStep"), { value: oneLine(item.nextStep) })));
+  if (item.lastSummary.trim()) {
+    const summary = fill(t("digest.item.lastSummary"), { value: shortened(item.lastSummary, SUMMARY_SHOWN) });
+    lines.push({ ...text(summary), muted: true });
+  }
+  lines.push(text(statusOf(item, t)));
+  return lines;
+}
+
 function textOf(digest: Digest, options: { spreadsheetName: string; today: string }): string {
   const t = translator(digest.language);
   const sections = sectionsOf(digest);
@@ -288,17 +384,11 @@ function textOf(digest: Digest, options: { spreadsheetName: string; today: strin
     const { shown, more } = listed(items, t);
     lines.push("", `■ ${title}`);
     for (const item of shown) {
-      const parts = [
-        oneLine(item.customer),
-        oneLine(item.stage),
-        item.nextStep.trim() && fill(t("digest.item.nextStep"), { value: oneLine(item.nextStep) }),
-        item.lastSummary.trim() && fill(t("digest.item.lastSummary"), { value: oneLine(item.lastSummary) }),
-        statusOf(item, t),
-        safeLink(item.link),
-      ];
-      lines.push(`- ${parts.filter((part) => part !== "").join(" · ")}`);
+      const [first, ...rest] = itemLines(item, t).map((line) => line.text);
+      const link = safeLink(item.link);
+      lines.push("", `- ${first}`, ...[...rest, link].filter((line) => line !== "").map((line) => `  ${line}`));
     }
-    if (more) lines.push(more);
+    if (more) lines.push("", more);
   }
   if (sections.team) {
     lines.push("", `■ ${sections.team}`);
@@ -316,6 +406,15 @@ function textOf(digest: Digest, options: { spreadsheetName: string; today: strin
 
 const SECTION_COLOR: Record<Due, string> = { overdue: "#c5221f", dueToday: "#b06000", upcoming: "#1a73e8" };
 
+/** Narrow enough for a 360 px screen: blocks of short lines, no tables, long words broken. */
+const PHONE_STYLE = {
+  body: `${STYLE.body};max-width:600px;overflow-wrap:anywhere`,
+  item: "margin:0;padding:8px 0;border-bottom:1px solid #e8eaed",
+  line: "margin:0 0 2px",
+  muted: "margin:0 0 2px;color:#5f6368",
+  listLine: "margin:0 0 6px",
+} as const;
+
 function htmlHeading(title: string, color = "#202124"): string {
   return `<h3 style="${STYLE.h};color:${color}">${escapeHtml(title)}</h3>`;
 }
@@ -323,6 +422,18 @@ function htmlHeading(title: string, color = "#202124"): string {
 function htmlLink(link: string, t: Translate): string {
   const href = safeLink(link);
   return href === "" ? "" : `<a href="${escapeHtml(href)}" style="${STYLE.a}">${escapeHtml(t("digest.open"))}</a>`;
+}
+
+function htmlItem(item: DigestItem, due: Due, t: Translate): string {
+  const lines = itemLines(item, t);
+  const last = lines.length - 1;
+  const html = lines.map((line, i) => {
+    if (i < last) return `<p style="${line.muted ? PHONE_STYLE.muted : PHONE_STYLE.line}">${line.html}</p>`;
+    const open = htmlLink(item.link, t);
+    const status = `<span style="color:${SECTION_COLOR[due]}">${line.html}</span>`;
+    return `<p style="${PHONE_STYLE.line}">${status}${open ? ` · ${open}` : ""}</p>`;
+  });
+  return `<div style="${PHONE_STYLE.item}">${html.join("")}</div>`;
 }
 
 function htmlOf(digest: Digest, options: { spreadsheetName: string; today: string }): string {
@@ -333,33 +444,27 @@ function htmlOf(digest: Digest, options: { spreadsheetName: string; today: strin
     paragraph(fill(t("digest.greeting"), { name: oneLine(digest.name) })),
     paragraph(fill(t("digest.intro"), { spreadsheet: oneLine(options.spreadsheetName), today: options.today })),
   ];
-  const itemHeaders = (["customer", "stage", "nextStep", "lastSummary", "status"] as const).map((column) =>
-    t(`digest.column.${column}`),
-  );
   for (const { due, title, items } of sections.items) {
     const { shown, more } = listed(items, t);
-    const rows = shown.map((item) => [
-      ...[item.customer, item.stage, item.nextStep, item.lastSummary, statusOf(item, t)].map((text) =>
-        escapeHtml(oneLine(text)),
-      ),
-      htmlLink(item.link, t),
-    ]);
-    parts.push(htmlHeading(title, SECTION_COLOR[due]), htmlTable([...itemHeaders, ""], rows));
+    parts.push(htmlHeading(title, SECTION_COLOR[due]), ...shown.map((item) => htmlItem(item, due, t)));
     if (more) parts.push(paragraph(more));
   }
   if (sections.team) {
-    const headers = [t("digest.column.rep"), t("digest.column.overdue"), t("digest.column.dueToday")];
-    const rows = digest.team.map((r) => [escapeHtml(oneLine(r.rep)), String(r.overdue), String(r.dueToday)]);
-    parts.push(htmlHeading(sections.team), htmlTable(headers, rows));
+    parts.push(htmlHeading(sections.team));
+    for (const r of digest.team) {
+      parts.push(paragraph(fill(t("digest.team.line"), { ...r, rep: oneLine(r.rep) }), PHONE_STYLE.listLine));
+    }
   }
   if (sections.problems) {
     const { shown, more } = listed(digest.problems, t);
-    const rows = shown.map((problem) => [escapeHtml(oneLine(problemLine(problem, digest.language, digest.timeZone)))]);
-    parts.push(htmlHeading(sections.problems), paragraph(t("digest.problems.note")), htmlTable([], rows));
+    parts.push(htmlHeading(sections.problems), paragraph(t("digest.problems.note")));
+    for (const problem of shown) {
+      parts.push(paragraph(oneLine(problemLine(problem, digest.language, digest.timeZone)), PHONE_STYLE.listLine));
+    }
     if (more) parts.push(paragraph(more));
   }
   parts.push(paragraph(t("digest.footer"), STYLE.footer));
-  return `<div style="${STYLE.body}">${parts.join("")}</div>`;
+  return `<div style="${PHONE_STYLE.body}">${parts.join("")}</div>`;
 }
 
 /** The email of a digest in its language: subject with the counts, a plain-text body and an HTML body (user text escaped). */

@@ -33,7 +33,7 @@ export interface StatusProblem {
   /** Epoch ms when it was first seen (kept while it lasts). */
   since: number;
   detail: string;
-  /** For a problem about one day (quota, undelivered): that day, yyyy-mm-dd; it expires the day after next. */
+  /** For a problem about one day (quota, undelivered): that day, yyyy-mm-dd; it expires once the next workday is over. */
   day?: string;
 }
 
@@ -84,10 +84,13 @@ export function clear(status: ReminderStatus, kind: StatusKind, day?: string): v
   status.problems = status.problems.filter((p) => p.kind !== kind || (day !== undefined && p.day !== day));
 }
 
-/** Drops problems about days before yesterday. */
-export function expire(status: ReminderStatus, today: Day): void {
-  const yesterday = isoOfDay(today - 1);
-  status.problems = status.problems.filter((p) => p.day === undefined || p.day >= yesterday);
+/**
+ * Drops problems about days before `lastWorkday`, the last workday before today (./workdays): a problem of Friday is
+ * still told on Monday, when the admins' digest carries it, and gone on Tuesday.
+ */
+export function expire(status: ReminderStatus, lastWorkday: Day): void {
+  const kept = isoOfDay(lastWorkday);
+  status.problems = status.problems.filter((p) => p.day === undefined || p.day >= kept);
 }
 
 /** Whether the admins are still to be emailed today about a problem. */

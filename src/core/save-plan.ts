@@ -2,13 +2,13 @@
 
 import type { CellChange } from "./cell-writes";
 import type { ColumnKey } from "./columns";
+import { customerKey } from "./customer-match";
 import { type Day, instantOfLocalTime } from "./dates";
 import { agendaOf } from "./due";
 import type { ValidFollowUp } from "./follow-up-form";
 import type { FollowUp, RowProblem } from "./follow-ups";
 import type { Settings } from "./settings";
 import { changeOf, type TableCells } from "./sync-plan";
-import { customerKey } from "./text";
 
 export interface SaveInput {
   table: TableCells;
@@ -62,6 +62,8 @@ function asFollowUp(input: SaveInput): FollowUp {
     done: false,
     loggedAt: input.now,
     supersededMark: false,
+    amount: null,
+    expectedClose: null,
   };
 }
 
@@ -102,6 +104,9 @@ export function planSave(input: SaveInput): SavePlan {
     done: "",
     loggedAt: new Date(input.now),
     superseded: newRowSuperseded ? true : "",
+    // The sidebar's form does not ask for money: a new row leaves these cells blank.
+    amount: "",
+    expectedClose: "",
   };
   const rowValues: unknown[] = Array(input.width).fill("");
   for (const [key, column] of Object.entries(input.table.positions) as [ColumnKey, number][]) {

@@ -1,4 +1,4 @@
-/** Text normalisation for matching what people type: header cells, customer names, phone numbers and plain cell text. */
+/** Text normalisation for matching what people type: header cells and plain cell text (customer names and phones: ./customer-match). */
 
 /** Full-width ASCII (Ａ–ｚ, ０–９, （）：／ …) and the ideographic space turned into their half-width forms. */
 export function toHalfWidth(text: string): string {
@@ -40,28 +40,4 @@ export function normalizeHeader(text: unknown): string {
     result = result.replace(REQUIRED_MARKER, "");
   }
   return result.replace(HEADER_PUNCTUATION, "");
-}
-
-const CHINESE_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司|公司|集团)$/;
-const LATIN_SUFFIX = /(^|[\s,.])(?:co|ltd|inc|llc|corp)\.?$/;
-const TRAILING_SEPARATORS = /[\s,.]+$/;
-
-/** SPEC's customer key: "Acme Co., Ltd." and "ACME, Inc." → "acme"; "上海某科技有限公司" → "上海某科技". */
-export function customerKey(name: string): string {
-  const full = folded(name);
-  let key = full;
-  for (let before = ""; before !== key; ) {
-    before = key;
-    key = key.replace(CHINESE_SUFFIX, "").replace(LATIN_SUFFIX, "$1").replace(TRAILING_SEPARATORS, "");
-  }
-  return key === "" ? full : key;
-}
-
-const CHINA_MOBILE_WITH_COUNTRY_CODE = /^(?:0086|86)(1[3-9]\d{9})$/;
-
-/** A phone number as digits only, without China's country code before a mobile number; "" when it is no phone number. */
-export function phoneDigits(text: string): string {
-  const digits = toHalfWidth(text).replace(/\D/g, "");
-  if (digits.length < 7) return "";
-  return digits.replace(CHINA_MOBILE_WITH_COUNTRY_CODE, "$1");
 }

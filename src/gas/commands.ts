@@ -1,6 +1,8 @@
 /** The table's menu commands: Set up / adopt, Sync & repair, Settings; each reports to the user in their language. */
 
+import { adoptedNotes, adoptionQuestion } from "../core/adoption-report";
 import { columnSpec } from "../core/columns";
+import { collisionReport } from "../core/customers";
 import { dayInZone } from "../core/dates";
 import { detectTable, planAdoption } from "../core/header-detection";
 import type { Language } from "../core/language";
@@ -57,7 +59,8 @@ export function setUpOrAdopt(): void {
     return;
   }
   const sheet = spreadsheet.getActiveSheet();
-  const detected = detectTable(sheet.getDataRange().getValues());
+  const values = sheet.getDataRange().getValues();
+  const detected = detectTable(values);
   if (!detected) {
     const done = withDocumentLock(() => {
       createTable(spreadsheet, language, userEmail());
@@ -79,22 +82,7 @@ export function setUpOrAdopt(): void {
   }
   const plan = planAdoption(detected);
   const ui = SpreadsheetApp.getUi();
-  const question = fill(t("adopt.confirm"), {
-    sheet: sheet.getName(),
-    row: plan.headerRow,
-    recognised: listText(
-      plan.recognised.map((r) => `${r.header} → ${columnSpec(r.key).header[language]}`),
-      language,
-    ),
-    added: listText(
-      plan.toAppend.map((key) => columnSpec(key).header[language]),
-      language,
-    ),
-    leftAlone: listText(
-      plan.unrecognised.map((u) => u.header),
-      language,
-    ),
-  });
+  const question = adoptionQuestion(plan, values, sheet.getName(), language);
   if (ui.alert(t("setup.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
     tell(language, t("adopt.cancelled"));
     return;
@@ -118,6 +106,7 @@ export function setUpOrAdopt(): void {
   if (done.value.result.valuesAdded.length > 0) {
     lines.push(fill(t("adopt.valuesAdded"), { values: listText(done.value.result.valuesAdded, language) }));
   }
+  lines.push(...adoptedNotes(plan, language));
   tell(language, lines.join("\n\n"));
 }
 
@@ -148,8 +137,9 @@ export function syncAndRepair(): void {
     tell(table.language, t("error.busy"));
     return;
   }
-  const { plan, added, restarted } = done.value;
+  const { plan, added, restarted, collisions } = done.value;
   const lines = [syncReport(plan.counts, plan.problems, table.teamProblems, table.language)];
+  lines.push(...collisionReport(collisions, table.language));
   if (restarted) lines.push("", restarted);
   if (added.length > 0) {
     const columns = listText(

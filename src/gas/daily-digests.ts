@@ -1,17 +1,20 @@
-/** Sends the day's reminder digests through the send-once protocol: once per recipient per day, after the reminder hour, within the mail quota and the time budget. */
+/** Sends the day's reminder digests through the send-once protocol: once per recipient per workday, after the reminder hour, within the mail quota and the time budget. */
 
 import { type Day, isoOfDay } from "../core/dates";
 import { buildDigests, renderDigest } from "../core/digest";
 import type { ReminderStatus } from "../core/reminder-status";
 import { recipientKey } from "../core/send-record";
+import { previousWorkday } from "../core/workdays";
+import { handoversOf } from "./registry";
 import { type BatchRun, recordedBatch, sendBatch } from "./send-once";
 import type { Table } from "./table";
 import type { TableRows } from "./table-rows";
 
 /**
- * Builds today's digests (./due's rule over the rows just read; admins also get every problem, the Team sheet's and
- * the reminders' own status) and sends each at most once (see `sendBatch`). Returns what the run did; whoever did not
- * get their digest by the end of the day is reported the next day.
+ * Builds today's digests (./due's rule over the rows just read, so what fell due on the days off before is overdue
+ * today; admins also get every problem, the 撞单 typed into the sheet, the Team sheet's and the reminders' own status)
+ * and sends each at most once (see `sendBatch`). Called on workdays only (../gas/hourly). Returns what the run did;
+ * whoever did not get their digest by the end of the day is reported the next day.
  */
 export function sendDailyDigests(
   table: Table,
@@ -29,6 +32,8 @@ export function sendDailyDigests(
     settings: table.settings,
     team: table.members,
     teamProblems: table.teamProblems,
+    settingsProblems: table.settingsProblems,
+    handovers: handoversOf(table.registry),
     today,
     link: (row) => `${spreadsheetUrl}#gid=${sheetId}&range=A${row}`,
     defaultLanguage: table.language,
@@ -44,10 +49,11 @@ export function sendDailyDigests(
       MailApp.sendEmail({ to: digest.to, subject, body: text, htmlBody: html });
     },
   }));
-  // Whoever the quota left waiting yesterday goes first today.
-  const yesterday = recordedBatch(table.spreadsheet, isoOfDay(today - 1))?.batch;
-  const waitedYesterday = (email: string) => yesterday?.entries[recipientKey(email)]?.status === "deferred";
-  const run = sendBatch(table.spreadsheet, table.language, day, outgoing, startedAt, waitedYesterday);
+  // Whoever the quota left waiting on the last workday goes first today.
+  const lastWorkday = isoOfDay(previousWorkday(table.settings.workdays, today));
+  const waited = recordedBatch(table.spreadsheet, lastWorkday)?.batch;
+  const waitedBefore = (email: string) => waited?.entries[recipientKey(email)]?.status === "deferred";
+  const run = sendBatch(table.spreadsheet, table.language, day, outgoing, startedAt, waitedBefore);
   // An admin's digest that went out carried the status: that is today's email about it.
   const statusMailed = digests.some((d) => d.problems.some((p) => p.kind === "status"));
   if (statusMailed && run.sent > 0) status.alertedOn = day;

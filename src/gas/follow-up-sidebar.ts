@@ -1,5 +1,6 @@
 /** The follow-up sidebar's server side: open it, give it the table's data, save a follow-up, select a row. */
 
+import { ownershipOf } from "../core/customers";
 import { dayInZone, isoOfDay } from "../core/dates";
 import { agendaOf } from "../core/due";
 import { needsAlert, statusLines } from "../core/reminder-status";
@@ -7,6 +8,7 @@ import type { SidebarData } from "../core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
 import { memberByEmail, type TeamMember } from "../core/team";
 import { translator } from "../i18n/translate";
+import { handoversOf } from "./registry";
 import { checkReminders } from "./reminders-switch";
 import { alertTableAdmins, openStatus } from "./status";
 import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
@@ -76,7 +78,11 @@ export function loadSidebarData(): SidebarData {
     methods: [...table.settings.methods],
     sources: [...table.settings.sources],
     owners: table.members.map((m) => m.name),
-    customers: customerSummaries(rows.followUps, agenda),
+    customers: customerSummaries(
+      rows.followUps,
+      agenda,
+      ownershipOf(rows.followUps, rows.problems, table.members, handoversOf(table.registry)).owners,
+    ),
     myDue: dueItemsFor(rows.followUps, agenda, today, table.members, member),
     reminderProblems: reminderProblems(table, member, now),
   };

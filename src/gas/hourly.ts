@@ -4,6 +4,7 @@ import { dayInZone, hourInZone, isoOfDay } from "../core/dates";
 import { languageFromLocale } from "../core/language";
 import { clear, expire, needsAlert, noteGivenUp, type ReminderStatus, raise } from "../core/reminder-status";
 import { isValidEmail } from "../core/team";
+import { isWorkday, previousWorkday } from "../core/workdays";
 import { fill, translator } from "../i18n/translate";
 import { sendDailyDigests } from "./daily-digests";
 import { loadReminderState, type ReminderState, saveReminderState } from "./reminder-state";
@@ -111,9 +112,9 @@ function tableOf(spreadsheet: Spreadsheet, status: ReminderStatus, now: number):
   return table;
 }
 
-/** Yesterday's digests that did not surely go out become a status line for today (once). */
-function reportYesterday(table: Table, status: ReminderStatus, today: number, now: number): void {
-  const day = isoOfDay(today - 1);
+/** The last workday's digests that did not surely go out become a status line (once; a day off had none to send). */
+function reportLastWorkday(table: Table, status: ReminderStatus, today: number, now: number): void {
+  const day = isoOfDay(previousWorkday(table.settings.workdays, today));
   const recorded = recordedBatch(table.spreadsheet, day);
   if (!recorded || recorded.batch.reported) return;
   const { emails, unknown } = undeliveredOf(
@@ -138,12 +139,14 @@ function work(table: Table, state: ReminderState, status: ReminderStatus, starte
   const today = dayInZone(startedAt, table.timeZone);
   const day = isoOfDay(today);
   const afterReminderHour = hourInZone(startedAt, table.timeZone) >= table.settings.reminderHour;
-  expire(status, today);
-  reportYesterday(table, status, today, startedAt);
+  // A day off sends no digest and so has none to report: what went wrong on the last workday stays news until the next.
+  const workday = isWorkday(table.settings.workdays, today);
+  expire(status, previousWorkday(table.settings.workdays, today));
+  reportLastWorkday(table, status, today, startedAt);
   const reachable = table.members.some((m) => m.reminders && isValidEmail(m.email));
   if (reachable) clear(status, "noRecipients");
   else raise(status, "noRecipients", "", startedAt);
-  if (afterReminderHour && state.digestsSettledOn !== day) {
+  if (workday && afterReminderHour && state.digestsSettledOn !== day) {
     const run = sendDailyDigests(table, readRows(table), today, startedAt, status);
     if (run.deferred > 0) raise(status, "quota", String(run.deferred), startedAt, day);
     noteGivenUp(status, run.gaveUp, startedAt, day);

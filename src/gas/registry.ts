@@ -21,6 +21,16 @@ export interface TableRegistry {
    * add-on's own data columns count.
    */
   createdColumns?: ColumnKey[];
+  /**
+   * Ids of rows saved from the sidebar with a confirmed owner change: the hand-overs that move a customer to another
+   * owner (a row typed into the sheet never does; see ../core/customers). Absent until the first one.
+   */
+  handovers?: string[];
+}
+
+/** The confirmed hand-overs of the registry, as ../core/customers takes them. */
+export function handoversOf(registry: TableRegistry): ReadonlySet<string> {
+  return new Set(Array.isArray(registry.handovers) ? registry.handovers.filter((id) => typeof id === "string") : []);
 }
 
 /** The registry of `spreadsheet`, or null before set-up. */

@@ -2,6 +2,7 @@
 
 import { clear, raise } from "../core/reminder-status";
 import { memberByEmail } from "../core/team";
+import { workdaysText } from "../core/workdays";
 import { fill, translator } from "../i18n/translate";
 import { withDocumentLock } from "./lock";
 import { loadReminderState, type ReminderState, saveReminderState } from "./reminder-state";
@@ -79,7 +80,12 @@ export function switchReminders(table: Table, userEmail: string, now: number): s
     }
     startTrigger(spreadsheet, userEmail, now);
     noteTriggerRestarted(openStatus(spreadsheet));
-    return state ? t("reminders.repaired") : fill(t("reminders.on"), { hour: table.settings.reminderHour });
+    return state
+      ? t("reminders.repaired")
+      : fill(t("reminders.on"), {
+          hour: table.settings.reminderHour,
+          days: workdaysText(table.settings.workdays, table.language),
+        });
   });
   return done ? done.value : t("error.busy");
 }

@@ -1,6 +1,7 @@
 /** Saves a follow-up from the sidebar under the document lock: checks it, appends the row as literal text, marks the customer's superseded rows in the add-on's own column, and makes retries safe. */
 
 import { warningsFor } from "../core/customer-match";
+import { handoversWith, ownershipOf } from "../core/customers";
 import { dayInZone } from "../core/dates";
 import { agendaOf } from "../core/due";
 import { checkFollowUp, formOf } from "../core/follow-up-form";
@@ -14,7 +15,7 @@ import { followUpId, highestIdNumber } from "../core/sync-plan";
 import { fill, translator } from "../i18n/translate";
 import { currentMember, requireTable } from "./follow-up-sidebar";
 import { withDocumentLock } from "./lock";
-import { saveRegistry } from "./registry";
+import { handoversOf, saveRegistry } from "./registry";
 import type { Table } from "./table";
 import { readRows, TableChangedError, writeChanges } from "./table-rows";
 import { applyRowColouring, applyValidation } from "./table-rules";
@@ -102,7 +103,13 @@ function save(
   const rows = readRows(table);
   const followUp = checked.followUp;
   const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
-  const warnings = warningsFor(followUp, customerSummaries(rows.followUps, agenda), currentMember(table)?.name ?? "");
+  const handovers = handoversOf(table.registry);
+  const { owners } = ownershipOf(rows.followUps, rows.problems, table.members, handovers);
+  const warnings = warningsFor(
+    followUp,
+    customerSummaries(rows.followUps, agenda, owners),
+    currentMember(table)?.name ?? "",
+  );
   const unconfirmed = warnings.filter((w) => !request.confirmed.includes(warningKey(w)));
   if (unconfirmed.length > 0) return { ok: false, errors: {}, warnings };
 
@@ -135,6 +142,9 @@ function save(
   claim({ row, id, result });
   target.setValues(literalGrid([plan.rowValues]));
   table.registry.nextId = idNumber + 1;
+  // A confirmed owner change is a hand-over: the customer moves to the new owner (./core/customers).
+  if (warnings.some((w) => w.kind === "ownerChange"))
+    table.registry.handovers = handoversWith([...handovers], rows.followUps, id);
   saveRegistry(table.spreadsheet, table.registry);
   return result;
 }

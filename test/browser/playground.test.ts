@@ -76,7 +76,7 @@ async function rowColourBecomes(page: Page, customer: string, colour: string): P
 }
 
 describeInBrowser("the playground page", (suite) => {
-  it("logs a follow-up through the sidebar, colours its row, and mails it in the next morning's digest", async () => {
+  it("logs a follow-up through the sidebar, colours its row, and mails it in the next workday's digest", async () => {
     const page = await suite.page();
     await openPlayground(page);
     await expect(page.locator("#clock-text").textContent()).resolves.toBe("2026-11-27 Fri 09:00 (Asia/Shanghai)");
@@ -104,9 +104,14 @@ describeInBrowser("the playground page", (suite) => {
     await textOf(page.locator("#clock-text"), "2026-11-28 Sat 09:00");
     await textOf(page.locator("#status"), /runHourly at 2026-11-28 Sat 08:\d\d COMPLETED/);
     await rowColourBecomes(page, "宁夏某能源", RED);
-    const digest = page.locator("#mail-list li", { hasText: "li.lei@example.com" }).filter({ hasText: "2026-11-28" });
-    await expect(digest.textContent()).resolves.toMatch(/【跟进提醒】\d+ 条逾期/);
-    await digest.getByRole("button").click();
+    // Saturday is a day off (Settings' default reminder days, Monday–Friday): Monday's digest lists it.
+    await expect(page.locator("#mail-list li", { hasText: "2026-11-28" }).count()).resolves.toBe(0);
+    await page.locator("#clock-input").fill("2026-11-30T09:00");
+    await page.getByRole("button", { name: "Set", exact: true }).click();
+    await textOf(page.locator("#clock-text"), "2026-11-30 Mon 09:00");
+    const digest = page.locator("#mail-list li", { hasText: "li.lei@example.com" }).filter({ hasText: "2026-11-30" });
+    await expect(digest.first().textContent()).resolves.toMatch(/【跟进提醒】\d+ 条逾期/);
+    await digest.first().getByRole("button").click();
     await textOf(page.locator("#mail pre"), "宁夏某能源");
     expect(suite.errors()).toEqual([]);
   });

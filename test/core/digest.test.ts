@@ -1,4 +1,4 @@
-/** Tests of src/core/digest: who gets which reminders (zh and en teams), the admins' problems, and the emails' subject, text and HTML. */
+/** Tests of src/core/digest: who gets which reminders (zh and en teams), the admins' problems (撞单 typed into the sheet among them), and the emails' subject, text and HTML as a phone shows them. */
 
 import { dayFromYmd } from "../../src/core/dates";
 import { buildDigests, type Digest, renderDigest } from "../../src/core/digest";
@@ -22,6 +22,8 @@ const COLUMNS = {
   owner: 8,
   done: 9,
   loggedAt: 10,
+  contact: 11,
+  contactInfo: 12,
 } as const;
 
 type Cells = Partial<Record<keyof typeof COLUMNS, unknown>>;
@@ -32,7 +34,7 @@ function link(row: number): string {
 
 /** One sheet row; a synced row (logged-at stamp, not done) unless told otherwise. */
 function sheetRow(cells: Cells): unknown[] {
-  const row: unknown[] = Array(10).fill("");
+  const row: unknown[] = Array(12).fill("");
   const all: Cells = { done: false, loggedAt: at(11, 26, 18), ...cells };
   for (const [key, value] of Object.entries(all)) row[COLUMNS[key as keyof typeof COLUMNS] - 1] = value;
   return row;
@@ -48,6 +50,7 @@ function digestsOf(
   settings: Settings,
   defaultLanguage: Language,
   linkOf: (row: number) => string = link,
+  handovers: ReadonlySet<string> = new Set(),
 ): Digest[] {
   const { followUps, problems } = readFollowUps(rows.map(sheetRow), 2, COLUMNS, ZONE);
   return buildDigests({
@@ -55,6 +58,7 @@ function digestsOf(
     rowProblems: problems,
     settings,
     team,
+    handovers,
     today: TODAY,
     link: linkOf,
     defaultLanguage,
@@ -69,11 +73,16 @@ function digestTo(digests: Digest[], email: string): Digest {
   return found;
 }
 
-/** The cells of each table row of an email's HTML, as they are in the markup. */
-function tableRows(html: string): string[][] {
-  return [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) =>
-    [...row.matchAll(/<t[hd] style="[^"]*">(.*?)<\/t[hd]>/g)].map(([, cell]) => cell),
+/** The lines of each item block of an email's HTML, as they are in the markup. */
+function itemBlocks(html: string): string[][] {
+  return [...html.matchAll(/<div style="margin:0;padding:8px 0;[^"]*">(.*?)<\/div>/g)].map(([, block]) =>
+    [...block.matchAll(/<p style="[^"]*">(.*?)<\/p>/g)].map(([, line]) => line),
   );
+}
+
+/** The text of every paragraph of an email's HTML, as in the markup. */
+function paragraphs(html: string): string[] {
+  return [...html.matchAll(/<p style="[^"]*">(.*?)<\/p>/g)].map(([, line]) => line);
 }
 
 const WANG = "wang@example.cn";
@@ -95,6 +104,8 @@ const ZH_ROWS: Cells[] = [
   {
     id: "FU-000001",
     customer: "上海某科技有限公司",
+    contact: "王经理",
+    contactInfo: "+86 138-0013-8000",
     date: day(11, 20),
     summary: "客户要求报价单\n已发邮件",
     stage: "已报价",
@@ -105,6 +116,8 @@ const ZH_ROWS: Cells[] = [
   {
     id: "FU-000002",
     customer: "北京某贸易",
+    contact: "陈工",
+    contactInfo: "微信 chen_gong",
     date: day(11, 25),
     summary: "价格谈到 9 折",
     stage: "谈判中",
@@ -125,6 +138,7 @@ const ZH_ROWS: Cells[] = [
   {
     id: "FU-000004",
     customer: "广州某物流",
+    contactInfo: "020-8888 6666",
     date: day(11, 26),
     summary: "",
     stage: "待回访",
@@ -135,7 +149,15 @@ const ZH_ROWS: Cells[] = [
   { customer: "杭州某网络", date: day(11, 26), stage: "新线索", nextDate: day(12, 15), owner: "李四" },
   { customer: "南京某制造", date: day(11, 15), stage: "已报价", nextDate: day(11, 20), owner: "李四", done: true },
   { customer: "苏州某医疗", date: day(11, 18), stage: "已成交", nextDate: day(11, 20), owner: "李四" },
-  { customer: "成都某软件有限公司", date: day(11, 18), stage: "新线索", nextDate: day(11, 21), owner: "张三" },
+  {
+    customer: "成都某软件有限公司",
+    contact: "刘总",
+    contactInfo: "139 1234 5678",
+    date: day(11, 18),
+    stage: "新线索",
+    nextDate: day(11, 21),
+    owner: "张三",
+  },
   {
     id: "FU-000009",
     customer: "成都某软件",
@@ -234,6 +256,10 @@ describe("digest", () => {
             row: 3,
             id: "FU-000002",
             customer: "北京某贸易",
+            contact: "陈工",
+            contactInfo: "微信 chen_gong",
+            phone: "",
+            tel: "",
             stage: "谈判中",
             nextStep: "确认付款方式",
             lastSummary: "价格谈到 9 折",
@@ -245,6 +271,10 @@ describe("digest", () => {
             row: 2,
             id: "FU-000001",
             customer: "上海某科技有限公司",
+            contact: "王经理",
+            contactInfo: "+86 138-0013-8000",
+            phone: "+86 138-0013-8000",
+            tel: "+8613800138000",
             stage: "已报价",
             nextStep: "发送合同草稿",
             lastSummary: "客户要求报价单\n已发邮件",
@@ -258,6 +288,10 @@ describe("digest", () => {
             row: 4,
             id: "FU-000003",
             customer: "深圳某电子",
+            contact: "",
+            contactInfo: "",
+            phone: "",
+            tel: "",
             stage: "需求确认",
             nextStep: "安排技术交流",
             lastSummary: "确认了采购数量",
@@ -271,6 +305,10 @@ describe("digest", () => {
             row: 5,
             id: "FU-000004",
             customer: "广州某物流",
+            contact: "",
+            contactInfo: "020-8888 6666",
+            phone: "020-8888 6666",
+            tel: "02088886666",
             stage: "待回访",
             nextStep: "电话回访",
             lastSummary: "",
@@ -355,7 +393,7 @@ describe("digest", () => {
   });
 
   describe("renderDigest, Chinese", () => {
-    it("lists a rep's follow-ups in the subject and one line per item in the text", () => {
+    it("lists a rep's follow-ups in the subject, and each item as short lines in the text: customer, contact and phone, next step, days overdue, link", () => {
       const email = renderDigest(digestTo(zhDigests(), "li.si@example.cn"), RENDER);
       expect(email.subject).toBe("【跟进提醒】2 条逾期，1 条今日到期，1 条即将到期");
       expect(email.text).toBe(
@@ -364,14 +402,36 @@ describe("digest", () => {
           "「华东销售跟进表」2026-11-27 的跟进提醒：",
           "",
           "■ 逾期（2 条）",
-          `- 北京某贸易 · 谈判中 · 下一步：确认付款方式 · 上次：价格谈到 9 折 · 逾期 7 天 · ${link(3)}`,
-          `- 上海某科技有限公司 · 已报价 · 下一步：发送合同草稿 · 上次：客户要求报价单 已发邮件 · 逾期 5 天 · ${link(2)}`,
+          "",
+          "- 北京某贸易 · 谈判中",
+          "  联系人：陈工 · 微信 chen_gong",
+          "  下一步：确认付款方式",
+          "  上次：价格谈到 9 折",
+          "  逾期 7 天",
+          `  ${link(3)}`,
+          "",
+          "- 上海某科技有限公司 · 已报价",
+          "  联系人：王经理 · +86 138-0013-8000",
+          "  下一步：发送合同草稿",
+          "  上次：客户要求报价单 已发邮件",
+          "  逾期 5 天",
+          `  ${link(2)}`,
           "",
           "■ 今日到期（1 条）",
-          `- 深圳某电子 · 需求确认 · 下一步：安排技术交流 · 上次：确认了采购数量 · 今日到期 · ${link(4)}`,
+          "",
+          "- 深圳某电子 · 需求确认",
+          "  下一步：安排技术交流",
+          "  上次：确认了采购数量",
+          "  今日到期",
+          `  ${link(4)}`,
           "",
           "■ 即将到期（1 条）",
-          `- 广州某物流 · 待回访 · 下一步：电话回访 · 2026-11-29 到期 · ${link(5)}`,
+          "",
+          "- 广州某物流 · 待回访",
+          "  联系人：020-8888 6666",
+          "  下一步：电话回访",
+          "  2026-11-29 到期",
+          `  ${link(5)}`,
           "",
           "此邮件由跟进表助手每天最多发送一封。如不想接收，请管理员在「团队」表中关闭你的「接收提醒」。",
           "",
@@ -379,22 +439,85 @@ describe("digest", () => {
       );
     });
 
-    it("shows the items as tables with headers and links in the HTML", () => {
+    it("shows each item as a block of short lines in the HTML, with a tap-to-call link and a link to the row; no table", () => {
       const { html } = renderDigest(digestTo(zhDigests(), "li.si@example.cn"), RENDER);
       const open = (row: number) => `<a href="${link(row).replace("&", "&amp;")}" style="color:#1a73e8">打开</a>`;
-      const header = ["客户", "阶段", "下一步计划", "上次跟进内容", "状态", ""];
-      expect(tableRows(html)).toEqual([
-        header,
-        ["北京某贸易", "谈判中", "确认付款方式", "价格谈到 9 折", "逾期 7 天", open(3)],
-        ["上海某科技有限公司", "已报价", "发送合同草稿", "客户要求报价单 已发邮件", "逾期 5 天", open(2)],
-        header,
-        ["深圳某电子", "需求确认", "安排技术交流", "确认了采购数量", "今日到期", open(4)],
-        header,
-        ["广州某物流", "待回访", "电话回访", "", "2026-11-29 到期", open(5)],
+      const status = (color: string, text: string) => `<span style="color:${color}">${text}</span>`;
+      expect(itemBlocks(html)).toEqual([
+        [
+          "<b>北京某贸易</b> · 谈判中",
+          "联系人：陈工 · 微信 chen_gong",
+          "下一步：确认付款方式",
+          "上次：价格谈到 9 折",
+          `${status("#c5221f", "逾期 7 天")} · ${open(3)}`,
+        ],
+        [
+          "<b>上海某科技有限公司</b> · 已报价",
+          '联系人：王经理 · <a href="tel:+8613800138000" style="color:#1a73e8">+86 138-0013-8000</a>',
+          "下一步：发送合同草稿",
+          "上次：客户要求报价单 已发邮件",
+          `${status("#c5221f", "逾期 5 天")} · ${open(2)}`,
+        ],
+        [
+          "<b>深圳某电子</b> · 需求确认",
+          "下一步：安排技术交流",
+          "上次：确认了采购数量",
+          `${status("#b06000", "今日到期")} · ${open(4)}`,
+        ],
+        [
+          "<b>广州某物流</b> · 待回访",
+          '联系人：<a href="tel:02088886666" style="color:#1a73e8">020-8888 6666</a>',
+          "下一步：电话回访",
+          `${status("#1a73e8", "2026-11-29 到期")} · ${open(5)}`,
+        ],
       ]);
+      expect(html).not.toContain("<table");
+      expect(html).toContain("max-width:600px");
       expect(html).toContain('<p style="margin:0 0 12px">李四，你好：</p>');
       expect(html).toContain('<h3 style="margin:20px 0 8px;font-size:15px;color:#c5221f">逾期（2 条）</h3>');
       expect(html).toContain('<h3 style="margin:20px 0 8px;font-size:15px;color:#b06000">今日到期（1 条）</h3>');
+    });
+
+    it("keeps lines short for a 360 px screen: only links and the text people typed run long", () => {
+      const { text } = renderDigest(digestTo(zhDigests(), "li.si@example.cn"), RENDER);
+      const ours = text.split("\n").filter((line) => !line.trim().startsWith("https://") && !line.startsWith("此邮件"));
+      expect(Math.max(...ours.map((line) => line.length))).toBeLessThanOrEqual(30);
+      const long = "客户说下个月预算批下来以后再谈，先把三个方案的报价都发过去，另外约技术负责人到公司看演示。".repeat(
+        2,
+      );
+      const [li] = digestsOf(
+        [
+          {
+            customer: "上海某科技",
+            date: day(11, 20),
+            summary: long,
+            stage: "已报价",
+            nextDate: day(11, 25),
+            owner: "李四",
+          },
+        ],
+        ZH_TEAM,
+        defaultSettings("zh"),
+        "zh",
+      ).filter((d) => d.to === "li.si@example.cn");
+      // The last follow-up is context only: shortened, the sheet has the rest.
+      expect(renderDigest(li, RENDER).text).toContain(`  上次：${long.slice(0, 60)}…\n`);
+    });
+
+    it("takes a contact the row lacks from the customer's latest row that has one, and links no phone that is not one", () => {
+      const zhang = digestTo(zhDigests(), "zhang.san@example.cn");
+      const chengdu = zhang.upcoming.find((i) => i.row === 10);
+      expect([chengdu?.contact, chengdu?.contactInfo, chengdu?.phone, chengdu?.tel]).toEqual([
+        "刘总",
+        "139 1234 5678",
+        "139 1234 5678",
+        "13912345678",
+      ]);
+      const { html } = renderDigest(digestTo(zhDigests(), "li.si@example.cn"), RENDER);
+      expect([...html.matchAll(/href="tel:([^"]*)"/g)].map(([, tel]) => tel)).toEqual([
+        "+8613800138000",
+        "02088886666",
+      ]);
     });
 
     it("tells a manager with only a team section so in the subject, and lists the reps", () => {
@@ -416,13 +539,12 @@ describe("digest", () => {
           "",
         ].join("\n"),
       );
-      expect(tableRows(renderDigest(digestTo(zhDigests(), WANG), RENDER).html)).toEqual([
-        ["销售", "逾期", "今日到期"],
-        ["李四", "2", "1"],
-        ["赵六", "1", "1"],
-        ["张三", "1", "0"],
-        ["Anna Smith", "1", "0"],
-        ["钱七", "0", "1"],
+      expect(paragraphs(renderDigest(digestTo(zhDigests(), WANG), RENDER).html).slice(2, 7)).toEqual([
+        "李四：逾期 2 条，今日到期 1 条",
+        "赵六：逾期 1 条，今日到期 1 条",
+        "张三：逾期 1 条，今日到期 0 条",
+        "Anna Smith：逾期 1 条，今日到期 0 条",
+        "钱七：逾期 0 条，今日到期 1 条",
       ]);
     });
 
@@ -435,7 +557,7 @@ describe("digest", () => {
           "「华东销售跟进表」2026-11-27 的跟进提醒：",
           "",
           "■ 需要管理员处理（5 条）",
-          "以下跟进的提醒没有发出，或日期无法识别，请在表格中修正。",
+          "以下问题让提醒没有发出、日期无法识别或客户归属不清，请在表格中处理。",
           "- 第 11 行「责任人」：客户「武汉某汽车」的责任人「someone@evil.example」不在团队表中，提醒未发送",
           "- 第 12 行「责任人」：客户「西安某能源」没有责任人，提醒未发送",
           "- 第 13 行「下次跟进日期」：不是日期（下周三）",
@@ -487,6 +609,8 @@ describe("digest", () => {
       {
         id: "FU-000101",
         customer: "Northwind Traders",
+        contact: "Jo Smith",
+        contactInfo: "(212) 555-0134",
         date: day(11, 12),
         summary: "Asked for 5% off",
         stage: "Quoted",
@@ -507,6 +631,8 @@ describe("digest", () => {
       {
         id: "FU-000103",
         customer: "Fabrikam Inc.",
+        contact: "Dana",
+        contactInfo: "dana@fabrikam.example",
         date: day(11, 26),
         summary: "Demo went well",
         stage: "Needs confirmed",
@@ -587,16 +713,31 @@ describe("digest", () => {
           "Follow-up reminders from “Sales” for 2026-11-27:",
           "",
           "■ Due today (1)",
-          `- Contoso Ltd. · Negotiating · next: Call their lawyer · last: Legal is reviewing · due today · ${link(3)}`,
+          "",
+          "- Contoso Ltd. · Negotiating",
+          "  next: Call their lawyer",
+          "  last: Legal is reviewing",
+          "  due today",
+          `  ${link(3)}`,
           "",
           "■ Upcoming (1)",
-          `- Fabrikam Inc. · Needs confirmed · next: Send the proposal · last: Demo went well · due 2026-11-30 · ${link(4)}`,
+          "",
+          "- Fabrikam Inc. · Needs confirmed",
+          "  contact: Dana · dana@fabrikam.example",
+          "  next: Send the proposal",
+          "  last: Demo went well",
+          "  due 2026-11-30",
+          `  ${link(4)}`,
           "",
           "Follow-up Tracker sends at most one of these emails a day. To stop them, ask an admin to turn off “Reminders” for you on the Team sheet.",
           "",
         ].join("\n"),
       );
-      expect(tableRows(email.html)[0]).toEqual(["Customer", "Stage", "Next step", "Last follow-up", "Status", ""]);
+      expect(itemBlocks(email.html)[1].slice(0, 2)).toEqual([
+        "<b>Fabrikam Inc.</b> · Needs confirmed",
+        "contact: Dana · dana@fabrikam.example",
+      ]);
+      expect(email.html).not.toContain("tel:");
     });
 
     it("renders days overdue, the manager's and the admin's subjects and sections in English", () => {
@@ -604,7 +745,17 @@ describe("digest", () => {
       const tom = renderDigest(digestTo(digests, "tom@acme.example"), RENDER);
       expect(tom.subject).toBe("[Follow-up reminder] 1 overdue");
       expect(tom.text).toContain(
-        `- Northwind Traders · Quoted · next: Send the revised quote · last: Asked for 5% off · 10 days overdue · ${link(2)}`,
+        [
+          "- Northwind Traders · Quoted",
+          "  contact: Jo Smith · (212) 555-0134",
+          "  next: Send the revised quote",
+          "  last: Asked for 5% off",
+          "  10 days overdue",
+          `  ${link(2)}`,
+        ].join("\n"),
+      );
+      expect(itemBlocks(tom.html)[0][1]).toBe(
+        'contact: Jo Smith · <a href="tel:2125550134" style="color:#1a73e8">(212) 555-0134</a>',
       );
       const maria = renderDigest(digestTo(digests, MARIA), RENDER);
       expect(maria.subject).toBe("[Follow-up reminder] your team's follow-ups");
@@ -622,7 +773,7 @@ describe("digest", () => {
       expect(sam.text).toContain(
         [
           "■ For admins: problems to fix (3)",
-          "No reminder went out for these follow-ups, or their dates cannot be read; please fix them in the sheet.",
+          "Because of these, reminders did not go out, dates cannot be read or a customer has two owners; please fix them in the sheet.",
           "- Row 7, “Owner”: customer “Initech LLC”: owner “Jo Noemail” has no valid email on the Team sheet; no reminder sent",
           "- Row 8, “Owner”: customer “Umbrella Co”: owner “someone@evil.example” is not on the Team sheet; no reminder sent",
           "- Row 9, “Next follow-up date”: not a date (next Tuesday)",
@@ -633,12 +784,98 @@ describe("digest", () => {
     it("writes to a member who chose Chinese in Chinese, and says 1 day overdue in the singular", () => {
       const wei = renderDigest(digestTo(enDigests(), "wei@acme.example"), RENDER);
       expect(wei.subject).toBe("【跟进提醒】1 条今日到期");
-      expect(wei.text).toContain(`- 华为某代理 · Needs confirmed · 下一步：发报价 · 今日到期 · ${link(10)}`);
+      expect(wei.text).toContain(`- 华为某代理 · Needs confirmed\n  下一步：发报价\n  今日到期\n  ${link(10)}`);
       const rows = [
         { customer: "Contoso", date: day(11, 20), stage: "Quoted", nextDate: day(11, 26), owner: "Tom Lee" },
       ];
       const [tom] = digestsOf(rows, EN_TEAM, defaultSettings("en"), "en").filter((d) => d.to === "tom@acme.example");
-      expect(renderDigest(tom, RENDER).text).toContain(`- Contoso · Quoted · 1 day overdue · ${link(2)}`);
+      expect(renderDigest(tom, RENDER).text).toContain(`- Contoso · Quoted\n  1 day overdue\n  ${link(2)}`);
+    });
+  });
+
+  describe("Settings the add-on cannot read", () => {
+    it("tells the admins, naming the Settings row, in their language", () => {
+      const { followUps, problems } = readFollowUps([], 2, COLUMNS, ZONE);
+      const digests = buildDigests({
+        followUps,
+        rowProblems: problems,
+        settings: defaultSettings("zh"),
+        settingsProblems: [{ kind: "badValue", row: 9, setting: "workdays", value: "有空就发" }, { kind: "noStages" }],
+        team: [
+          member("陈管理", "chen@example.cn", { role: "admin" }),
+          member("Sam", "sam@x.com", { role: "admin", language: "en" }),
+        ],
+        handovers: new Set(),
+        today: TODAY,
+        link,
+        defaultLanguage: "zh",
+      });
+      expect(renderDigest(digestTo(digests, "chen@example.cn"), RENDER).text).toContain(
+        "- 「设置」表第 9 行：「有空就发」无法识别，在改正之前按默认值处理\n- 「设置」表没有列出阶段，按默认阶段处理\n",
+      );
+      expect(renderDigest(digestTo(digests, "sam@x.com"), RENDER).text).toContain(
+        "- Settings sheet row 9: “有空就发” cannot be read; the default is used until it is fixed\n",
+      );
+    });
+  });
+
+  describe("撞单 typed into the sheet", () => {
+    const team = [
+      member("李四", "li.si@example.cn"),
+      member("张三", "zhang.san@example.cn"),
+      member("陈管理", "chen@example.cn", { role: "admin" }),
+      member("Sam Admin", "sam@example.com", { role: "admin", language: "en" }),
+    ];
+    /** 李四's customer; 张三 typed a newer row of it, spelled another way, straight into the sheet. */
+    const rows: Cells[] = [
+      {
+        id: "FU-000001",
+        customer: "上海某科技有限公司",
+        date: day(11, 10),
+        stage: "已报价",
+        nextDate: day(11, 20),
+        owner: "李四",
+      },
+      { customer: "北京某贸易", date: day(11, 10), stage: "已报价", nextDate: day(11, 26), owner: "李四" },
+      {
+        id: "FU-000003",
+        customer: "上海 某科技（集团）",
+        date: day(11, 24),
+        stage: "谈判中",
+        nextStep: "约见老板",
+        nextDate: day(11, 26),
+        owner: "张三",
+      },
+    ];
+    const COLLISION = {
+      customer: "上海 某科技（集团）",
+      owner: "李四",
+      ownerRows: [2],
+      other: "张三",
+      otherRows: [4],
+    };
+
+    it("tells the admins, with the customer, both reps and their rows, and still reminds the new row to its own owner", () => {
+      const digests = digestsOf(rows, team, defaultSettings("zh"), "zh");
+      expect(digestTo(digests, "chen@example.cn").problems).toEqual([
+        { kind: "collision", row: 4, collision: COLLISION },
+      ]);
+      expect(digestTo(digests, "zhang.san@example.cn").overdue.map((i) => i.row)).toEqual([4]);
+      expect(digestTo(digests, "li.si@example.cn").overdue.map((i) => i.row)).toEqual([3]);
+      expect(renderDigest(digestTo(digests, "chen@example.cn"), RENDER).text).toContain(
+        "- 客户「上海 某科技（集团）」归李四（第 2 行），张三在表格中直接录入了第 4 行。客户仍归李四，每行照常提醒各自的责任人。" +
+          "如要转给张三，请在侧边栏以张三为责任人记录一次跟进并确认更换责任人；否则把这些行的责任人改为李四。\n",
+      );
+      expect(renderDigest(digestTo(digests, "sam@example.com"), RENDER).text).toContain(
+        "- “上海 某科技（集团）” is 李四's (rows 2); 张三 typed rows 4 into the sheet. It stays 李四's, and each row is " +
+          "still reminded to its own owner. To hand it to 张三, log a follow-up in the sidebar with 张三 as owner and " +
+          "confirm the change; otherwise set those rows' owner to 李四.\n",
+      );
+    });
+
+    it("says nothing when the newer row was a hand-over confirmed in the sidebar", () => {
+      const digests = digestsOf(rows, team, defaultSettings("zh"), "zh", link, new Set(["FU-000003"]));
+      expect(digests.flatMap((d) => d.problems)).toEqual([]);
     });
   });
 
@@ -652,6 +889,8 @@ describe("digest", () => {
     const rows: Cells[] = [
       {
         customer: `${SCRIPT} Ltd`,
+        contact: BREAKOUT,
+        contactInfo: `${SCRIPT} & 13800138000@qq.com`,
         date: day(11, 20),
         summary: `it's ${SCRIPT}`,
         stage: BREAKOUT,
@@ -665,30 +904,55 @@ describe("digest", () => {
     const escapedScript = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;";
     const escapedBreakout = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;";
 
-    it("escapes customer, stage, next step, summary, names and owners in the HTML: only the email's own tags remain", () => {
+    it("escapes customer, contact, stage, next step, summary, names and owners in the HTML: only the email's own tags remain", () => {
       for (const digest of digests()) {
         const { html } = renderDigest(digest, { spreadsheetName: SCRIPT, today: "2026-11-27" });
-        expect(html).not.toMatch(/<script|<img|<b>/i);
+        expect(html).not.toMatch(/<script|<img|<b>Eve/i);
         const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map(([, tag]) => tag.toLowerCase()));
-        expect([...tags].every((tag) => ["div", "p", "h3", "table", "tr", "th", "td", "a"].includes(tag))).toBe(true);
+        expect([...tags].every((tag) => ["div", "p", "h3", "b", "span", "a"].includes(tag))).toBe(true);
         expect(html).toContain(`“${escapedScript}”`);
       }
       const eve = renderDigest(digestTo(digests(), "eve@example.com"), RENDER).html;
-      expect(tableRows(eve)[1].slice(0, 4)).toEqual([
-        `${escapedScript} Ltd`,
-        escapedBreakout,
-        `${escapedBreakout} &amp; call`,
-        `it&#39;s ${escapedScript}`,
+      expect(itemBlocks(eve)[0].slice(0, 4)).toEqual([
+        `<b>${escapedScript} Ltd</b> · ${escapedBreakout}`,
+        `contact: ${escapedBreakout} · ${escapedScript} &amp; 13800138000@qq.com`,
+        `next: ${escapedBreakout} &amp; call`,
+        `last: it&#39;s ${escapedScript}`,
       ]);
       expect(eve).toContain(`<p style="margin:0 0 12px">Hello &lt;b&gt;Eve&lt;/b&gt; ${escapedScript},</p>`);
       const boss = renderDigest(digestTo(digests(), "boss@example.com"), RENDER).html;
-      expect(tableRows(boss)).toContainEqual([`&lt;b&gt;Eve&lt;/b&gt; ${escapedScript}`, "1", "0"]);
+      expect(paragraphs(boss)).toContain(`&lt;b&gt;Eve&lt;/b&gt; ${escapedScript}: 1 overdue, 0 due today`);
       expect(boss).toContain(`customer “${escapedBreakout}”: owner “${escapedScript}” is not on the Team sheet`);
+    });
+
+    it("makes a tel: link of digits and + only, whatever the contact cell holds", () => {
+      const phone = (contactInfo: string) => {
+        const [eve] = digestsOf(
+          [{ customer: "Acme", contactInfo, date: day(11, 20), stage: "Quoted", nextDate: day(11, 25), owner: "Eve" }],
+          [member("Eve", "eve@example.com")],
+          defaultSettings("en"),
+          "en",
+        );
+        return [...renderDigest(eve, RENDER).html.matchAll(/href="(tel:[^"]*)"/g)].map(([, href]) => href);
+      };
+      expect(phone('+86 138-0013-8000"><script>')).toEqual(["tel:+8613800138000"]);
+      expect(phone("javascript:alert(13800138000)")).toEqual(["tel:13800138000"]);
+      expect(phone("tel:13800138000?body=x")).toEqual(["tel:13800138000"]);
+      expect(phone("QQ 12345678")).toEqual([]);
+      expect(phone("13800138000@qq.com")).toEqual([]);
+      expect(phone("分机 123")).toEqual([]);
     });
 
     it("keeps the text body literal", () => {
       const { text } = renderDigest(digestTo(digests(), "eve@example.com"), RENDER);
-      expect(text).toContain(`- ${SCRIPT} Ltd · ${BREAKOUT} · next: ${BREAKOUT} & call · last: it's ${SCRIPT} ·`);
+      expect(text).toContain(
+        [
+          `- ${SCRIPT} Ltd · ${BREAKOUT}`,
+          `  contact: ${BREAKOUT} · ${SCRIPT} & 13800138000@qq.com`,
+          `  next: ${BREAKOUT} & call`,
+          `  last: it's ${SCRIPT}`,
+        ].join("\n"),
+      );
     });
 
     it("links only to http(s) addresses", () => {
@@ -701,6 +965,43 @@ describe("digest", () => {
       expect(renderDigest(digestTo(quoted, "eve@example.com"), RENDER).html).toContain(
         '<a href="https://example.com/&quot;onmouseover=&quot;x" style="color:#1a73e8">Open</a>',
       );
+    });
+  });
+
+  describe("a next date read from the next step", () => {
+    const rows: Cells[] = [
+      { customer: "上海某科技", date: day(11, 20), stage: "已报价", nextStep: "11/25回访报价反馈", owner: "李四" },
+      {
+        customer: "北京某贸易",
+        date: day(11, 20),
+        stage: "已报价",
+        nextStep: "11/25回访",
+        nextDate: day(11, 26),
+        owner: "李四",
+      },
+    ];
+
+    it("reminds the follow-up as usual, flagged and marked “日期取自下一步” beside its status", () => {
+      const [li] = digestsOf(rows, [member("李四", "li.si@example.cn")], defaultSettings("zh"), "zh");
+      expect(li.overdue.map((i) => [i.customer, i.nextDate, i.daysOverdue, i.nextDateFromText])).toEqual([
+        ["上海某科技", "2026-11-25", 2, true],
+        ["北京某贸易", "2026-11-26", 1, undefined],
+      ]);
+      const { text, html } = renderDigest(li, RENDER);
+      expect(text).toContain("  逾期 2 天（日期取自下一步）\n");
+      expect(text).toContain("  逾期 1 天\n");
+      expect(html).toContain("逾期 2 天（日期取自下一步）");
+      expect(text.match(/日期取自下一步/g)).toHaveLength(1);
+    });
+
+    it("says “date from text” in English", () => {
+      const [eve] = digestsOf(
+        [{ ...rows[0], nextStep: "call back 11/25 about the quote", stage: "Quoted", owner: "Eve" }],
+        [member("Eve", "eve@example.com")],
+        defaultSettings("en"),
+        "en",
+      );
+      expect(renderDigest(eve, RENDER).text).toContain("  2 days overdue (date from text)\n");
     });
   });
 });

@@ -14,6 +14,7 @@ import {
   type StatusKind,
   statusLines,
 } from "../../src/core/reminder-status";
+import { DEFAULT_WORKDAYS, previousWorkday } from "../../src/core/workdays";
 
 const ZONE = "Asia/Shanghai";
 const TODAY = dayFromYmd(2026, 11, 27);
@@ -96,19 +97,28 @@ describe("reminder-status", () => {
   });
 
   describe("expire", () => {
-    it("drops problems about days before yesterday and keeps yesterday's, today's and undated ones", () => {
+    it("drops problems about days before the last workday and keeps that day's, today's and undated ones", () => {
       const status = empty();
       raise(status, "undelivered", "li.si@example.cn", AT_0805 - 72 * HOUR, "2026-11-24");
       raise(status, "quota", "3", AT_0805 - 48 * HOUR, "2026-11-25");
       raise(status, "quota", "4", AT_0805 - 24 * HOUR, "2026-11-26");
       raise(status, "undelivered", "anna@example.com", AT_0805, "2026-11-27");
       raise(status, "triggerStopped", "li.si@example.cn", AT_0805 - 30 * 24 * HOUR);
-      expire(status, TODAY);
+      expire(status, TODAY - 1);
       expect(status.problems.map((p) => [p.kind, p.day ?? "undated"])).toEqual([
         ["quota", "2026-11-26"],
         ["undelivered", "2026-11-27"],
         ["triggerStopped", "undated"],
       ]);
+    });
+
+    it("keeps Friday's problems over the weekend, for Monday's admin digest", () => {
+      const status = empty();
+      raise(status, "quota", "4", AT_0805 - 24 * HOUR, "2026-11-26");
+      raise(status, "undelivered", "anna@example.com", AT_0805, "2026-11-27");
+      // Monday 2026-11-30: the last workday was Friday.
+      expire(status, previousWorkday(DEFAULT_WORKDAYS, TODAY + 3));
+      expect(status.problems.map((p) => [p.kind, p.day])).toEqual([["undelivered", "2026-11-27"]]);
     });
   });
 

@@ -33,7 +33,9 @@ describe("reminders switch", () => {
   it("installs exactly one hourly trigger however often it is clicked, and turns it off", () => {
     const runtime = followUpTable();
     runtime.open("LIMITED");
-    expect(switchReminders(runtime)).toBe("已开启每日跟进提醒：每位负责人每天 8 点后（按表格时区）收到一封提醒邮件。");
+    expect(switchReminders(runtime)).toBe(
+      "已开启每日跟进提醒：每位负责人在提醒日（周一至周五）8 点后（按表格时区）收到一封提醒邮件；提醒日和时间可在「设置」表中修改。",
+    );
     expect(runtime.triggers.list().map((t) => [t.handlerFunction, t.clock?.kind])).toEqual([["runHourly", "hours"]]);
     expect(switchReminders(runtime)).toBe("已关闭每日跟进提醒。");
     expect(runtime.triggers.list()).toEqual([]);
@@ -84,18 +86,19 @@ describe.each([
     return runtime;
   }
 
-  it("sends each owner one digest on each day something is overdue, due or upcoming, in their language, at 8:00 local", () => {
+  it("sends each owner one digest on each workday something is overdue, due or upcoming, in their language, at 8:00 local", () => {
     const runtime = fortnight();
     const failures = runtime.triggerRuns.filter((r) => r.status !== "COMPLETED");
     expect(failures).toEqual([]);
     for (const [email, dates] of Object.entries(nextDates)) {
       const mails = runtime.outbox.messages.filter((m) => m.to.includes(email));
       const days = mails.map((m) => localHour(m.at, timeZone));
-      // Upcoming window is 3 days: from 3 days before the first next date, every day while one is open (overdue).
+      // Upcoming window is 3 days: from 3 days before the first next date, every workday (Settings' default:
+      // Monday–Friday) while one is open (overdue).
       const first = dates[0] ?? "";
       const expectedDays = Array.from({ length: 14 }, (_, i) => new Date(midnight + i * DAY + 12 * HOUR))
         .map((d) => localHour(d.getTime(), timeZone).slice(0, 10))
-        .filter((day) => day >= shiftDays(first, -3));
+        .filter((day) => day >= shiftDays(first, -3) && ![0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay()));
       expect(days).toEqual(expectedDays.map((day) => `${day} 08`));
     }
     const zh = runtime.outbox.messages.find((m) => m.to.includes("li.si@example.com"));
@@ -108,7 +111,9 @@ describe.each([
     const runtime = fortnight();
     const onDay = (email: string, day: string) =>
       runtime.outbox.messages.find((m) => m.to.includes(email) && localHour(m.at, timeZone).startsWith(day));
-    const lisi = onDay("li.si@example.com", "2026-11-28");
+    // Monday: what fell due on Friday and stayed open over the weekend is overdue.
+    expect(onDay("li.si@example.com", "2026-11-28")).toBeUndefined();
+    const lisi = onDay("li.si@example.com", "2026-11-30");
     expect(lisi?.subject).toBe("【跟进提醒】2 条逾期");
     expect(lisi?.body.indexOf("上海某科技")).toBeLessThan(lisi?.body.indexOf("北京某贸易") ?? 0);
     expect(lisi?.htmlBody).toContain("#gid=");
@@ -226,7 +231,7 @@ describe("limits and safety", () => {
     runtime.advanceBy(HOUR);
     expect(runtime.outbox.messages.map((m) => m.to.join())).toEqual(["li.lei@example.com", "li.si@example.com"]);
     const log = runtime.inspect().getActiveSpreadsheet().getSheetByName("提醒记录")?.getDataRange().getValues() ?? [];
-    expect(log.filter((r) => r[2] === "failed").map((r) => [r[1], r[4]])).toEqual([
+    expect(log.filter((r) => r[2] === "失败").map((r) => [r[1], r[4]])).toEqual([
       ["ann.lee@example.com", "transient: Service error: Mail"],
     ]);
     runtime.advanceBy(HOUR);
@@ -265,7 +270,7 @@ describe("limits and safety", () => {
     expect(runtime.outbox.messages[0]?.body).toContain("someone@evil.example");
   });
 
-  it("sends 100 digests when 150 owners exceed the daily quota, and the 51 left (the admin's reports it) first the next day", () => {
+  it("sends 100 digests when 150 owners exceed the daily quota, and the 51 left (the admin's reports it) first the next workday", () => {
     const runtime = followUpTable([], { now: SEVEN_THIRTY });
     const ss = runtime.inspect().getActiveSpreadsheet();
     const owners = addOverdueReps(runtime, 150);
@@ -274,7 +279,8 @@ describe("limits and safety", () => {
     runtime.advanceBy(16 * HOUR);
     const dayOne = runtime.outbox.messages.map((m) => m.to[0] ?? "");
     expect(dayOne).toHaveLength(100);
-    runtime.advanceBy(24 * HOUR);
+    // Friday, then a weekend without digests: Monday is the next day they go out.
+    runtime.advanceBy(72 * HOUR);
     const dayTwo = runtime.outbox.messages.slice(100).map((m) => m.to[0] ?? "");
     const deferred = owners.map((o) => String(o[1])).filter((email) => !dayOne.includes(email));
     expect(deferred).toHaveLength(50);
@@ -284,7 +290,7 @@ describe("limits and safety", () => {
     const log = ss.getSheetByName("提醒记录")?.getDataRange().getValues() ?? [];
     expect(
       log
-        .filter((r) => r[0] === "2026-11-27" && r[2] === "deferred")
+        .filter((r) => r[0] === "2026-11-27" && r[2] === "已推迟")
         .map((r) => r[1])
         .sort(),
     ).toEqual(waited.sort());

@@ -83,16 +83,16 @@ describe("a team's sheet with formulas", () => {
     const before = formulas(runtime);
     menu(runtime, "同步与修复");
     menu(runtime, "提醒开关");
-    runtime.advanceBy(26 * HOUR); // to Saturday 09:30, after the day's digests
+    runtime.advanceBy(74 * HOUR); // to Monday 09:30, after the day's digests (none on the weekend)
     const friday = digestOf(runtime, "2026-11-27");
     expect(friday).toContain("甲公司");
     expect(friday).toContain("乙公司");
     expect(friday).not.toContain("丁公司");
-    // =TODAY() is due again on Saturday: the formula follows the clock in the spreadsheet's zone.
-    const saturday = digestOf(runtime, "2026-11-28");
-    expect(saturday).toContain("乙公司");
-    expect(saturday).toContain("甲公司");
+    // =TODAY() is due again on Monday: the formula follows the clock in the spreadsheet's zone.
+    const monday = digestOf(runtime, "2026-11-30");
+    expect(monday).toContain("乙公司");
+    expect(monday).toContain("甲公司");
     expect(formulas(runtime)).toEqual(before);
-    expect(teamSheet(runtime)?.getRange("J5").getDisplayValue()).toBe("2026/11/28");
+    expect(teamSheet(runtime)?.getRange("J5").getDisplayValue()).toBe("2026/11/30");
   });
 });

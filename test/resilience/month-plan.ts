@@ -80,13 +80,19 @@ export function formOf(planned: PlannedFollowUp, firstDay: string, phone: string
 }
 
 /**
- * The days on which each member's email should get a digest, worked out from the plan alone: a customer's state on a
- * day is its latest contact logged that morning or before; an open one is overdue, due today or upcoming (within the
- * window) for its owner; a manager also hears of their reps' overdue and due-today customers.
+ * The days on which each member's email should get a digest, worked out from the plan alone: on a workday (none goes
+ * out on a day off), a customer's state is its latest contact logged that morning or before; an open one is overdue,
+ * due today or upcoming (within the window) for its owner; a manager also hears of their reps' overdue and due-today
+ * customers.
  */
-export function expectedDigestDays(plan: readonly PlannedFollowUp[], days: number): Map<string, number[]> {
+export function expectedDigestDays(
+  plan: readonly PlannedFollowUp[],
+  days: number,
+  isWorkday: (day: number) => boolean,
+): Map<string, number[]> {
   const expected = new Map<string, number[]>(MEMBERS.map((m) => [m.user.email, []]));
   for (let day = 0; day < days; day++) {
+    if (!isWorkday(day)) continue;
     const latest = new Map<string, PlannedFollowUp>();
     for (const p of plan) if (p.day <= day) latest.set(p.customer, p);
     const told = new Set<string>();
