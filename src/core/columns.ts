@@ -21,7 +21,9 @@ export type ColumnKey =
   | "notes"
   | "done"
   | "loggedAt"
-  | "superseded";
+  | "superseded"
+  | "amount"
+  | "expectedClose";
 
 /** How a column's cells are validated and formatted. */
 export type ColumnKind =
@@ -35,7 +37,8 @@ export type ColumnKind =
   | "source"
   | "score"
   | "done"
-  | "superseded";
+  | "superseded"
+  | "amount";
 
 /**
  * Whose cells a column holds. "team": what people type (in an adopted table, the team's own column); the add-on
@@ -72,7 +75,22 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "customer",
     header: { zh: "客户名称", en: "Customer" },
-    aliases: ["客户", "公司名称", "公司", "客户公司", "单位名称", "company", "account", "client", "customer name"],
+    aliases: [
+      "客户",
+      "客户名",
+      "客户全称",
+      "公司名称",
+      "公司",
+      "客户公司",
+      "企业名称",
+      "单位名称",
+      "company",
+      "company name",
+      "account",
+      "account name",
+      "client",
+      "customer name",
+    ],
     owner: "team",
     kind: "text",
     needed: true,
@@ -111,16 +129,26 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "date",
     header: { zh: "跟进时间", en: "Follow-up date" },
+    // 跟进日期 / 回访日期 / Follow-up date … are decided by context (header-detection.ts, resolveFollowUpDates).
     aliases: [
-      "跟进日期",
       "日期",
       "时间",
       "拜访时间",
+      "拜访日期",
       "联系时间",
+      "联系日期",
+      "沟通时间",
+      "沟通日期",
+      "记录日期",
       "date",
-      "follow up date",
       "contact date",
       "last contact",
+      "last contacted",
+      "date contacted",
+      "call date",
+      "activity date",
+      "visit date",
+      "meeting date",
     ],
     owner: "team",
     kind: "date",
@@ -167,7 +195,27 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "stage",
     header: { zh: "当前阶段", en: "Stage" },
-    aliases: ["当前状态", "状态", "阶段", "销售阶段", "stage", "status", "pipeline stage", "deal stage"],
+    aliases: [
+      "当前状态",
+      "状态",
+      "阶段",
+      "销售阶段",
+      "跟进状态",
+      "跟进阶段",
+      "客户状态",
+      "客户阶段",
+      "商机阶段",
+      "进展",
+      "进度",
+      "stage",
+      "status",
+      "pipeline stage",
+      "deal stage",
+      "sales stage",
+      "opportunity stage",
+      "deal status",
+      "lead status",
+    ],
     owner: "team",
     kind: "stage",
     needed: true,
@@ -176,7 +224,25 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "nextStep",
     header: { zh: "下一步计划", en: "Next step" },
-    aliases: ["下一步", "下步计划", "后续计划", "下一步行动", "next step", "next action", "next steps"],
+    aliases: [
+      "下一步",
+      "下步计划",
+      "后续计划",
+      "下一步行动",
+      "下一步动作",
+      "下一步安排",
+      "跟进计划",
+      "后续动作",
+      "行动计划",
+      "待办",
+      "next step",
+      "next action",
+      "next steps",
+      "next actions",
+      "action items",
+      "follow-up action",
+      "to do",
+    ],
     owner: "team",
     kind: "text",
     needed: true,
@@ -185,16 +251,30 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "nextDate",
     header: { zh: "下次跟进日期", en: "Next follow-up date" },
+    // Any header starting 下次 / 计划 / Next … and ending 日期 / 时间 / date … is one too (header-detection.ts).
     aliases: [
       "下次跟进",
       "下次跟进时间",
       "下次联系时间",
-      "回访日期",
+      "下次联系日期",
+      "下次回访",
+      "下次回访时间",
+      "下次回访日期",
+      "计划跟进日期",
+      "计划回访日期",
+      "跟进计划日期",
+      "预约回访时间",
       "计划日期",
       "next follow up",
       "next date",
+      "next contact",
+      "next contact date",
+      "next call",
+      "next action date",
+      "callback date",
       "due date",
       "follow up by",
+      "follow up on",
     ],
     owner: "team",
     kind: "date",
@@ -210,10 +290,20 @@ export const COLUMNS: readonly ColumnSpec[] = [
       "跟进人",
       "业务员",
       "销售员",
+      "销售代表",
+      "跟进销售",
+      "所属销售",
+      "客户经理",
+      "业务负责人",
+      "经办人",
       "owner",
       "rep",
       "sales rep",
       "salesperson",
+      "sales person",
+      "account owner",
+      "account manager",
+      "sales owner",
       "assigned to",
     ],
     owner: "team",
@@ -251,7 +341,20 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "done",
     header: { zh: "已跟进", en: "Next step done" },
-    aliases: ["已完成", "完成", "done", "completed"],
+    aliases: [
+      "已完成",
+      "完成",
+      "是否完成",
+      "完成情况",
+      "完成状态",
+      "是否跟进",
+      "是否已跟进",
+      "跟进完成",
+      "done",
+      "completed",
+      "complete",
+      "finished",
+    ],
     owner: "team",
     kind: "done",
     needed: true,
@@ -277,6 +380,53 @@ export const COLUMNS: readonly ColumnSpec[] = [
     kind: "superseded",
     needed: true,
     width: 90,
+  },
+  // Money (optional, never appended by adoption; a team that has them gets them read, a new table has them).
+  {
+    key: "amount",
+    header: { zh: "预计金额", en: "Amount" },
+    // Read by ./amounts: 12万, 1.5w, ¥30,000 and $12k are amounts.
+    aliases: [
+      "金额",
+      "合同金额",
+      "预计合同金额",
+      "成交金额",
+      "预算",
+      "商机金额",
+      "订单金额",
+      "amount",
+      "deal size",
+      "deal value",
+      "deal amount",
+      "value",
+      "expected revenue",
+      "budget",
+    ],
+    owner: "team",
+    kind: "amount",
+    needed: false,
+    width: 100,
+  },
+  {
+    key: "expectedClose",
+    header: { zh: "预计成交日期", en: "Expected close" },
+    aliases: [
+      "预计成交时间",
+      "预计签约日期",
+      "预计签约时间",
+      "预计成单日期",
+      "计划签约日期",
+      "close date",
+      "expected close date",
+      "expected close",
+      "expected closing date",
+      "estimated close date",
+      "target close date",
+    ],
+    owner: "team",
+    kind: "date",
+    needed: false,
+    width: 110,
   },
 ];
 

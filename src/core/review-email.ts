@@ -1,19 +1,24 @@
-/** The weekly review email to managers: the KPIs, the most overdue follow-ups and a link to the review sheet. */
+/** The weekly review email to managers, in the reader's language: the KPIs, the funnel and pipeline, each rep's week against the week before, the customers won, lost and going stale, the most overdue follow-ups, and a link to the review sheet. */
 
-import type { MessageKey } from "../i18n/messages";
 import { fill, translator } from "../i18n/translate";
+import { moneyText, percentText } from "./amounts";
 import type { Day } from "./dates";
 import type { Agenda } from "./due";
 import type { FollowUp } from "./follow-ups";
 import { escapeHtml, htmlTable, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
+import type { Funnel } from "./review-funnel";
 import { NOW_FIGURES, type ReviewKpis, WEEK_FIGURES } from "./review-kpis";
+import type { CustomerLists, NamedCustomer } from "./review-lists";
+import { REP_FIGURES, type RepLine } from "./review-reps";
 import { overdueNowRows } from "./review-rows";
+import { type Settings, stageNameIn } from "./settings";
 
 /** One overdue follow-up as the review email lists it. */
 export interface ReviewOverdueItem {
   customer: string;
   owner: string;
+  /** As typed in the sheet (shown in the reader's language). */
   stage: string;
   nextStep: string;
   /** Days past the next follow-up date (1 or more). */
@@ -24,8 +29,15 @@ export interface ReviewOverdueItem {
 
 export interface ReviewEmailInput {
   kpis: ReviewKpis;
+  funnel: Funnel;
+  reps: RepLine[];
+  lists: CustomerLists;
   /** Most overdue first; the email lists at most `TOP_OVERDUE`. */
   topOverdue: ReviewOverdueItem[];
+  /** Stage names are shown in the reader's language, as Settings names them. */
+  settings: Settings;
+  /** The symbol money is shown with (./amounts `currencySymbol`). */
+  currency: string;
   reviewUrl: string;
   spreadsheetName: string;
   language: Language;
@@ -54,64 +66,200 @@ export function topOverdue(
     }));
 }
 
-type Translate = (key: MessageKey) => string;
-
-/** A figure as the email shows it: the win rate as a whole percentage, no value as "n/a". */
-function valueText(figure: string, value: number | null, t: Translate): string {
-  if (value === null) return t("review.email.blank");
-  return figure === "winRate" ? `${Math.round(value * 100)}%` : String(value);
+/** A row of a section: its cells (user text not yet escaped), an optional link, and the line the text body shows. */
+interface Row {
+  cells: string[];
+  link: string;
+  line: string;
 }
 
-function statusOf(item: ReviewOverdueItem, t: Translate): string {
-  return item.daysOverdue === 1 ? t("digest.overdueOneDay") : fill(t("digest.overdueDays"), { days: item.daysOverdue });
+/** A section of the email: a heading, then a table in HTML and a list in text. */
+interface Section {
+  title: string;
+  color?: string;
+  headers: string[];
+  rows: Row[];
+  /** Whether the table has a link column. */
+  linked: boolean;
 }
 
-/** What both bodies show, already in the email's language (user text not yet escaped). */
-function contentOf(input: ReviewEmailInput) {
+/** A row whose text line is its cells and link joined. */
+function plainRow(cells: string[], link = ""): Row {
+  const shown = cells.map(oneLine);
+  return { cells: shown, link, line: [...shown, link].filter((part) => part !== "").join(" · ") };
+}
+
+/** What both bodies show, in the reader's language (user text not yet escaped). */
+function sectionsOf(input: ReviewEmailInput): { intro: string; sections: Section[] } {
   const t = translator(input.language);
-  const { kpis } = input;
+  const { kpis, settings } = input;
+  const money = (amount: number) => moneyText(amount, input.currency);
+  const stage = (name: string) => stageNameIn(settings, name, input.language);
+  const weekValue = (figure: (typeof WEEK_FIGURES)[number], value: number | null) => {
+    if (value === null) return t("review.email.blank");
+    if (figure === "winRate") return percentText(value);
+    return figure === "pipeline" ? money(value) : String(value);
+  };
   const span = { from: kpis.thisWeek.weekStart, to: kpis.thisWeek.weekEnd };
-  const items = input.topOverdue.slice(0, TOP_OVERDUE);
-  return {
-    t,
-    intro: fill(t("review.email.intro"), { ...span, spreadsheet: oneLine(input.spreadsheetName) }),
-    weekHeaders: [
+  const figures: Section = {
+    title: t("review.email.figures"),
+    headers: [
+      t("review.kpi.figure"),
       fill(t("review.kpi.thisWeek"), span),
       fill(t("review.kpi.previousWeek"), { from: kpis.previousWeek.weekStart, to: kpis.previousWeek.weekEnd }),
     ],
-    weekly: WEEK_FIGURES.map((figure) => ({
-      label: t(`review.kpi.${figure}`),
-      value: valueText(figure, kpis.thisWeek[figure], t),
-      previous: valueText(figure, kpis.previousWeek[figure], t),
-    })),
-    nowTitle: fill(t("review.kpi.now"), { today: kpis.today }),
-    now: NOW_FIGURES.map((figure) => ({
-      label: t(`review.kpi.${figure}`),
-      value: String(kpis[figure]),
+    linked: false,
+    rows: WEEK_FIGURES.map((figure) => {
+      const row = {
+        label: t(`review.kpi.${figure}`),
+        value: weekValue(figure, kpis.thisWeek[figure]),
+        previous: weekValue(figure, kpis.previousWeek[figure]),
+      };
+      return { cells: [row.label, row.value, row.previous], link: "", line: fill(t("review.email.line"), row) };
+    }),
+  };
+  const now: Section = {
+    title: fill(t("review.kpi.now"), { today: kpis.today }),
+    headers: [],
+    linked: false,
+    rows: NOW_FIGURES.map((figure) => ({
+      cells: [t(`review.kpi.${figure}`), String(kpis[figure])],
+      link: "",
       line: fill(t(`review.email.now.${figure}`), { value: kpis[figure] }),
     })),
-    overdueTitle:
+  };
+  const blank = (value: number | null, shown: (value: number) => string) =>
+    value === null ? t("review.email.blank") : shown(value);
+  const { funnel } = input;
+  const funnelSection: Section = {
+    title: t("review.email.funnel"),
+    headers: (["stage", "customers", "reached", "conversion", "weighted"] as const).map((c) => t(`review.funnel.${c}`)),
+    linked: false,
+    rows: [
+      ...funnel.lines.map((line) => {
+        const values = {
+          stage: stage(line.stage),
+          customers: line.customers,
+          reached: line.reached ?? "",
+          conversion: line.kind === "open" ? blank(line.conversion, percentText) : "",
+          weighted: line.weighted === null ? "" : money(line.weighted),
+        };
+        return {
+          cells: [values.stage, ...[values.customers, values.reached, values.conversion, values.weighted].map(String)],
+          link: "",
+          line: fill(t(`review.email.funnel.${line.kind}`), values),
+        };
+      }),
+      {
+        cells: [t("review.funnel.total"), String(funnel.customers), "", "", money(funnel.weighted)],
+        link: "",
+        line: fill(t("review.email.funnel.total"), {
+          customers: funnel.customers,
+          amount: money(funnel.amount),
+          weighted: money(funnel.weighted),
+        }),
+      },
+    ],
+  };
+  const repValue = (figure: (typeof REP_FIGURES)[number], value: number) =>
+    figure === "pipeline" ? money(value) : String(value);
+  const reps: Section = {
+    title: t("review.email.reps"),
+    headers: [t("review.reps.rep"), ...REP_FIGURES.map((f) => t(`review.kpi.${f}`)), t("review.kpi.overdueNow")],
+    linked: false,
+    rows: input.reps.map((line) => {
+      const versus = REP_FIGURES.map((figure) =>
+        fill(t("review.email.versus"), {
+          value: repValue(figure, line.thisWeek[figure]),
+          previous: repValue(figure, line.previousWeek[figure]),
+        }),
+      );
+      const cells = [
+        line.rep === "" ? t("review.reps.noOwner") : oneLine(line.rep),
+        ...versus,
+        String(line.overdueNow),
+      ];
+      const labelled = [...REP_FIGURES, "overdueNow" as const].map(
+        (figure, i) => `${t(`review.kpi.${figure}`)} ${cells[i + 1]}`,
+      );
+      return {
+        cells,
+        link: "",
+        line: fill(t("review.email.repLine"), { rep: cells[0], figures: labelled.join(" · ") }),
+      };
+    }),
+  };
+  const listHeaders = (["customer", "owner", "stage", "amount", "days"] as const).map((c) =>
+    t(`review.list.column.${c}`),
+  );
+  const listSection = (which: keyof CustomerLists, color?: string): Section => {
+    const { items, total } = input.lists[which];
+    const cells = (item: NamedCustomer) => [
+      item.customer,
+      item.owner,
+      stage(item.stage),
+      item.amount === null ? "" : money(item.amount),
+      item.days === 1 ? t("review.email.dayAgo") : fill(t("review.email.daysAgo"), { days: item.days }),
+    ];
+    return {
+      title: fill(t(`review.list.${which}`), { total, shown: items.length, days: settings.staleDays }),
+      color,
+      headers: listHeaders,
+      linked: true,
+      rows: items.map((item) => plainRow(cells(item), safeLink(item.link))),
+    };
+  };
+  const items = input.topOverdue.slice(0, TOP_OVERDUE);
+  const overdue: Section = {
+    title:
       items.length > 0
         ? fill(t("review.email.overdue"), { total: kpis.overdueNow, shown: items.length })
         : t("review.email.noOverdue"),
-    items: items.map((item) => ({
-      cells: [item.customer, item.owner, item.stage, item.nextStep, statusOf(item, t)].map(oneLine),
-      link: safeLink(item.link),
-    })),
-    reviewUrl: safeLink(input.reviewUrl),
+    color: "#c5221f",
+    headers: (["customer", "owner", "stage", "nextStep", "status"] as const).map((column) =>
+      column === "owner" ? t("review.email.owner") : t(`digest.column.${column}`),
+    ),
+    linked: true,
+    rows: items.map((item) =>
+      plainRow(
+        [
+          item.customer,
+          item.owner,
+          stage(item.stage),
+          item.nextStep,
+          item.daysOverdue === 1
+            ? t("digest.overdueOneDay")
+            : fill(t("digest.overdueDays"), { days: item.daysOverdue }),
+        ],
+        safeLink(item.link),
+      ),
+    ),
+  };
+  return {
+    intro: fill(t("review.email.intro"), { ...span, spreadsheet: oneLine(input.spreadsheetName) }),
+    sections: [
+      figures,
+      now,
+      funnelSection,
+      reps,
+      listSection("won", "#188038"),
+      listSection("lost"),
+      listSection("stale", "#b06000"),
+      overdue,
+    ],
   };
 }
 
 function textOf(input: ReviewEmailInput): string {
-  const c = contentOf(input);
-  const lines = [c.intro, "", `■ ${c.t("review.email.figures")}`];
-  for (const row of c.weekly) lines.push(`- ${fill(c.t("review.email.line"), row)}`);
-  lines.push("", `■ ${c.nowTitle}`);
-  for (const row of c.now) lines.push(`- ${row.line}`);
-  lines.push("", `■ ${c.overdueTitle}`);
-  for (const item of c.items) lines.push(`- ${[...item.cells, item.link].filter((part) => part !== "").join(" · ")}`);
-  if (c.reviewUrl) lines.push("", fill(c.t("review.email.openLine"), { url: c.reviewUrl }));
-  lines.push("", c.t("review.email.footer"));
+  const t = translator(input.language);
+  const { intro, sections } = sectionsOf(input);
+  const lines = [intro];
+  for (const section of sections) {
+    lines.push("", `■ ${section.title}`, ...section.rows.map((row) => `- ${row.line}`));
+  }
+  const reviewUrl = safeLink(input.reviewUrl);
+  if (reviewUrl) lines.push("", fill(t("review.email.openLine"), { url: reviewUrl }));
+  lines.push("", t("review.email.footer"));
   return `${lines.join("\n")}\n`;
 }
 
@@ -121,34 +269,22 @@ function htmlLink(href: string, text: string): string {
 }
 
 function htmlOf(input: ReviewEmailInput): string {
-  const c = contentOf(input);
+  const t = translator(input.language);
+  const { intro, sections } = sectionsOf(input);
   const paragraph = (html: string, style: string = STYLE.p) => `<p style="${style}">${html}</p>`;
-  const heading = (title: string, color = "#202124") =>
-    `<h3 style="${STYLE.h};color:${color}">${escapeHtml(title)}</h3>`;
-  const escaped = (cells: readonly string[]) => cells.map(escapeHtml);
-  const parts = [
-    paragraph(escapeHtml(c.intro)),
-    heading(c.t("review.email.figures")),
-    htmlTable(
-      [c.t("review.kpi.figure"), ...c.weekHeaders],
-      c.weekly.map((row) => escaped([row.label, row.value, row.previous])),
-    ),
-    heading(c.nowTitle),
-    htmlTable(
-      [],
-      c.now.map((row) => escaped([row.label, row.value])),
-    ),
-    heading(c.overdueTitle, "#c5221f"),
-  ];
-  if (c.items.length > 0) {
-    const headers = (["customer", "owner", "stage", "nextStep", "status"] as const).map((column) =>
-      column === "owner" ? c.t("review.email.owner") : c.t(`digest.column.${column}`),
-    );
-    const rows = c.items.map((item) => [...escaped(item.cells), htmlLink(item.link, c.t("digest.open"))]);
-    parts.push(htmlTable([...headers, ""], rows));
+  const parts = [paragraph(escapeHtml(intro))];
+  for (const section of sections) {
+    parts.push(`<h3 style="${STYLE.h};color:${section.color ?? "#202124"}">${escapeHtml(section.title)}</h3>`);
+    if (section.rows.length === 0) continue;
+    const rows = section.rows.map((row) => [
+      ...row.cells.map(escapeHtml),
+      ...(section.linked ? [htmlLink(row.link, t("digest.open"))] : []),
+    ]);
+    parts.push(htmlTable(section.linked ? [...section.headers, ""] : section.headers, rows));
   }
-  if (c.reviewUrl) parts.push(paragraph(htmlLink(c.reviewUrl, c.t("review.email.open"))));
-  parts.push(paragraph(escapeHtml(c.t("review.email.footer")), STYLE.footer));
+  const reviewUrl = safeLink(input.reviewUrl);
+  if (reviewUrl) parts.push(paragraph(htmlLink(reviewUrl, t("review.email.open"))));
+  parts.push(paragraph(escapeHtml(t("review.email.footer")), STYLE.footer));
   return `<div style="${STYLE.body}">${parts.join("")}</div>`;
 }
 

@@ -1,12 +1,14 @@
 /** The weekly review's KPIs: last complete week against the week before, what stands today, and the block the review sheet shows. */
 
 import { fill, translator } from "../i18n/translate";
-import { type Day, isoOfDay, mondayOf } from "./dates";
+import { type Day, isoOfDay } from "./dates";
 import type { Agenda } from "./due";
 import type { FollowUp } from "./follow-ups";
 import type { Language } from "./language";
+import type { FormattedRange, ReviewBlock } from "./review-block";
+import { total } from "./review-funnel";
 import { overdueNowRows } from "./review-rows";
-import { stageKindOf } from "./settings";
+import { type ReviewBasis, reviewBasis, reviewedMonday, reviewWeek, staleCustomers } from "./review-weeks";
 
 /** One week's figures (Monday to Sunday, by follow-up date). */
 export interface WeekKpis {
@@ -26,6 +28,8 @@ export interface WeekKpis {
   winRate: number | null;
   /** Median days from first follow-up to the winning row, over the customers won in the week; null when none. */
   medianDaysToWin: number | null;
+  /** The weighted open pipeline at the end of the week: amounts × their stage's win probability (./review-funnel). */
+  pipeline: number;
 }
 
 export interface ReviewKpis {
@@ -45,7 +49,15 @@ export interface ReviewKpis {
 }
 
 /** The weekly figures, in the order the review shows them. */
-export const WEEK_FIGURES = ["followUps", "newCustomers", "won", "lost", "winRate", "medianDaysToWin"] as const;
+export const WEEK_FIGURES = [
+  "followUps",
+  "newCustomers",
+  "won",
+  "lost",
+  "winRate",
+  "medianDaysToWin",
+  "pipeline",
+] as const;
 
 /** The figures that stand today, in the order the review shows them. */
 export const NOW_FIGURES = ["overdueNow", "staleCustomers", "unreadable"] as const;
@@ -61,11 +73,36 @@ export const KPI_ROWS = Object.fromEntries(LAYOUT.map((line, index) => [line, in
 /** Column index (0-based) of each column of `kpiGrid`; figures that stand today have their value under `thisWeek`. */
 export const KPI_COLUMNS = { label: 0, thisWeek: 1, previousWeek: 2, definition: 3 } as const;
 
+/** The cells of `kpiGrid` shown as a percentage (the win rate) or as money (the pipeline). */
+export const KPI_FORMATS: readonly FormattedRange[] = [
+  { row: KPI_ROWS.winRate, column: KPI_COLUMNS.thisWeek, height: 1, width: 2, format: "percent" },
+  { row: KPI_ROWS.pipeline, column: KPI_COLUMNS.thisWeek, height: 1, width: 2, format: "money" },
+];
+
 function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** One week's figures from its rows (see ./review-weeks). */
+function weekKpis(basis: ReviewBasis, monday: Day): WeekKpis {
+  const week = reviewWeek(basis, monday);
+  const won = week.won.length;
+  const lost = week.lost.length;
+  const firstDate = (f: FollowUp) => basis.first.get(f.customerKey)?.date as Day;
+  return {
+    weekStart: isoOfDay(monday),
+    weekEnd: isoOfDay(monday + 6),
+    followUps: week.followUps.length,
+    newCustomers: week.newCustomers.length,
+    won,
+    lost,
+    winRate: won + lost === 0 ? null : won / (won + lost),
+    medianDaysToWin: median(week.won.map((f) => (f.date as Day) - firstDate(f))),
+    pipeline: total(week.pipeline.map((p) => p.weighted)),
+  };
 }
 
 /**
@@ -75,52 +112,25 @@ function median(values: readonly number[]): number | null {
  * daily digests count them.
  */
 export function weeklyKpis(followUps: FollowUp[], agenda: Agenda, today: Day, unreadable: number): ReviewKpis {
-  const { settings } = agenda;
-  const readable = followUps.filter((f) => f.date !== null && f.customerKey !== "");
-  const firstDate = new Map<string, Day>();
-  for (const f of readable) {
-    const first = firstDate.get(f.customerKey);
-    if (first === undefined || (f.date as Day) < first) firstDate.set(f.customerKey, f.date as Day);
-  }
-  const latest = [...agenda.latest.values()].filter((f) => f.date !== null);
-  const week = (monday: Day): WeekKpis => {
-    const inWeek = (day: Day) => day >= monday && day <= monday + 6;
-    const closed = (kind: "won" | "lost") =>
-      latest.filter((f) => inWeek(f.date as Day) && stageKindOf(settings, f.stage) === kind);
-    const won = closed("won");
-    const lost = closed("lost").length;
-    return {
-      weekStart: isoOfDay(monday),
-      weekEnd: isoOfDay(monday + 6),
-      followUps: readable.filter((f) => inWeek(f.date as Day)).length,
-      newCustomers: [...firstDate.values()].filter(inWeek).length,
-      won: won.length,
-      lost,
-      winRate: won.length + lost === 0 ? null : won.length / (won.length + lost),
-      medianDaysToWin: median(won.map((f) => (f.date as Day) - (firstDate.get(f.customerKey) as Day))),
-    };
-  };
-  const lastMonday = mondayOf(today) - 7;
+  const basis = reviewBasis(followUps, agenda);
+  const monday = reviewedMonday(today);
   return {
-    thisWeek: week(lastMonday),
-    previousWeek: week(lastMonday - 7),
+    thisWeek: weekKpis(basis, monday),
+    previousWeek: weekKpis(basis, monday - 7),
     overdueNow: overdueNowRows(agenda, followUps, today).length,
-    staleCustomers: latest.filter((f) => {
-      const kind = stageKindOf(settings, f.stage);
-      return kind !== "won" && kind !== "lost" && today - (f.date as Day) >= settings.staleDays;
-    }).length,
+    staleCustomers: staleCustomers(basis, today).length,
     unreadable,
     today: isoOfDay(today),
-    staleDays: settings.staleDays,
+    staleDays: agenda.settings.staleDays,
   };
 }
 
 /**
  * The KPI block for the top of the review sheet, 4 columns wide (see `KPI_ROWS`, `KPI_COLUMNS`): a title, a header,
  * the weekly figures for both weeks, then the figures as of today; each with its definition. The win rate is a
- * fraction (the sheet formats it as a percentage); a figure with no value is "".
+ * fraction and the pipeline an amount (the sheet formats them: `KPI_FORMATS`); a figure with no value is "".
  */
-export function kpiGrid(kpis: ReviewKpis, language: Language): unknown[][] {
+export function kpiGrid(kpis: ReviewKpis, language: Language): ReviewBlock["grid"] {
   const t = translator(language);
   const span = (week: WeekKpis) => ({ from: week.weekStart, to: week.weekEnd });
   const weekRows = WEEK_FIGURES.map((figure) => [

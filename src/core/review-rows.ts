@@ -5,7 +5,7 @@ import { type Day, isoOfDay, mondayOf } from "./dates";
 import { type Agenda, agendaOf, asSyncOrders, dueOf, isNewer } from "./due";
 import type { FollowUp, RowProblem } from "./follow-ups";
 import type { Language } from "./language";
-import { type Settings, type StageKind, stageKindOf } from "./settings";
+import { type Settings, type StageKind, stageKindOf, stageNameIn } from "./settings";
 import { sheetTrim } from "./text";
 
 /** One follow-up as the review data sheet holds it, in the sheet's column order. */
@@ -17,7 +17,7 @@ export interface ReviewRow {
   method: string;
   stage: string;
   stageKind: StageKind | "unknown";
-  /** "1 新线索": the stage's 1-based Settings order (2 digits when there are 10 or more stages) and name; "? name" when unknown. */
+  /** "1 新线索": the stage's 1-based Settings order (2 digits when there are 10 or more stages) and name in the sheet's language; "? name" when unknown. */
   stageLabel: string;
   isLatest: boolean;
   overdueNow: boolean;
@@ -25,6 +25,10 @@ export interface ReviewRow {
   daysSincePrevious: number | "";
   /** The kind of the customer's latest row, for conversion by method. */
   latestKind: StageKind | "unknown";
+  /** The row's amount (./amounts), "" when none. */
+  amount: number | "";
+  /** yyyy-mm-dd of the row's expected close, "" when none. */
+  expectedClose: string;
 }
 
 const FIELDS = [
@@ -39,6 +43,8 @@ const FIELDS = [
   "overdueNow",
   "daysSincePrevious",
   "latestKind",
+  "amount",
+  "expectedClose",
 ] as const satisfies readonly (keyof ReviewRow)[];
 
 /** The data sheet's header texts, in `ReviewRow` field order. */
@@ -72,17 +78,17 @@ function kindOf(settings: Settings, stage: string): StageKind | "unknown" {
   return stageKindOf(settings, stage) ?? "unknown";
 }
 
-/** "1 新线索" … "8 已流失" (zero-padded when there are 10 stages or more), "? 跟进中" for a stage not in Settings. */
-function stageLabelOf(settings: Settings, stage: string): string {
+/** "1 新线索" … "8 已流失" (zero-padded when there are 10 stages or more; "1 New lead" in English), "? 搁置" for a stage not in Settings. */
+function stageLabelOf(settings: Settings, stage: string, language: Language): string {
   const wanted = sheetTrim(stage).toLowerCase();
   const index = settings.stages.findIndex((s) => sheetTrim(s.name).toLowerCase() === wanted);
   if (index < 0) return `? ${stage}`.trim();
   const order = String(index + 1).padStart(settings.stages.length >= 10 ? 2 : 1, "0");
-  return `${order} ${settings.stages[index].name}`;
+  return `${order} ${stageNameIn(settings, settings.stages[index].name, language)}`;
 }
 
 /**
- * The review rows, in sheet order: one per follow-up with a date and a customer. `unreadable` is the number of distinct
+ * The review rows, in sheet order, stage labels in `language`: one per follow-up with a date and a customer. `unreadable` is the number of distinct
  * rows a person has to fix: no date or no customer (left out), a stage blank or not in Settings (kept, kind "unknown"),
  * or any date, customer or stage problem `readFollowUps` or a sync reported.
  */
@@ -91,6 +97,7 @@ export function reviewRows(
   problems: RowProblem[],
   settings: Settings,
   today: Day,
+  language: Language,
 ): { rows: ReviewRow[]; unreadable: number } {
   const unreadable = new Set(problems.filter((p) => UNREADABLE_KINDS.has(p.kind)).map((p) => p.row));
   const isReadable = (f: FollowUp) => f.date !== null && f.customerKey !== "";
@@ -119,11 +126,13 @@ export function reviewRows(
         method: f.method,
         stage: f.stage,
         stageKind: kindOf(settings, f.stage),
-        stageLabel: stageLabelOf(settings, f.stage),
+        stageLabel: stageLabelOf(settings, f.stage, language),
         isLatest: latest === f,
         overdueNow: overdue.has(f),
         daysSincePrevious: previous === undefined ? "" : (f.date as Day) - previous,
         latestKind: kindOf(settings, latest.stage),
+        amount: f.amount ?? "",
+        expectedClose: f.expectedClose === null ? "" : isoOfDay(f.expectedClose),
       };
     });
   return { rows, unreadable: unreadable.size };

@@ -1,8 +1,9 @@
-/** The Reminder log sheet: one row per email outcome (sent, deferred, failed, given up), for people to read; the send record (../core/send-record) is what makes each email go out once, and this log is its second line of defence. */
+/** The Reminder log sheet: one row per email outcome (sent, deferred, failed, given up) in the table's language, for people to read; the send record (../core/send-record) is what makes each email go out once, and this log is its second line of defence. */
 
 import type { Language } from "../core/language";
 import { asLiteral } from "../core/literal";
-import { translator } from "../i18n/translate";
+import { cellText } from "../core/text";
+import { translate, translator } from "../i18n/translate";
 import { withRetry } from "./retry";
 import { ownSheet } from "./spreadsheet-metadata";
 import { writeGrid } from "./table-layout";
@@ -25,7 +26,23 @@ const RECENT_ROWS = 3000;
 const METADATA_KEY = "followUpTracker.reminderLog";
 const STATUSES: readonly DigestStatus[] = ["sending", "sent", "deferred", "failed", "gaveUp"];
 
-/** The log sheet (the add-on's own, created on first use with headers in the table's language, warning-protected). */
+/** A status cell's text in either language (or as an older version wrote it, the status itself) → the status. */
+const STATUS_BY_TEXT = new Map<string, DigestStatus>(
+  STATUSES.flatMap((status) => [
+    [status.toLowerCase(), status],
+    ...(["zh", "en"] as const).map((language): [string, DigestStatus] => [
+      translate(language, `log.state.${status}`).toLowerCase(),
+      status,
+    ]),
+  ]),
+);
+
+/** The status a log cell shows, in either language or as an older version wrote it; undefined for anything else. */
+export function statusOfLogText(text: unknown): DigestStatus | undefined {
+  return STATUS_BY_TEXT.get(cellText(text).toLowerCase());
+}
+
+/** The log sheet (the add-on's own, created on first use with headers in the table's language, warning-protected); its statuses are written in the language of `appendLog`'s caller. */
 export function logSheet(spreadsheet: Spreadsheet, language: Language): Sheet {
   const t = translator(language);
   const sheet = ownSheet(spreadsheet, METADATA_KEY, t("log.sheet"), (created) =>
@@ -46,12 +63,13 @@ export function readLog(sheet: Sheet): Map<string, LogEntry> {
   const first = Math.max(2, last - RECENT_ROWS + 1);
   const latest = new Map<string, LogEntry>();
   if (last < first) return latest;
-  for (const [day, email, status, , detail] of sheet.getRange(first, 1, last - first + 1, 5).getValues()) {
-    if (!STATUSES.includes(status as DigestStatus)) continue;
+  for (const [day, email, text, , detail] of sheet.getRange(first, 1, last - first + 1, 5).getValues()) {
+    const status = statusOfLogText(text);
+    if (status === undefined) continue;
     const entry = {
       day: String(day),
       email: String(email).toLowerCase(),
-      status: status as DigestStatus,
+      status,
       detail: String(detail),
     };
     latest.set(logKey(entry.day, entry.email), entry);
@@ -63,10 +81,17 @@ export function logKey(day: string, email: string): string {
   return `${day}|${email.toLowerCase()}`;
 }
 
-/** Appends entries in one write (retried when the service hiccups). */
-export function appendLog(sheet: Sheet, entries: readonly LogEntry[], at: Date): void {
+/** Appends entries in one write (retried when the service hiccups), each status as a word of `language`. */
+export function appendLog(sheet: Sheet, entries: readonly LogEntry[], at: Date, language: Language): void {
   if (entries.length === 0) return;
-  const rows = entries.map((e) => [asLiteral(e.day), asLiteral(e.email), e.status, at, asLiteral(e.detail)]);
+  const t = translator(language);
+  const rows = entries.map((e) => [
+    asLiteral(e.day),
+    asLiteral(e.email),
+    asLiteral(t(`log.state.${e.status}`)),
+    at,
+    asLiteral(e.detail),
+  ]);
   withRetry(() => {
     const row = sheet.getLastRow() + 1;
     if (row + rows.length - 1 > sheet.getMaxRows())

@@ -1,4 +1,4 @@
-/** The weekly step of the hourly run: on the Settings review day and hour, rebuild the review and email it to each manager once, through the same send-once protocol as the digests. */
+/** The weekly step of the hourly run: on the Settings review day and hour, rebuild the review and email it to each manager once, in the manager's language (Team sheet), through the same send-once protocol as the digests. */
 
 import { type Day, hourInZone, isoOfDay, mondayOf, weekdayOfDay } from "../core/dates";
 import { agendaOf } from "../core/due";
@@ -8,7 +8,7 @@ import { isValidEmail } from "../core/team";
 import { type BatchRun, openBatch, sendBatch } from "./send-once";
 import type { Table } from "./table";
 import { readRows } from "./table-rows";
-import { buildWeeklyReview } from "./weekly-review";
+import { buildWeeklyReview, rowLink } from "./weekly-review";
 
 /** Whether this hour is at or after the review hour of the review day (spreadsheet zone). */
 export function isReviewTime(table: Table, now: number, today: Day): boolean {
@@ -28,18 +28,22 @@ export function sendWeeklyReview(table: Table, today: Day, startedAt: number): B
   const { batch } = openBatch(table.spreadsheet, key);
   if (!managers.some((m) => shouldSend(batch.entries[recipientKey(m.email)]))) return null;
   const rows = readRows(table);
-  const { kpis, review } = buildWeeklyReview(table, today, rows);
+  const { content, currency, review } = buildWeeklyReview(table, today, rows);
   const url = table.spreadsheet.getUrl();
-  const sheetId = table.followUps.getSheetId();
   const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
-  const overdue = topOverdue(rows.followUps, agenda, today, (row) => `${url}#gid=${sheetId}&range=A${row}`);
+  const overdue = topOverdue(rows.followUps, agenda, today, rowLink(table));
   const outgoing = managers.map((manager) => ({
     email: manager.email,
     note: "",
     send: () => {
       const mail = renderReviewEmail({
-        kpis,
+        kpis: content.kpis,
+        funnel: content.funnel,
+        reps: content.reps,
+        lists: content.lists,
         topOverdue: overdue,
+        settings: table.settings,
+        currency,
         reviewUrl: `${url}#gid=${review.getSheetId()}`,
         spreadsheetName: table.spreadsheet.getName(),
         language: manager.language || table.language,

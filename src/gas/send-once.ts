@@ -150,7 +150,7 @@ export function sendBatch(
       save();
     }
   } finally {
-    appendLog(sheet, log, new Date());
+    appendLog(sheet, log, new Date(), language);
   }
   // Recipients planned earlier who have nothing today any more do not hold the batch open (nor are they forgotten:
   // an entry not sent is reported once its day is over).

@@ -6,13 +6,15 @@ import { asLiteral, literalGrid } from "../core/literal";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Number formats by column kind: dates as 2026-11-27, timestamps with the time, ids and free text as plain text. */
+/** Number formats by column kind: dates as 2026-11-27, timestamps with the time, ids and free text as plain text, amounts grouped. */
 const FORMATS: Partial<Record<string, string>> = {
   date: "yyyy-mm-dd",
   timestamp: "yyyy-mm-dd hh:mm",
   id: "@",
   text: "@",
   score: "0",
+  // Amounts typed as numbers show as 12,000; text such as "12万" stays as typed (../core/amounts reads both).
+  amount: "#,##0",
 };
 
 /**

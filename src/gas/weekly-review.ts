@@ -1,10 +1,24 @@
-/** Builds the weekly review: a Review data sheet (one normalised row per follow-up), and a Weekly review sheet with the KPI block, four real pivot tables and a funnel chart. */
+/** Builds the weekly review: a Review data sheet (one normalised row per follow-up), and a Weekly review sheet with the KPI block, the funnel and weighted pipeline, each rep's week, the customers won, lost and going stale (each with a link to its row), four real pivot tables and a funnel chart, money and percentages formatted. */
 
+import { columnLetter } from "../core/a1";
+import { currencySymbol, moneyFormat, PERCENT_FORMAT } from "../core/amounts";
 import { type Day, isoOfDay, mondayOf } from "../core/dates";
-import { agendaOf } from "../core/due";
 import type { Language } from "../core/language";
 import { literalGrid } from "../core/literal";
-import { kpiGrid, type ReviewKpis, type ReviewRow, reviewGrid, reviewRows, weeklyKpis } from "../core/review";
+import {
+  type BlockFormat,
+  type FormattedRange,
+  funnelBlock,
+  KPI_FORMATS,
+  kpiGrid,
+  listsBlock,
+  type ReviewBlock,
+  type ReviewRow,
+  repBlock,
+  reviewGrid,
+  type WeeklyReview,
+  weeklyReview,
+} from "../core/review";
 import { translator } from "../i18n/translate";
 import { ownSheet } from "./spreadsheet-metadata";
 import type { Table } from "./table";
@@ -25,14 +39,18 @@ const DATA = {
   overdueNow: 9,
   daysSincePrevious: 10,
   latestKind: 11,
+  amount: 12,
+  expectedClose: 13,
 } as const;
-const DATA_WIDTH = 11;
+const DATA_WIDTH = 13;
 /** Weeks shown in the follow-ups per owner × week pivot. */
 const WEEKS_SHOWN = 8;
 
 /** What a build produced. */
 export interface ReviewOutcome {
-  kpis: ReviewKpis;
+  content: WeeklyReview;
+  /** The symbol money is shown with (Settings, else the spreadsheet's locale). */
+  currency: string;
   review: Sheet;
   rows: number;
 }
@@ -51,40 +69,76 @@ function recentWeeks(today: Day, count: number): string[] {
   return Array.from({ length: count }, (_, i) => isoOfDay(monday - 7 * (count - 1 - i)));
 }
 
+/** The blocks one under the other, a blank row between, as one rectangle of cells and its formatted ranges. */
+function stackBlocks(blocks: readonly ReviewBlock[]): ReviewBlock & { width: number } {
+  const width = Math.max(...blocks.flatMap((block) => block.grid.map((row) => row.length)));
+  const grid: ReviewBlock["grid"] = [];
+  const formats: FormattedRange[] = [];
+  for (const block of blocks) {
+    if (grid.length > 0) grid.push(Array<string>(width).fill(""));
+    formats.push(...block.formats.map((range) => ({ ...range, row: range.row + grid.length })));
+    grid.push(...block.grid.map((row) => [...row, ...Array<string>(width - row.length).fill("")]));
+  }
+  return { grid, formats, width };
+}
+
+/** Number formats of the ranges (1-based from `firstRow`), one call per format whatever the number of ranges. */
+function applyFormats(sheet: Sheet, ranges: readonly FormattedRange[], firstRow: number, currency: string): void {
+  const patterns: Record<BlockFormat, string> = { percent: PERCENT_FORMAT, money: moneyFormat(currency) };
+  for (const format of ["percent", "money"] as const) {
+    const a1 = ranges
+      .filter((r) => r.format === format && r.height > 0 && r.width > 0)
+      .map((r) => {
+        const top = firstRow + r.row;
+        return `${columnLetter(r.column + 1)}${top}:${columnLetter(r.column + r.width)}${top + r.height - 1}`;
+      });
+    if (a1.length > 0) sheet.getRangeList(a1).setNumberFormat(patterns[format]);
+  }
+}
+
+/** What opens the Follow-ups sheet at a row (two calls, whatever the number of links). */
+export function rowLink(table: Table): (row: number) => string {
+  const url = table.spreadsheet.getUrl();
+  const sheetId = table.followUps.getSheetId();
+  return (row) => `${url}#gid=${sheetId}&range=A${row}`;
+}
+
 /**
  * Rebuilds both sheets from scratch: its own pivots and chart are removed first, other sheets are never touched.
- * Service calls do not depend on the number of follow-ups: one read of the table, one write of the data sheet,
- * and a fixed set of pivot and chart calls.
+ * Service calls do not depend on the number of follow-ups: one read of the table, one write of each sheet, one
+ * number format call per format, and a fixed set of pivot and chart calls.
  */
 export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = readRows(table)): ReviewOutcome {
   const t = translator(table.language);
-  const review = reviewRows(rows.followUps, rows.problems, table.settings, today);
-  const kpis = weeklyKpis(
-    rows.followUps,
-    agendaOf(rows.followUps, rows.problems, table.settings),
-    today,
-    review.unreadable,
-  );
-  const { spreadsheet } = table;
+  const { spreadsheet, settings, language } = table;
+  const content = weeklyReview(rows.followUps, rows.problems, settings, table.members, today, language, rowLink(table));
+  const currency = currencySymbol(settings.currency, spreadsheet.getSpreadsheetLocale());
 
   const data = ownSheet(spreadsheet, "followUpTracker.reviewData", t("review.dataSheet"));
-  replaceContents(data, literalGrid(reviewGrid(review.rows, table.language)), DATA_WIDTH);
+  replaceContents(data, literalGrid(reviewGrid(content.rows, language)), DATA_WIDTH);
   data.setFrozenRows(1);
-  const source = data.getRange(1, 1, review.rows.length + 1, DATA_WIDTH);
+  applyFormats(
+    data,
+    [{ row: 0, column: DATA.amount - 1, height: content.rows.length, width: 1, format: "money" }],
+    2,
+    currency,
+  );
+  const source = data.getRange(1, 1, content.rows.length + 1, DATA_WIDTH);
 
   const sheet = ownSheet(spreadsheet, "followUpTracker.review", t("review.sheet"));
   for (const pivot of sheet.getPivotTables()) pivot.remove();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  const kpiBlock = literalGrid(kpiGrid(kpis, table.language));
-  const width = Math.max(...kpiBlock.map((r) => r.length));
-  replaceContents(
-    sheet,
-    kpiBlock.map((r) => [...r, ...Array(width - r.length).fill("")]),
-    width,
-  );
-  placePivots(sheet, source, review.rows, today, table.language, kpiBlock.length + 2);
+  const blocks = stackBlocks([
+    { grid: kpiGrid(content.kpis, language), formats: [...KPI_FORMATS] },
+    funnelBlock(content.funnel, settings, language),
+    repBlock(content.reps, language),
+    listsBlock(content.lists, settings, language),
+  ]);
+  replaceContents(sheet, literalGrid(blocks.grid), blocks.width);
+  applyFormats(sheet, blocks.formats, 1, currency);
+  placePivots(sheet, source, content.rows, today, language, blocks.grid.length + 2);
   protectWarningOnly([data, sheet], t("review.protection"));
-  return { kpis, review: sheet, rows: review.rows.length };
+  return { content, currency, review: sheet, rows: content.rows.length };
 }
 
 /** Distinct non-empty values of one field. */
@@ -121,24 +175,27 @@ function placePivots(
   const perWeek = place(t("review.pivot.perWeek"), owners + 4);
   perWeek.addRowGroup(DATA.owner);
   perWeek.addColumnGroup(DATA.weekStart);
-  perWeek.addPivotValue(DATA.customerKey, counta);
+  perWeek.addPivotValue(DATA.customerKey, counta).setDisplayName(t("review.pivot.value.followUps"));
   perWeek.addFilter(DATA.weekStart, visible(recentWeeks(today, WEEKS_SHOWN)));
 
   const funnelRow = row + 1;
   const funnel = place(t("review.pivot.funnel"), stages + 4);
   funnel.addRowGroup(DATA.stageLabel);
   funnel.addColumnGroup(DATA.owner);
-  funnel.addPivotValue(DATA.customerKey, counta);
+  funnel.addPivotValue(DATA.customerKey, counta).setDisplayName(t("review.pivot.value.customers"));
   funnel.addFilter(DATA.isLatest, visible(["TRUE"]));
 
   const byMethod = place(t("review.pivot.byMethod"), methods + 4);
   byMethod.addRowGroup(DATA.method);
   byMethod.addColumnGroup(DATA.latestKind);
-  byMethod.addPivotValue(DATA.customerKey, counta);
+  // Customers, not rows: a customer called three times by phone counts once under phone.
+  byMethod
+    .addPivotValue(DATA.customerKey, SpreadsheetApp.PivotTableSummarizeFunction.COUNTUNIQUE)
+    .setDisplayName(t("review.pivot.value.customers"));
 
   const overdue = place(t("review.pivot.overdue"), owners + 3);
   overdue.addRowGroup(DATA.owner);
-  overdue.addPivotValue(DATA.customerKey, counta);
+  overdue.addPivotValue(DATA.customerKey, counta).setDisplayName(t("review.pivot.value.overdue"));
   overdue.addFilter(DATA.overdueNow, visible(["TRUE"]));
 
   // The funnel chart, below the pivots, reads the funnel pivot's stage labels and its Grand Total column.

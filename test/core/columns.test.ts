@@ -22,11 +22,13 @@ const ALL_KEYS: ColumnKey[] = [
   "done",
   "loggedAt",
   "superseded",
+  "amount",
+  "expectedClose",
 ];
 
 describe("columns", () => {
   describe("COLUMNS", () => {
-    it("has every column once, in a new table's order (id first, the add-on's stamps last)", () => {
+    it("has every column once, in a new table's order (id first, the add-on's stamps, then the optional money columns)", () => {
       expect(COLUMNS.map((c) => c.key)).toEqual(ALL_KEYS);
     });
 

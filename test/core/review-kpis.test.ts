@@ -1,9 +1,17 @@
-/** Tests of src/core/review-kpis beyond test/core/review.test.ts: the KPI block's layout, an odd-sized median and a week of losses only. */
+/** Tests of src/core/review-kpis beyond test/core/review.test.ts: the KPI block's layout and formats, an odd-sized median, a week of losses only, and the weighted pipeline at each week's end. */
 
 import { type Day, dayFromYmd } from "../../src/core/dates";
 import { agendaOf } from "../../src/core/due";
 import type { FollowUp } from "../../src/core/follow-ups";
-import { KPI_COLUMNS, KPI_ROWS, kpiGrid, NOW_FIGURES, WEEK_FIGURES, weeklyKpis } from "../../src/core/review-kpis";
+import {
+  KPI_COLUMNS,
+  KPI_FORMATS,
+  KPI_ROWS,
+  kpiGrid,
+  NOW_FIGURES,
+  WEEK_FIGURES,
+  weeklyKpis,
+} from "../../src/core/review-kpis";
 import { defaultSettings } from "../../src/core/settings";
 import { followUpOf } from "../fixtures/follow-up";
 
@@ -58,6 +66,33 @@ describe("review-kpis", () => {
     });
   });
 
+  describe("the weighted pipeline", () => {
+    /** Default win probabilities: 新线索 10%, 已报价 50%, 谈判中 60%, 签约中 75%. */
+    const rows: FollowUp[] = [
+      followUpOf({ row: 2, customer: "甲", date: day(11, 20), stage: "已报价", amount: 100_000 }),
+      followUpOf({ row: 3, customer: "甲", date: day(11, 26), stage: "谈判中" }), // the amount stands
+      followUpOf({ row: 4, customer: "甲", date: day(11, 30), stage: "签约中" }), // after last week: not counted
+      followUpOf({ row: 5, customer: "乙", date: day(11, 24), stage: "新线索", amount: 120_000 }),
+      followUpOf({ row: 6, customer: "丙", date: day(11, 18), stage: "签约中", amount: 50_000 }),
+      followUpOf({ row: 7, customer: "丙", date: day(11, 25), stage: "已成交", nextDate: null }),
+      followUpOf({ row: 8, customer: "丁", date: day(11, 19), stage: "已报价" }), // no amount: counts 0
+    ];
+    const kpis = weeklyKpis(rows, agendaOf(rows, [], SETTINGS), TODAY, 0);
+
+    it("sums amount × the stage's win probability over the open customers at the end of each week", () => {
+      expect(kpis.thisWeek.pipeline).toBe(100_000 * 0.6 + 120_000 * 0.1); // 丙 was won during the week
+      expect(kpis.previousWeek.pipeline).toBe(100_000 * 0.5 + 50_000 * 0.75);
+    });
+
+    it("takes a stage's win probability from Settings", () => {
+      const settings = {
+        ...SETTINGS,
+        stages: SETTINGS.stages.map((s) => (s.name === "谈判中" ? { ...s, winProbability: 0.9 } : s)),
+      };
+      expect(weeklyKpis(rows, agendaOf(rows, [], settings), TODAY, 0).thisWeek.pipeline).toBe(90_000 + 12_000);
+    });
+  });
+
   describe("KPI_ROWS and KPI_COLUMNS", () => {
     it("place each line and column of the block where the review sheet formats it", () => {
       expect(KPI_ROWS).toEqual({
@@ -69,12 +104,20 @@ describe("review-kpis", () => {
         lost: 5,
         winRate: 6,
         medianDaysToWin: 7,
-        now: 8,
-        overdueNow: 9,
-        staleCustomers: 10,
-        unreadable: 11,
+        pipeline: 8,
+        now: 9,
+        overdueNow: 10,
+        staleCustomers: 11,
+        unreadable: 12,
       });
       expect(KPI_COLUMNS).toEqual({ label: 0, thisWeek: 1, previousWeek: 2, definition: 3 });
+    });
+
+    it("show the win rate of both weeks as a percentage and the pipeline as money", () => {
+      expect(KPI_FORMATS).toEqual([
+        { row: 6, column: 1, height: 1, width: 2, format: "percent" },
+        { row: 8, column: 1, height: 1, width: 2, format: "money" },
+      ]);
     });
   });
 
@@ -94,6 +137,7 @@ describe("review-kpis", () => {
         "Customers lost",
         "Win rate",
         "Median days to win",
+        "Weighted pipeline",
         "Overdue now",
         "Stale customers",
         "Unreadable rows",

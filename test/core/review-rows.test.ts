@@ -1,4 +1,4 @@
-/** Tests of src/core/review-rows beyond test/core/review.test.ts: the data sheet's full header, kind words in English, and overdue now. */
+/** Tests of src/core/review-rows beyond test/core/review.test.ts: the data sheet's full header, kind words in English, amounts, and overdue now. */
 
 import { type Day, dayFromYmd } from "../../src/core/dates";
 import { agendaOf } from "../../src/core/due";
@@ -40,6 +40,8 @@ describe("review-rows", () => {
         "当前逾期",
         "距上次跟进天数",
         "客户当前结果",
+        "金额",
+        "预计成交日期",
       ]);
       expect(REVIEW_COLUMNS.en).toEqual([
         "Week (Monday)",
@@ -53,6 +55,8 @@ describe("review-rows", () => {
         "Overdue now",
         "Days since previous",
         "Customer's outcome",
+        "Amount",
+        "Expected close",
       ]);
     });
   });
@@ -71,6 +75,8 @@ describe("review-rows", () => {
         overdueNow: false,
         daysSincePrevious: 4,
         latestKind: "lost",
+        amount: 12000,
+        expectedClose: "2026-12-15",
       };
       expect(reviewGrid([row], "en")[1]).toEqual([
         "2026-11-23",
@@ -84,6 +90,8 @@ describe("review-rows", () => {
         false,
         4,
         "lost",
+        12000,
+        "2026-12-15",
       ]);
       expect(reviewGrid([row], "zh")[1].filter((_, i) => i === 5 || i === 10)).toEqual(["未知阶段", "输单"]);
     });

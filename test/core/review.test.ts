@@ -9,21 +9,32 @@ import {
   kpiGrid,
   REVIEW_COLUMNS,
   type ReviewEmailInput,
-  type ReviewKpis,
   type ReviewOverdueItem,
   renderReviewEmail,
   reviewGrid,
   reviewRows,
   topOverdue,
   weeklyKpis,
+  weeklyReview,
 } from "../../src/core/review";
 import { defaultSettings, type Settings } from "../../src/core/settings";
+import type { TeamMember } from "../../src/core/team";
 import { at, day } from "../fixtures/shanghai-dates";
 
 const ZONE = "Asia/Shanghai";
 /** Monday: the last complete week is 2026-11-23 – 11-29, the week before 11-16 – 11-22. */
 const TODAY = dayFromYmd(2026, 11, 30);
 const SETTINGS = defaultSettings("zh");
+/** The reps on the Team sheet (Alice owns rows but is not on it). */
+const MEMBERS: TeamMember[] = ["张三", "李四", "王五"].map((name) => ({
+  name,
+  email: `${name}@example.com`,
+  role: "rep",
+  managerEmail: "",
+  reminders: true,
+  language: "",
+}));
+const SHEET_URL = "https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A";
 const COLUMNS = {
   id: 1,
   customer: 2,
@@ -61,7 +72,7 @@ function read(rows: Cells[]): { followUps: FollowUp[]; problems: RowProblem[] } 
  * - 丁公司 (王五): one row 10-20, next 10-27 → overdue 34 days, stale (41 days).
  * - Acme Co., Ltd. / ACME, Inc. (Alice): same customer; 11-23 then 11-26, next 11-28 → new last week, overdue 2 days.
  * - 戊: no follow-up date → unreadable, not a review row.
- * - 己: stage 跟进中 not in Settings → a review row of kind unknown, unreadable; next 11-29 → overdue 1 day.
+ * - 己: stage 搁置 (on hold) not in Settings → a review row of kind unknown, unreadable; next 11-29 → overdue 1 day.
  * - (no customer) row 14: not a review row, unreadable; next 11-25 → overdue 5 days, as the digest counts it.
  * - 庚: next date "下周" is no date → a review row, unreadable; new last week.
  * - 辛 (李四): first 11-16 (Monday), won 11-29 (Sunday) → won last week, 13 days; new the week before.
@@ -111,7 +122,7 @@ const TEAM: Cells[] = [
   },
   { customer: "ACME, Inc.", date: day(11, 26), method: "电话", stage: "待回访", nextDate: day(11, 28), owner: "Alice" },
   { customer: "戊", method: "电话", stage: "新线索", owner: "李四" },
-  { customer: "己", date: day(11, 27), method: "电话", stage: "跟进中", nextDate: day(11, 29), owner: "王五" },
+  { customer: "己", date: day(11, 27), method: "电话", stage: "搁置", nextDate: day(11, 29), owner: "王五" },
   { date: day(11, 24), method: "电话", stage: "新线索", nextDate: day(11, 25), owner: "李四" },
   { customer: "庚", date: day(11, 26), method: "微信", stage: "待回访", nextDate: "下周", owner: "Alice" },
   { customer: "辛", date: day(11, 16), method: "电话", stage: "新线索", nextDate: day(11, 19), owner: "李四" },
@@ -126,7 +137,7 @@ const TEAM: Cells[] = [
 function team(): { followUps: FollowUp[]; problems: RowProblem[] } {
   const { followUps, problems } = read(TEAM);
   const syncProblems: RowProblem[] = [
-    { row: 13, column: "stage", kind: "unknownStage", value: "跟进中" },
+    { row: 13, column: "stage", kind: "unknownStage", value: "搁置" },
     { row: 19, column: "owner", kind: "unknownOwner", value: "Alice" },
   ];
   return { followUps, problems: [...problems, ...syncProblems] };
@@ -134,7 +145,7 @@ function team(): { followUps: FollowUp[]; problems: RowProblem[] } {
 
 describe("reviewRows", () => {
   const { followUps, problems } = team();
-  const { rows, unreadable } = reviewRows(followUps, problems, SETTINGS, TODAY);
+  const { rows, unreadable } = reviewRows(followUps, problems, SETTINGS, TODAY, "zh");
   /** The review rows' sheet rows, in the order they come: every row but 12 (no date) and 14 (no customer). */
   const sheetRows = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21];
   const byRow = new Map(sheetRows.map((row, i) => [row, rows[i]]));
@@ -178,6 +189,8 @@ describe("reviewRows", () => {
       overdueNow: false,
       daysSincePrevious: "",
       latestKind: "won",
+      amount: "",
+      expectedClose: "",
     });
     expect(byRow.get(9)).toEqual({
       weekStart: "2026-10-19",
@@ -191,8 +204,10 @@ describe("reviewRows", () => {
       overdueNow: true,
       daysSincePrevious: "",
       latestKind: "open",
+      amount: "",
+      expectedClose: "",
     });
-    expect(byRow.get(13)).toMatchObject({ stageKind: "unknown", stageLabel: "? 跟进中", latestKind: "unknown" });
+    expect(byRow.get(13)).toMatchObject({ stageKind: "unknown", stageLabel: "? 搁置", latestKind: "unknown" });
     expect(byRow.get(4)).toMatchObject({ stageKind: "won", stageLabel: "7 已成交", isLatest: true });
   });
 
@@ -233,7 +248,7 @@ describe("reviewRows", () => {
       { customer: "丑", date: day(11, 20), stage: "新线索", nextDate: day(11, 21), loggedAt: "" },
       { customer: "丑", date: day(11, 20), stage: "待回访", nextDate: day(11, 22), loggedAt: at(11, 20, 9) },
     ]);
-    const review = reviewRows(sameDay, [], SETTINGS, TODAY);
+    const review = reviewRows(sameDay, [], SETTINGS, TODAY, "zh");
     expect(review.rows.map((r) => [r.isLatest, r.overdueNow, r.daysSincePrevious])).toEqual([
       [true, true, 0],
       [false, false, ""],
@@ -248,17 +263,17 @@ describe("reviewRows", () => {
       { customer: "寅", date: day(11, 20), stage: "s2", nextDate: day(12, 20) },
       { customer: "卯", date: day(11, 20), stage: "S10", nextDate: day(12, 20) },
     ]);
-    expect(reviewRows(two, [], settings, TODAY).rows.map((r) => r.stageLabel)).toEqual(["02 S2", "10 S10"]);
+    expect(reviewRows(two, [], settings, TODAY, "zh").rows.map((r) => r.stageLabel)).toEqual(["02 S2", "10 S10"]);
   });
 });
 
 describe("reviewGrid", () => {
   it("writes the header in the sheet's language and the fields as text, numbers and booleans", () => {
     const { followUps, problems } = team();
-    const { rows } = reviewRows(followUps, problems, SETTINGS, TODAY);
+    const { rows } = reviewRows(followUps, problems, SETTINGS, TODAY, "zh");
     const zh = reviewGrid(rows, "zh");
     expect(zh[0]).toEqual(REVIEW_COLUMNS.zh);
-    expect(zh[0]).toHaveLength(11);
+    expect(zh[0]).toHaveLength(13);
     expect(zh[3]).toEqual([
       "2026-11-23",
       "张三",
@@ -271,19 +286,23 @@ describe("reviewGrid", () => {
       false,
       7,
       "赢单",
+      "",
+      "",
     ]);
     expect(zh[11]).toEqual([
       "2026-11-23",
       "王五",
       "己",
       "电话",
-      "跟进中",
+      "搁置",
       "未知阶段",
-      "? 跟进中",
+      "? 搁置",
       true,
       true,
       "",
       "未知阶段",
+      "",
+      "",
     ]);
     const en = reviewGrid(rows, "en");
     expect(en[0]).toEqual(REVIEW_COLUMNS.en);
@@ -300,6 +319,8 @@ describe("reviewGrid", () => {
       false,
       "",
       "won",
+      "",
+      "",
     ]);
     expect(reviewGrid([], "zh")).toEqual([REVIEW_COLUMNS.zh]);
   });
@@ -311,7 +332,7 @@ describe("weeklyKpis", () => {
     followUps,
     agendaOf(followUps, [], SETTINGS),
     TODAY,
-    reviewRows(followUps, problems, SETTINGS, TODAY).unreadable,
+    reviewRows(followUps, problems, SETTINGS, TODAY, "zh").unreadable,
   );
 
   it("counts last week's figures by hand", () => {
@@ -324,6 +345,7 @@ describe("weeklyKpis", () => {
       lost: 1, // 乙贸易
       winRate: 2 / 3,
       medianDaysToWin: 14, // 15 and 13 days
+      pipeline: 0, // no amounts typed
     });
   });
 
@@ -337,6 +359,7 @@ describe("weeklyKpis", () => {
       lost: 0,
       winRate: 1,
       medianDaysToWin: 18,
+      pipeline: 0,
     });
   });
 
@@ -371,7 +394,7 @@ describe("kpiGrid", () => {
     followUps,
     agendaOf(followUps, [], SETTINGS),
     TODAY,
-    reviewRows(followUps, problems, SETTINGS, TODAY).unreadable,
+    reviewRows(followUps, problems, SETTINGS, TODAY, "zh").unreadable,
   );
 
   it("lays out the block in Chinese with the definitions next to the numbers", () => {
@@ -424,7 +447,7 @@ describe("topOverdue", () => {
       { customer: "丁公司", owner: "王五", stage: "需求确认", nextStep: "发报价", daysOverdue: 34, link: link(9) },
       { customer: "", owner: "李四", stage: "新线索", nextStep: "", daysOverdue: 5, link: link(14) },
       { customer: "ACME, Inc.", owner: "Alice", stage: "待回访", nextStep: "", daysOverdue: 2, link: link(11) },
-      { customer: "己", owner: "王五", stage: "跟进中", nextStep: "", daysOverdue: 1, link: link(13) },
+      { customer: "己", owner: "王五", stage: "搁置", nextStep: "", daysOverdue: 1, link: link(13) },
     ]);
   });
 
@@ -439,12 +462,7 @@ describe("topOverdue", () => {
 
 describe("renderReviewEmail", () => {
   const { followUps, problems } = team();
-  const kpis: ReviewKpis = weeklyKpis(
-    followUps,
-    agendaOf(followUps, problems, SETTINGS),
-    TODAY,
-    reviewRows(followUps, problems, SETTINGS, TODAY).unreadable,
-  );
+  const content = weeklyReview(followUps, problems, SETTINGS, MEMBERS, TODAY, "zh", (row) => `${SHEET_URL}${row}`);
   const items: ReviewOverdueItem[] = [
     {
       customer: "<script>alert(1)</script>",
@@ -454,18 +472,20 @@ describe("renderReviewEmail", () => {
       daysOverdue: 34,
       link: "https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A9",
     },
-    { customer: "己 & 子", owner: "Alice", stage: "跟进中", nextStep: "", daysOverdue: 1, link: "javascript:alert(1)" },
+    { customer: "己 & 子", owner: "Alice", stage: "搁置", nextStep: "", daysOverdue: 1, link: "javascript:alert(1)" },
   ];
   const input = (language: "zh" | "en", more: Partial<ReviewEmailInput> = {}): ReviewEmailInput => ({
-    kpis,
+    ...content,
     topOverdue: items,
+    settings: SETTINGS,
+    currency: "¥",
     reviewUrl: "https://docs.google.com/spreadsheets/d/abc/edit#gid=42",
     spreadsheetName: "华东销售跟进表",
     language,
     ...more,
   });
 
-  it("writes the Chinese email: subject, figures, overdue list and the review link", () => {
+  it("writes the Chinese email: subject, figures, funnel, each rep's week, the names to act on, overdue list and the review link", () => {
     const mail = renderReviewEmail(input("zh"));
     expect(mail.subject).toBe("【周报】2026-11-23 – 2026-11-29 跟进 7 条，成交 2 个");
     expect(mail.text.split("\n")).toEqual([
@@ -478,15 +498,47 @@ describe("renderReviewEmail", () => {
       "- 流失客户：1（前一周 0）",
       "- 赢单率：67%（前一周 100%）",
       "- 成交周期中位数（天）：14（前一周 18）",
+      "- 加权商机金额：¥0（前一周 ¥0）",
       "",
       "■ 截至今天 2026-11-30",
       "- 当前逾期：4 条",
       "- 公海候选客户：2 个",
       "- 无法识别的行：4 行",
       "",
+      // Furthest stage per customer (rows with a date): 壬 新线索; 乙贸易, Acme, 庚, 癸 待回访; 丁 需求确认;
+      // 上海甲, 丙, 辛 won (past every open stage). 己 (搁置) and 子 (lost only) reached no listed open stage.
+      "■ 销售漏斗（截至今天）",
+      "- 新线索：当前 1 个客户，累计到达 9 个，进入下一阶段 89%，加权金额 ¥0",
+      "- 待回访：当前 3 个客户，累计到达 8 个，进入下一阶段 50%，加权金额 ¥0",
+      "- 需求确认：当前 1 个客户，累计到达 4 个，进入下一阶段 75%，加权金额 ¥0",
+      "- 已报价：当前 0 个客户，累计到达 3 个，进入下一阶段 100%，加权金额 ¥0",
+      "- 谈判中：当前 0 个客户，累计到达 3 个，进入下一阶段 100%，加权金额 ¥0",
+      "- 签约中：当前 0 个客户，累计到达 3 个，进入下一阶段 100%，加权金额 ¥0",
+      "- 已成交：当前 3 个客户（累计 3 个）",
+      "- 已流失：当前 2 个客户",
+      "- 合计：10 个客户，商机金额 ¥0，加权金额 ¥0",
+      "",
+      // Team reps in Team order, then Alice (not on Team); rows 4, 6, 10, 11, 13, 15, 17 last week.
+      "■ 每位销售：上周（括号内为前一周）",
+      "- 销售 张三：跟进次数 1（前一周 2） · 新客户 0（前一周 0） · 成交客户 1（前一周 1） · 流失客户 0（前一周 0） · 加权商机金额 ¥0（前一周 ¥0） · 当前逾期 0",
+      "- 销售 李四：跟进次数 2（前一周 3） · 新客户 0（前一周 2） · 成交客户 1（前一周 0） · 流失客户 1（前一周 0） · 加权商机金额 ¥0（前一周 ¥0） · 当前逾期 1",
+      "- 销售 王五：跟进次数 1（前一周 0） · 新客户 1（前一周 0） · 成交客户 0（前一周 0） · 流失客户 0（前一周 0） · 加权商机金额 ¥0（前一周 ¥0） · 当前逾期 2",
+      "- 销售 Alice：跟进次数 3（前一周 0） · 新客户 2（前一周 0） · 成交客户 0（前一周 0） · 流失客户 0（前一周 0） · 加权商机金额 ¥0（前一周 ¥0） · 当前逾期 1",
+      "",
+      "■ 上周成交的客户（共 2 个，列出 2 个）",
+      "- 上海甲科技有限公司 · 张三 · 已成交 · 5 天前跟进 · https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A4",
+      "- 辛 · 李四 · 已成交 · 1 天前跟进 · https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A17",
+      "",
+      "■ 上周流失的客户（共 1 个，列出 1 个）",
+      "- 乙贸易 · 李四 · 已流失 · 6 天前跟进 · https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A6",
+      "",
+      "■ 即将进入公海：30 天及以上未跟进的客户（共 2 个，列出 2 个）",
+      "- 丁公司 · 王五 · 需求确认 · 41 天前跟进 · https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A9",
+      "- 癸 · 王五 · 待回访 · 30 天前跟进 · https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A19",
+      "",
       "■ 逾期最久的跟进（共 4 条逾期，列出前 2 条）",
       "- <script>alert(1)</script> · 王五 · 需求确认 · 发报价 再电话 · 逾期 34 天 · https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A9",
-      "- 己 & 子 · Alice · 跟进中 · 逾期 1 天",
+      "- 己 & 子 · Alice · 搁置 · 逾期 1 天",
       "",
       "打开周报：https://docs.google.com/spreadsheets/d/abc/edit#gid=42",
       "",
@@ -521,8 +573,18 @@ describe("renderReviewEmail", () => {
     const full = renderReviewEmail(input("en"));
     expect(full.subject).toBe("[Weekly review] 2026-11-23 – 2026-11-29: 7 follow-ups, 2 won");
     expect(full.text).toContain("■ Most overdue follow-ups (2 of 4 overdue)");
-    expect(full.text).toContain("- <script>alert(1)</script> · 王五 · 需求确认 · 发报价 再电话 · 34 days overdue");
-    expect(full.text).toContain("- 己 & 子 · Alice · 跟进中 · 1 day overdue\n");
+    // Stage names in the reader's language (Settings' English names); one not in Settings as typed.
+    expect(full.text).toContain(
+      "- <script>alert(1)</script> · 王五 · Needs confirmed · 发报价 再电话 · 34 days overdue",
+    );
+    expect(full.text).toContain("- New lead: 1 now, 9 reached it, 89% went on, weighted ¥0\n");
+    expect(full.text).toContain("- 辛 · 李四 · Won · last follow-up 1 day ago · ");
+    expect(full.text).toContain(
+      "- 丁公司 · 王五 · Needs confirmed · last follow-up 41 days ago · https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A9\n",
+    );
+    expect(full.text).toContain("■ Going stale: no follow-up for 30 days or more (2 of 2)\n");
+    expect(full.text).not.toContain("已报价");
+    expect(full.text).toContain("- 己 & 子 · Alice · 搁置 · 1 day overdue\n");
     expect(full.html).toContain("&lt;script&gt;");
     expect(full.html).not.toContain("<script>");
   });

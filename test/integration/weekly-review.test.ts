@@ -107,7 +107,9 @@ describe("weekly review", () => {
   const latest = latestRows(raw);
   const runtime = reviewed(raw, [
     ["", "无日期客户", "张三", "", "", "电话", "要报价", "介绍", "已报价", "回访", "2026/12/3", "李四"],
-    ["", "奇怪阶段客户", "张三", "", "2026/10/1", "电话", "要报价", "介绍", "考虑中", "回访", "2026/12/3", "李四"],
+    ["", "奇怪阶段客户", "张三", "", "2026/10/1", "电话", "要报价", "介绍", "搁置", "回访", "2026/12/3", "李四"],
+    // 客户00 called by phone once more, before its other rows: by method, it still counts once under phone.
+    ["", "客户00", "张三", "", "2026/10/10", "电话", "要报价", "介绍", "新线索", "回访", "2026/10/15", "li.lei"],
   ]);
   const kpi = (row: keyof typeof KPI_ROWS, column: "thisWeek" | "previousWeek" = "thisWeek") =>
     runtime
@@ -174,7 +176,7 @@ describe("weekly review", () => {
     const stages = Object.keys(funnel).filter((label) => label !== "总计" && !label.startsWith("?"));
     expect(stages).toEqual(Object.keys(expected).sort());
     for (const label of stages) expect(funnel[label]).toEqual(expected[label]);
-    expect(funnel["? 考虑中"]).toEqual({ 李四: 1, 总计: 1 });
+    expect(funnel["? 搁置"]).toEqual({ 李四: 1, 总计: 1 });
   });
 
   it("pivots follow-ups per owner for each of the last 8 weeks", () => {
@@ -191,20 +193,23 @@ describe("weekly review", () => {
     }
   });
 
-  it("pivots follow-ups by method × the customer's current outcome, and overdue now per owner", () => {
+  it("pivots customers by method × their current outcome (customers, not rows), and overdue now per owner", () => {
     const byMethod = crossTab(pivotCells(runtime, 2));
     const words: Record<string, string> = { open: "进行中", won: "赢单", lost: "输单" };
     for (const method of METHODS) {
-      const expected: Record<string, number> = {};
+      const customers: Record<string, Set<string>> = {};
       for (const r of raw.filter((row) => row.method === method)) {
         const kind = words[kindOf(latest.get(r.customer)?.stage ?? "")] ?? "";
-        expected[kind] = (expected[kind] ?? 0) + 1;
+        customers[kind] = (customers[kind] ?? new Set()).add(r.customer);
       }
+      const expected = Object.fromEntries(Object.entries(customers).map(([kind, set]) => [kind, set.size]));
       // The dated row with an unknown stage was followed up by phone; its customer's outcome is unknown.
       if (method === "电话") expected.未知阶段 = 1;
       const total = Object.values(expected).reduce((a, b) => a + b, 0);
       expect(byMethod[method]).toEqual({ ...expected, 总计: total });
     }
+    // The extra phone row of 客户00 (its only other row is by phone too) did not add to the count.
+    expect(raw.filter((r) => r.customer === "客户00").map((r) => r.method)).toEqual(["电话"]);
     const overdue = pivotCells(runtime, 3);
     const expected: Record<string, number> = {};
     for (const r of latest.values())
