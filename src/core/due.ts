@@ -138,7 +138,10 @@ export function agendaOf(
   return { settings, latest, superseded };
 }
 
-/** The state of one row (SPEC: open = has a next date, is not done, its stage is not won/lost, not superseded). */
+/**
+ * The state of one row (SPEC: open = has a next date, is not done, its stage is not won/lost, not superseded). The
+ * next date is SPEC's, as ./follow-ups reads it: the next-date cell's, else (that cell empty) a date in the next step.
+ */
 export function stateOf(agenda: Agenda, followUp: FollowUp): RowState {
   const kind = stageKindOf(agenda.settings, followUp.stage);
   if (kind === "won" || kind === "lost") return "closed";

@@ -1,7 +1,10 @@
 /** The team's settings (stages, methods, sources, schedule, language) and the Settings sheet they are read from and written to. */
 
+import { type CurrencySetting, parseCurrency } from "./amounts";
 import type { Language } from "./language";
-import { cellText, normalizeHeader, sheetTrim } from "./text";
+import { isVagueStage, kindOfNewStage } from "./stage-words";
+import { cellText, normalizeHeader, sheetTrim, toHalfWidth } from "./text";
+import { DEFAULT_WORKDAYS, parseWorkdays, workdaysText } from "./workdays";
 
 /** Whether a stage is still being worked on, or closed as won or lost. */
 export type StageKind = "open" | "won" | "lost";
@@ -9,6 +12,10 @@ export type StageKind = "open" | "won" | "lost";
 export interface Stage {
   name: string;
   kind: StageKind;
+  /** The stage's name in the other language (Settings' stage-name column for it), shown to readers of that language. */
+  translations?: Partial<Record<Language, string>>;
+  /** Of an open stage: the chance (0–1) that a customer there is won, which weighs its amount in the pipeline. */
+  winProbability?: number;
 }
 
 export interface Settings {
@@ -18,6 +25,8 @@ export interface Settings {
   sources: string[];
   /** Hour (0–23) of the daily reminder email. */
   reminderHour: number;
+  /** Days of the week the daily reminders go out, Monday = 1 … Sunday = 7 (./workdays); none on the others. */
+  workdays: number[];
   /** A follow-up is upcoming when its next date is at most this many days after today. */
   upcomingDays: number;
   /** Day of the weekly review, Monday = 1 … Sunday = 7. */
@@ -28,6 +37,8 @@ export interface Settings {
   language: Language | "auto";
   /** Mail the weekly review to managers. */
   managerDigest: boolean;
+  /** The symbol money is shown with, or "auto" for the spreadsheet locale's (./amounts). */
+  currency: CurrencySetting;
 }
 
 /** The settings held in one label/value row each. */
@@ -36,6 +47,7 @@ export type ScalarSetting = Exclude<keyof Settings, "stages" | "methods" | "sour
 export type SettingsProblem =
   | { kind: "noStages" }
   | { kind: "unknownStageKind"; row: number; stage: string; value: string }
+  | { kind: "badWinProbability"; row: number; stage: string; value: string }
   | { kind: "badValue"; row: number; setting: ScalarSetting; value: string }
   | { kind: "unknownSetting"; row: number; value: string };
 
@@ -60,24 +72,89 @@ const DEFAULT_SOURCES: Record<Language, string[]> = {
   en: ["Online ads", "Referral", "Trade show", "Website", "Cold call", "Other"],
 };
 
-/** SPEC's default settings, with stage, method and source names in `language`. */
+/** The other language: the one a stage's translation is in. */
+function otherLanguage(language: Language): Language {
+  return language === "zh" ? "en" : "zh";
+}
+
+/**
+ * The default win probability of an open stage, by its place among the open stages in Settings order: from 10% at the
+ * first to 75% at the last, rounded to 5% (the default stages get 10 / 25 / 35 / 50 / 60 / 75%); 50% when only one.
+ */
+function defaultWinProbability(stages: readonly Stage[], stage: Stage): number {
+  const open = stages.filter((s) => s.kind === "open");
+  if (open.length <= 1) return 0.5;
+  return Math.round((10 + (65 * open.indexOf(stage)) / (open.length - 1)) / 5) / 20;
+}
+
+/** SPEC's default settings, with stage, method and source names in `language` (and each stage's name in the other). */
 export function defaultSettings(language: Language): Settings {
+  const other = otherLanguage(language);
+  const stages = DEFAULT_STAGES.map(
+    (s): Stage => ({
+      name: language === "zh" ? s.name : s.en,
+      kind: s.kind,
+      translations: { [other]: other === "zh" ? s.name : s.en },
+    }),
+  );
   return {
-    stages: DEFAULT_STAGES.map((s) => ({ name: language === "zh" ? s.name : s.en, kind: s.kind })),
+    stages: stages.map((s) => (s.kind === "open" ? { ...s, winProbability: defaultWinProbability(stages, s) } : s)),
     methods: [...DEFAULT_METHODS[language]],
     sources: [...DEFAULT_SOURCES[language]],
     reminderHour: 8,
+    workdays: [...DEFAULT_WORKDAYS],
     upcomingDays: 3,
     reviewWeekday: 1,
     reviewHour: 9,
     staleDays: 30,
     language: "auto",
     managerDigest: true,
+    currency: "auto",
   };
 }
 
 /** Columns (1-based) of the Settings sheet's blocks; row 1 holds their headers. */
 export const SETTINGS_LAYOUT = { stageName: 1, stageKind: 2, method: 4, source: 6, label: 8, value: 9 } as const;
+
+/**
+ * Columns (1-based) of the per-stage details, on the stages' rows: right of the reminders' status (column K), so the
+ * blocks of an older Settings sheet stay where they were. Each is read only under its header; without it, defaults.
+ */
+export const STAGE_DETAIL_LAYOUT = { translation: 13, winProbability: 14 } as const;
+
+/** The details' headers in the sheet's language: the translation column holds the names in the other language. */
+const STAGE_DETAIL_HEADERS: Record<Language, Record<keyof typeof STAGE_DETAIL_LAYOUT, string>> = {
+  zh: { translation: "阶段英文名", winProbability: "赢单概率（%）" },
+  en: { translation: "Stage in Chinese", winProbability: "Win probability (%)" },
+};
+
+/** The language of the names under a translation header, whatever the sheet's language. */
+const TRANSLATION_LANGUAGE = new Map<string, Language>([
+  [normalizeHeader("阶段英文名"), "en"],
+  [normalizeHeader("Stage in English"), "en"],
+  [normalizeHeader("阶段中文名"), "zh"],
+  [normalizeHeader(STAGE_DETAIL_HEADERS.en.translation), "zh"],
+]);
+
+const PROBABILITY_HEADERS = new Set(
+  [STAGE_DETAIL_HEADERS.zh.winProbability, STAGE_DETAIL_HEADERS.en.winProbability].map(normalizeHeader),
+);
+
+/** A default stage's name in `language`, when `name` is one of SPEC's default stages in either language. */
+function defaultStageName(name: string, language: Language): string | undefined {
+  const wanted = sheetTrim(name).toLowerCase();
+  const found = DEFAULT_STAGES.find((s) => s.name === wanted || s.en.toLowerCase() === wanted);
+  return found && (language === "zh" ? found.name : found.en);
+}
+
+/** A win probability cell: 30%, 0.3 (Sheets' value of 30%) or 30 (in the "%" column) → 0.3; undefined for anything else. */
+function winProbabilityValue(value: unknown): number | undefined {
+  const text = toHalfWidth(cellText(value));
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  const number = typeof value === "number" ? value : /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  const share = percent ? Number(percent[1]) / 100 : number > 1 ? number / 100 : number;
+  return share >= 0 && share <= 1 ? share : undefined;
+}
 
 const BLOCK_HEADERS: Record<Language, Record<keyof typeof SETTINGS_LAYOUT, string>> = {
   zh: {
@@ -121,6 +198,8 @@ const SCALAR_LABELS: Record<Language, Record<ScalarSetting, string>> = {
     staleDays: "公海天数（多少天未跟进）",
     language: "语言（auto/zh/en）",
     managerDigest: "周报邮件发给主管（TRUE/FALSE）",
+    workdays: "提醒日（如 周一至周五）",
+    currency: "货币（auto/¥/$/€）",
   },
   en: {
     reminderHour: "Reminder hour (0–23)",
@@ -130,6 +209,8 @@ const SCALAR_LABELS: Record<Language, Record<ScalarSetting, string>> = {
     staleDays: "Stale-customer days",
     language: "Language (auto/zh/en)",
     managerDigest: "Email review to managers (TRUE/FALSE)",
+    workdays: "Reminder days (e.g. Mon-Fri)",
+    currency: "Currency (auto/¥/$/€)",
   },
 };
 
@@ -144,10 +225,34 @@ export function settingsGrid(settings: Settings, language: Language): unknown[][
     [SETTINGS_LAYOUT.method, [headers.method, ...settings.methods]],
     [SETTINGS_LAYOUT.source, [headers.source, ...settings.sources]],
     [SETTINGS_LAYOUT.label, [headers.label, ...SCALAR_SETTINGS.map((key) => SCALAR_LABELS[language][key])]],
-    [SETTINGS_LAYOUT.value, [headers.value, ...SCALAR_SETTINGS.map((key) => settings[key])]],
+    [
+      SETTINGS_LAYOUT.value,
+      [
+        headers.value,
+        ...SCALAR_SETTINGS.map((key) =>
+          key === "workdays" ? workdaysText(settings.workdays, language) : settings[key],
+        ),
+      ],
+    ],
+    [
+      STAGE_DETAIL_LAYOUT.translation,
+      [
+        STAGE_DETAIL_HEADERS[language].translation,
+        ...settings.stages.map(
+          (s) => s.translations?.[otherLanguage(language)] ?? defaultStageName(s.name, otherLanguage(language)) ?? "",
+        ),
+      ],
+    ],
+    [
+      STAGE_DETAIL_LAYOUT.winProbability,
+      [
+        STAGE_DETAIL_HEADERS[language].winProbability,
+        ...settings.stages.map((s) => (s.kind === "open" ? Math.round(winProbabilityOf(settings, s.name) * 100) : "")),
+      ],
+    ],
   ];
   const height = Math.max(...blocks.map(([, cells]) => cells.length));
-  const grid = Array.from({ length: height }, () => Array<unknown>(SETTINGS_LAYOUT.value).fill(""));
+  const grid = Array.from({ length: height }, () => Array<unknown>(STAGE_DETAIL_LAYOUT.winProbability).fill(""));
   for (const [column, cells] of blocks) {
     cells.forEach((cell, row) => {
       grid[row][column - 1] = cell;
@@ -164,6 +269,11 @@ const SETTING_BY_LABEL = new Map<string, ScalarSetting>(
     [normalizeHeader(key), key],
   ]),
 );
+
+/** The setting a Settings label names (in either language), if any. */
+export function settingOfLabel(label: unknown): ScalarSetting | undefined {
+  return SETTING_BY_LABEL.get(normalizeHeader(label));
+}
 
 const KIND_BY_WORD = new Map<string, StageKind>(
   (["zh", "en"] as const).flatMap((language) =>
@@ -214,8 +324,12 @@ function scalarValue(setting: ScalarSetting, value: unknown): Settings[ScalarSet
       return wholeNumber(value, 1, 3650);
     case "language":
       return LANGUAGE_WORDS.get(normalizeHeader(value));
+    case "workdays":
+      return parseWorkdays(value);
     case "managerDigest":
       return yesOrNo(value);
+    case "currency":
+      return parseCurrency(value);
   }
 }
 
@@ -247,11 +361,25 @@ export function parseSettings(
 ): { settings: Settings; problems: SettingsProblem[] } {
   const defaults = defaultSettings(language);
   const problems: SettingsProblem[] = [];
+  const header = values[0] ?? [];
+  const translated = TRANSLATION_LANGUAGE.get(normalizeHeader(header[STAGE_DETAIL_LAYOUT.translation - 1]));
+  const weighed = PROBABILITY_HEADERS.has(normalizeHeader(header[STAGE_DETAIL_LAYOUT.winProbability - 1]));
   const stages = columnTexts(values, SETTINGS_LAYOUT.stageName).map(({ row, text }) => {
-    const kindCell = cellText(values[row - 1][SETTINGS_LAYOUT.stageKind - 1]);
+    const cells = values[row - 1];
+    const kindCell = cellText(cells[SETTINGS_LAYOUT.stageKind - 1]);
     const kind = kindCell === "" ? "open" : KIND_BY_WORD.get(normalizeHeader(kindCell));
     if (!kind) problems.push({ kind: "unknownStageKind", row, stage: text, value: kindCell });
-    return { name: text, kind: kind ?? "open" };
+    const stage: Stage = { name: text, kind: kind ?? "open" };
+    const translation = cellText(cells[STAGE_DETAIL_LAYOUT.translation - 1]);
+    if (translated && translation !== "") stage.translations = { [translated]: translation };
+    const probabilityCell = cells[STAGE_DETAIL_LAYOUT.winProbability - 1];
+    if (weighed && cellText(probabilityCell) !== "") {
+      const probability = winProbabilityValue(probabilityCell);
+      if (probability === undefined) {
+        problems.push({ kind: "badWinProbability", row, stage: text, value: cellText(probabilityCell) });
+      } else stage.winProbability = probability;
+    }
+    return stage;
   });
   if (stages.length === 0) problems.push({ kind: "noStages" });
   const settings: Settings = {
@@ -284,13 +412,17 @@ function newNames(present: readonly string[], names: readonly string[]): string[
   return added;
 }
 
-/** Adds the stages an adopted table uses that Settings lacks, as open stages after the existing ones. */
+/**
+ * Adds the stages an adopted table uses that Settings lacks, after the existing ones, of the kind their word says
+ * (成交 / Closed Won → won, 丢单 / Closed Lost → lost, else open). Vague statuses (跟进中, TBD …) are never made
+ * stages (./stage-words): their rows stay open follow-ups, listed by Sync for cleanup.
+ */
 export function addStages(settings: Settings, names: readonly string[]): { settings: Settings; added: string[] } {
   const added = newNames(
     settings.stages.map((s) => s.name),
     names,
-  );
-  const stages = [...settings.stages, ...added.map((name): Stage => ({ name, kind: "open" }))];
+  ).filter((name) => !isVagueStage(name));
+  const stages = [...settings.stages, ...added.map((name): Stage => ({ name, kind: kindOfNewStage(name) }))];
   return { settings: { ...settings, stages }, added };
 }
 
@@ -303,8 +435,37 @@ export function addMethods(settings: Settings, names: readonly string[]): { sett
 /**
  * The kind of a stage by name, or null when Settings has no such stage. Names compare as the sheet's colouring
  * formula compares them (`TRIM(cell)<>"name"`: spaces trimmed, case-insensitive), so the sheet and every feature agree.
+ * A vague status Settings does not list (跟进中, TBD …) is open, as the colouring formula reads it: the row stays a
+ * follow-up, reminded as usual, and is listed for cleanup instead of being unreadable.
  */
 export function stageKindOf(settings: Settings, stageName: string): StageKind | null {
   const wanted = sheetTrim(stageName).toLowerCase();
-  return settings.stages.find((s) => sheetTrim(s.name).toLowerCase() === wanted)?.kind ?? null;
+  const listed = settings.stages.find((s) => sheetTrim(s.name).toLowerCase() === wanted)?.kind;
+  return listed ?? (isVagueStage(stageName) ? "open" : null);
+}
+
+/** The stage Settings lists under `stageName` (compared as `stageKindOf` compares names), or undefined. */
+export function listedStage(settings: Settings, stageName: string): Stage | undefined {
+  const wanted = sheetTrim(stageName).toLowerCase();
+  return settings.stages.find((s) => sheetTrim(s.name).toLowerCase() === wanted);
+}
+
+/**
+ * A stage's name for a reader of `language`: the name Settings gives it in that language (its stage-name column for
+ * the other language), else SPEC's default name when it is a default stage, else the name as typed.
+ */
+export function stageNameIn(settings: Settings, stageName: string, language: Language): string {
+  const given = listedStage(settings, stageName)?.translations?.[language];
+  return given || defaultStageName(stageName, language) || stageName;
+}
+
+/**
+ * The chance that a customer at this stage is won, which weighs its amount in the pipeline: an open stage's Settings
+ * value, else its default by place (10% … 75%); 1 for won, 0 for lost and for a stage Settings does not list.
+ */
+export function winProbabilityOf(settings: Settings, stageName: string): number {
+  const stage = listedStage(settings, stageName);
+  if (stage === undefined || stage.kind === "lost") return 0;
+  if (stage.kind === "won") return 1;
+  return stage.winProbability ?? defaultWinProbability(settings.stages, stage);
 }

@@ -1,9 +1,11 @@
 /** Sync & repair: the add-on's own columns brought up to date (ids, logged-at stamps, superseded marks), missing ones added, rules re-applied; the team's cells are never written, and cells it cannot read are reported. */
 
 import { type ColumnKey, missingColumns } from "../core/columns";
+import { type Collision, ownershipOf } from "../core/customers";
+import { missingSettingCells } from "../core/settings-completion";
 import { highestIdNumber, planSync, type SyncPlan } from "../core/sync-plan";
 import { tagColumns, tagHeaderRow } from "./column-map";
-import { saveRegistry } from "./registry";
+import { handoversOf, saveRegistry } from "./registry";
 import type { Table } from "./table";
 import { layOutColumns, positionsFrom } from "./table-layout";
 import { readRows, writeChanges } from "./table-rows";
@@ -15,6 +17,8 @@ export interface SyncOutcome {
   followUps: number;
   /** Columns the add-on was missing and appended (e.g. a table set up by an older version). */
   added: ColumnKey[];
+  /** 撞单 typed into the sheet, for the report (the customers stay their owners'). */
+  collisions: Collision[];
 }
 
 /**
@@ -34,6 +38,21 @@ function appendMissingColumns(table: Table): ColumnKey[] {
   table.createdColumns = new Set([...table.createdColumns, ...missing]);
   table.registry.createdColumns = [...table.createdColumns];
   return missing;
+}
+
+/**
+ * Shows on an older Settings sheet what a new one shows (a row for reminder days, currency…; the stages' detail
+ * columns), in the add-on's own sheet and only in empty cells. Best effort: Settings is protected for admins, and a
+ * rep's Sync leaves it for an admin's; the settings in effect are the same either way.
+ */
+function completeSettings(table: Table): void {
+  const sheet = table.settingsSheet;
+  const cells = missingSettingCells(sheet.getDataRange().getValues(), table.settings, table.language);
+  try {
+    for (const cell of cells) sheet.getRange(cell.row, cell.column).setValue(cell.value);
+  } catch (error) {
+    console.warn(`Settings not completed: ${String(error)}`);
+  }
 }
 
 /**
@@ -64,5 +83,7 @@ export function syncTable(table: Table, now: number): SyncOutcome {
   }
   applyValidation(table);
   applyRowColouring(table);
-  return { plan, followUps: rows.followUps.length, added };
+  completeSettings(table);
+  const { collisions } = ownershipOf(rows.followUps, rows.problems, table.members, handoversOf(registry));
+  return { plan, followUps: rows.followUps.length, added, collisions };
 }

@@ -6,8 +6,11 @@ import {
   defaultSettings,
   parseSettings,
   SETTINGS_LAYOUT,
+  STAGE_DETAIL_LAYOUT,
   settingsGrid,
   stageKindOf,
+  stageNameIn,
+  winProbabilityOf,
 } from "../../src/core/settings";
 
 /** Replaces the value cell of the scalar setting whose label is in row `row` of a grid. */
@@ -32,8 +35,8 @@ describe("settings", () => {
         "已流失",
       ]);
       expect(settings.stages.slice(-2)).toEqual([
-        { name: "已成交", kind: "won" },
-        { name: "已流失", kind: "lost" },
+        { name: "已成交", kind: "won", translations: { en: "Won" } },
+        { name: "已流失", kind: "lost", translations: { en: "Lost" } },
       ]);
       expect(settings.methods).toEqual(["电话", "微信", "邮件", "面访", "视频会议", "其他"]);
       expect(settings.sources).toContain("老客户转介绍");
@@ -41,8 +44,13 @@ describe("settings", () => {
 
     it("has the same in English, with the default schedule", () => {
       const settings = defaultSettings("en");
-      expect(settings.stages[0]).toEqual({ name: "New lead", kind: "open" });
-      expect(settings.stages[7]).toEqual({ name: "Lost", kind: "lost" });
+      expect(settings.stages[0]).toEqual({
+        name: "New lead",
+        kind: "open",
+        translations: { zh: "新线索" },
+        winProbability: 0.1,
+      });
+      expect(settings.stages[7]).toEqual({ name: "Lost", kind: "lost", translations: { zh: "已流失" } });
       expect(settings.methods[0]).toBe("Phone");
       expect(settings).toMatchObject({
         reminderHour: 8,
@@ -59,12 +67,27 @@ describe("settings", () => {
   describe("settingsGrid", () => {
     it("lays the blocks out side by side under headers in the sheet's language, as a rectangle", () => {
       const grid = settingsGrid(defaultSettings("zh"), "zh");
-      expect(grid[0]).toEqual(["阶段", "阶段类型", "", "跟进方式", "", "客户来源", "", "设置项", "值"]);
+      expect(grid[0]).toEqual([
+        "阶段",
+        "阶段类型",
+        "",
+        "跟进方式",
+        "",
+        "客户来源",
+        "",
+        "设置项",
+        "值",
+        "",
+        "",
+        "",
+        "阶段英文名",
+        "赢单概率（%）",
+      ]);
       expect(grid[1].slice(0, 4)).toEqual(["新线索", "进行中", "", "电话"]);
       expect(grid[7].slice(0, 2)).toEqual(["已成交", "赢单"]);
-      expect(grid[1].slice(7)).toEqual(["提醒时间（0–23 点）", 8]);
-      expect(new Set(grid.map((row) => row.length))).toEqual(new Set([9]));
-      expect(grid).toHaveLength(9);
+      expect(grid[1].slice(7, 9)).toEqual(["提醒时间（0–23 点）", 8]);
+      expect(new Set(grid.map((row) => row.length))).toEqual(new Set([14]));
+      expect(grid).toHaveLength(10);
     });
 
     it("writes English kind words and labels for an English sheet", () => {
@@ -173,7 +196,7 @@ describe("settings", () => {
   });
 
   describe("addStages", () => {
-    it("adds the adopted table's new stages as open stages, in first-seen order", () => {
+    it("adds the adopted table's new stages as open stages, in first-seen order, and never a vague status", () => {
       const { settings, added } = addStages(defaultSettings("zh"), [
         "已报价",
         " 跟进中 ",
@@ -181,13 +204,31 @@ describe("settings", () => {
         "待回访",
         "搁置",
         "跟进中",
+        "样品测试",
       ]);
-      expect(added).toEqual(["跟进中", "搁置"]);
+      expect(added).toEqual(["搁置", "样品测试"]);
       expect(settings.stages.slice(-2)).toEqual([
-        { name: "跟进中", kind: "open" },
         { name: "搁置", kind: "open" },
+        { name: "样品测试", kind: "open" },
       ]);
       expect(settings.stages).toHaveLength(10);
+    });
+
+    it("gives statuses that mean won or lost those kinds, in both languages", () => {
+      const zh = addStages(defaultSettings("zh"), ["成交", "签约完成", "赢单", "丢单", "输单", "已流失"]);
+      expect(zh.settings.stages.slice(8)).toEqual([
+        { name: "成交", kind: "won" },
+        { name: "签约完成", kind: "won" },
+        { name: "赢单", kind: "won" },
+        { name: "丢单", kind: "lost" },
+        { name: "输单", kind: "lost" },
+      ]);
+      const en = addStages(defaultSettings("en"), ["Closed Won", "Closed Lost", "In progress", "Demo booked"]);
+      expect(en.settings.stages.slice(8)).toEqual([
+        { name: "Closed Won", kind: "won" },
+        { name: "Closed Lost", kind: "lost" },
+        { name: "Demo booked", kind: "open" },
+      ]);
     });
 
     it("treats names differing only in case as the same stage", () => {
@@ -205,13 +246,132 @@ describe("settings", () => {
     });
   });
 
+  describe("stage names in both languages, win probabilities and the currency", () => {
+    const column = (grid: unknown[][], index: number) => grid.map((row) => row[index - 1]);
+
+    it("writes each stage's name in the other language and its win probability beside the stages", () => {
+      const zh = settingsGrid(defaultSettings("zh"), "zh");
+      expect(column(zh, STAGE_DETAIL_LAYOUT.translation).slice(0, 9)).toEqual([
+        "阶段英文名",
+        "New lead",
+        "Awaiting callback",
+        "Needs confirmed",
+        "Quoted",
+        "Negotiating",
+        "Contracting",
+        "Won",
+        "Lost",
+      ]);
+      expect(column(zh, STAGE_DETAIL_LAYOUT.winProbability).slice(0, 9)).toEqual([
+        "赢单概率（%）",
+        10,
+        25,
+        35,
+        50,
+        60,
+        75,
+        "",
+        "",
+      ]);
+      const en = settingsGrid(defaultSettings("en"), "en");
+      expect(column(en, STAGE_DETAIL_LAYOUT.translation).slice(0, 3)).toEqual(["Stage in Chinese", "新线索", "待回访"]);
+      expect(en[0][STAGE_DETAIL_LAYOUT.winProbability - 1]).toBe("Win probability (%)");
+      expect(column(en, SETTINGS_LAYOUT.label)).toContain("Currency (auto/¥/$/€)");
+    });
+
+    it("reads the names and probabilities back, a probability typed as 30%, 0.3 (Sheets' 30%) or 30", () => {
+      const grid = [
+        ["阶段", "阶段类型", "", "", "", "", "", "设置项", "值", "", "", "", "阶段英文名", "赢单概率（%）"],
+        ["初步接触", "进行中", "", "", "", "", "", "货币（auto/¥/$/€）", "USD", "", "", "", "First contact", "30%"],
+        ["方案", "进行中", "", "", "", "", "", "", "", "", "", "", "Proposal", 0.3],
+        ["议价", "进行中", "", "", "", "", "", "", "", "", "", "", "", 30],
+        ["签单", "赢单", "", "", "", "", "", "", "", "", "", "", "Signed", ""],
+        ["搁置", "进行中", "", "", "", "", "", "", "", "", "", "", "", "很高"],
+      ];
+      const { settings, problems } = parseSettings(grid);
+      expect(settings.stages).toEqual([
+        { name: "初步接触", kind: "open", translations: { en: "First contact" }, winProbability: 0.3 },
+        { name: "方案", kind: "open", translations: { en: "Proposal" }, winProbability: 0.3 },
+        { name: "议价", kind: "open", winProbability: 0.3 },
+        { name: "签单", kind: "won", translations: { en: "Signed" } },
+        { name: "搁置", kind: "open" },
+      ]);
+      expect(problems).toEqual([{ kind: "badWinProbability", row: 6, stage: "搁置", value: "很高" }]);
+      expect(settings.currency).toBe("$");
+      expect(parseSettings(settingsGrid(defaultSettings("zh"), "zh")).settings).toEqual(defaultSettings("zh"));
+    });
+
+    it("ignores the columns without their header, as an older Settings sheet has them", () => {
+      const grid = [
+        ["Stage", "Kind", "", "", "", "", "", "", "", "", "", "", "Notes", "Budget"],
+        ["Pitch", "open", "", "", "", "", "", "", "", "", "", "", "call first", 90],
+      ];
+      expect(parseSettings(grid)).toEqual({ settings: expect.anything(), problems: [] });
+      expect(parseSettings(grid).settings.stages).toEqual([{ name: "Pitch", kind: "open" }]);
+    });
+
+    it("gives a stage's name in the reader's language: from Settings, else SPEC's default name, else as typed", () => {
+      const settings = parseSettings([
+        ["阶段", "阶段类型", "", "", "", "", "", "", "", "", "", "", "阶段英文名"],
+        ["初步接触", "进行中", "", "", "", "", "", "", "", "", "", "", "First contact"],
+        ["已报价", "进行中"],
+        ["搁置", "进行中"],
+      ]).settings;
+      expect(stageNameIn(settings, " 初步接触 ", "en")).toBe("First contact");
+      expect(stageNameIn(settings, "初步接触", "zh")).toBe("初步接触");
+      expect(stageNameIn(settings, "已报价", "en")).toBe("Quoted");
+      expect(stageNameIn(settings, "搁置", "en")).toBe("搁置");
+      expect(stageNameIn(defaultSettings("en"), "Negotiating", "zh")).toBe("谈判中");
+      expect(stageNameIn(defaultSettings("zh"), "跟进中", "en")).toBe("跟进中");
+    });
+
+    it("weighs a stage by its Settings probability, else by its place among the open stages; won 1, lost and unlisted 0", () => {
+      const settings = defaultSettings("zh");
+      expect(settings.stages.map((s) => winProbabilityOf(settings, s.name))).toEqual([
+        0.1, 0.25, 0.35, 0.5, 0.6, 0.75, 1, 0,
+      ]);
+      const threeOpen = parseSettings([
+        ["Stage", "Kind"],
+        ["A", "open"],
+        ["B", "open"],
+        ["C", "open"],
+        ["W", "won"],
+      ]);
+      expect(["A", "B", "C", "W", "?"].map((name) => winProbabilityOf(threeOpen.settings, name))).toEqual([
+        0.1, 0.45, 0.75, 1, 0,
+      ]);
+      expect(winProbabilityOf(parseSettings([["Stage"], ["Only"]]).settings, "only")).toBe(0.5);
+    });
+
+    it("reads the currency as a symbol or a code, auto by default, and reports one it does not know", () => {
+      const en = settingsGrid(defaultSettings("en"), "en");
+      const row = column(en, SETTINGS_LAYOUT.label).indexOf("Currency (auto/¥/$/€)") + 1;
+      expect(parseSettings(en).settings.currency).toBe("auto");
+      expect(parseSettings(withValue(en, row, "￥")).settings.currency).toBe("¥");
+      expect(parseSettings(withValue(en, row, "rmb")).settings.currency).toBe("¥");
+      expect(parseSettings(withValue(en, row, "EUR")).settings.currency).toBe("€");
+      expect(parseSettings(withValue(en, row, "dollars")).problems).toEqual([
+        { kind: "badValue", row, setting: "currency", value: "dollars" },
+      ]);
+    });
+  });
+
   describe("stageKindOf", () => {
     it("finds a stage's kind by trimmed, case-insensitive name, null for an unknown stage", () => {
       const settings = defaultSettings("en");
       expect(stageKindOf(settings, " won ")).toBe("won");
       expect(stageKindOf(settings, "LOST")).toBe("lost");
       expect(stageKindOf(settings, "Quoted")).toBe("open");
-      expect(stageKindOf(settings, "跟进中")).toBeNull();
+      expect(stageKindOf(settings, "搁置")).toBeNull();
+      // A word that means won, but Settings does not list it: unknown (the sheet's colouring does not know it either).
+      expect(stageKindOf(settings, "Closed Won")).toBeNull();
+    });
+
+    it("reads a vague status Settings does not list as open: the row stays a follow-up, reminded as usual", () => {
+      expect(stageKindOf(defaultSettings("zh"), "跟进中")).toBe("open");
+      expect(stageKindOf(defaultSettings("en"), " TBD ")).toBe("open");
+      const listed = { ...defaultSettings("zh"), stages: [{ name: "待定", kind: "lost" as const }] };
+      expect(stageKindOf(listed, "待定")).toBe("lost");
     });
   });
 });
