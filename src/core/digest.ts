@@ -11,7 +11,7 @@ import type { FollowUp, RowProblem } from "./follow-ups";
 import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
 import { type ReminderStatus, type StatusProblem, statusLines } from "./reminder-status";
-import type { Settings, SettingsProblem } from "./settings";
+import { type Settings, type SettingsProblem, stageNameIn } from "./settings";
 import { isValidEmail, ownerOf, type TeamMember, type TeamProblem } from "./team";
 
 /** One follow-up as a reminder lists it. */
@@ -108,7 +108,8 @@ interface Recipient {
 
 type Contacts = ReturnType<typeof customerContacts>;
 
-function itemOf(followUp: FollowUp, input: DigestInput, contacts: Contacts): DigestItem {
+/** One follow-up as a digest item for a reader of `language` (the stage by its name in that language, from Settings). */
+function itemOf(followUp: FollowUp, input: DigestInput, contacts: Contacts, language: Language): DigestItem {
   const nextDate = followUp.nextDate as Day;
   const known = contacts.get(followUp.customerKey);
   const contactInfo = followUp.contactInfo || known?.contactInfo || "";
@@ -121,7 +122,7 @@ function itemOf(followUp: FollowUp, input: DigestInput, contacts: Contacts): Dig
     contactInfo,
     phone: phone?.typed ?? "",
     tel: phone?.dial ?? "",
-    stage: followUp.stage,
+    stage: stageNameIn(input.settings, followUp.stage, language),
     nextStep: followUp.nextStep,
     lastSummary: followUp.summary,
     nextDate: isoOfDay(nextDate),
@@ -208,7 +209,7 @@ export function buildDigests(input: DigestInput): Digest[] {
     counts.set(member, count);
     if (!member.reminders) continue;
     const recipient = recipients.get(member.email.trim().toLowerCase());
-    if (recipient) recipient.digest[due].push(itemOf(followUp, input, contacts));
+    if (recipient) recipient.digest[due].push(itemOf(followUp, input, contacts, recipient.digest.language));
     else problems.push({ kind: "ownerWithoutEmail", row, customer, owner });
   }
   for (const p of input.rowProblems) {

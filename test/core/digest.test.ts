@@ -340,6 +340,8 @@ describe("digest", () => {
       const anna = digestTo(zhDigests(), "anna@example.com");
       expect(anna.language).toBe("en");
       expect(anna.overdue.map((i) => [i.row, i.customer, i.daysOverdue])).toEqual([[16, "Acme Co., Ltd.", 3]]);
+      // The Chinese table's 已报价 is the English default stage name to her.
+      expect(anna.overdue.map((i) => i.stage)).toEqual(["Quoted"]);
     });
 
     it("gives the manager each rep's overdue and due-today counts, worst first, reps with none left out", () => {
@@ -781,10 +783,11 @@ describe("digest", () => {
       );
     });
 
-    it("writes to a member who chose Chinese in Chinese, and says 1 day overdue in the singular", () => {
+    it("writes to a member who chose Chinese in Chinese, stage names too, and says 1 day overdue in the singular", () => {
       const wei = renderDigest(digestTo(enDigests(), "wei@acme.example"), RENDER);
       expect(wei.subject).toBe("【跟进提醒】1 条今日到期");
-      expect(wei.text).toContain(`- 华为某代理 · Needs confirmed\n  下一步：发报价\n  今日到期\n  ${link(10)}`);
+      // The English table's "Needs confirmed" is 需求确认 to a Chinese reader (Settings' stage names in both languages).
+      expect(wei.text).toContain(`- 华为某代理 · 需求确认\n  下一步：发报价\n  今日到期\n  ${link(10)}`);
       const rows = [
         { customer: "Contoso", date: day(11, 20), stage: "Quoted", nextDate: day(11, 26), owner: "Tom Lee" },
       ];
