@@ -76,7 +76,7 @@ describe("digests on workdays", () => {
       (m) => m.to.includes("ann.lee@example.com") && m.subject.endsWith("1 overdue"),
     );
     expect(ann?.body).toContain(
-      "- Globex · 已报价\n  contact: 张三 · (212) 555-0134\n  next: 回访\n  last: 介绍产品\n  1 day overdue\n",
+      "- Globex · Quoted\n  contact: 张三 · (212) 555-0134\n  next: 回访\n  last: 介绍产品\n  1 day overdue\n",
     );
     expect(ann?.htmlBody).toContain('href="tel:2125550134"');
   });
@@ -162,7 +162,7 @@ describe("撞单 typed into the sheet", () => {
     const admin = runtime.outbox.messages.find((m) => m.to.includes("li.lei@example.com"));
     expect(admin?.body).toContain("客户「上海 某科技（集团）」归李四（第 2 行），Ann Lee在表格中直接录入了第 3 行。");
     const ann = runtime.outbox.messages.find((m) => m.to.includes("ann.lee@example.com"));
-    expect(ann?.body).toContain("- 上海 某科技（集团） · 已报价");
+    expect(ann?.body).toContain("- 上海 某科技（集团） · Quoted");
   });
 
   it("moves the customer on a hand-over confirmed in the sidebar, and reports no collision after it", () => {
