@@ -47,6 +47,8 @@ function appendMissingColumns(table: Table): ColumnKey[] {
  */
 function completeSettings(table: Table): void {
   const sheet = table.settingsSheet;
+  // Read again here, under the document lock, not reused from when the table was opened: an admin may have typed in
+  // Settings since, and only the cells empty in this read are written.
   const cells = missingSettingCells(sheet.getDataRange().getValues(), table.settings, table.language);
   try {
     for (const cell of cells) sheet.getRange(cell.row, cell.column).setValue(cell.value);

@@ -157,6 +157,15 @@ function tally(keys: string[]): string[] {
 const tempDirs: string[] = [];
 
 /** A fresh temp folder; call it from a test or hook (never while jest collects tests), so afterAll removes it. */
+/** The lines `npm run simulate` prints for these options, at AT in Shanghai, run as a user runs it (the real CLI). */
+function simulateCli(options: string[]): string[] {
+  return execFileSync(
+    process.execPath,
+    [path.resolve(__dirname, "../../scripts/local.mjs"), "simulate", ...options, "--at", AT, "--tz", "Asia/Shanghai"],
+    { cwd: path.resolve(__dirname, "../.."), encoding: "utf8" },
+  ).split("\n");
+}
+
 function outDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "simulate-"));
   tempDirs.push(dir);
@@ -352,24 +361,7 @@ describe("the column mapping", () => {
   it("prints every column of the CSV, mapped to what or left alone, and the column the reminders follow", () => {
     const csv = write(EN_TEMPLATE);
     const out = path.join(outDir(), "out");
-    const printed = execFileSync(
-      process.execPath,
-      [
-        path.resolve(__dirname, "../../scripts/local.mjs"),
-        "simulate",
-        "--csv",
-        csv,
-        "--at",
-        AT,
-        "--tz",
-        "Asia/Shanghai",
-        "--out",
-        out,
-        "--lang",
-        "en",
-      ],
-      { cwd: path.resolve(__dirname, "../.."), encoding: "utf8" },
-    ).split("\n");
+    const printed = simulateCli(["--csv", csv, "--out", out, "--lang", "en"]);
     expect(printed.slice(0, 9)).toEqual([
       "Header on row 1, column by column:",
       "  A “Customer” → Customer",
@@ -515,22 +507,7 @@ describe("dates as people type them", () => {
       "Globex,6/3/2024,Quoted,call,6/10,Ann Lee",
       "Initech,6/3/2024,Quoted,call,next Wed,Ann Lee",
     ]);
-    const printed = execFileSync(
-      process.execPath,
-      [
-        path.resolve(__dirname, "../../scripts/local.mjs"),
-        "simulate",
-        "--csv",
-        csv,
-        "--at",
-        AT,
-        "--tz",
-        "Asia/Shanghai",
-        "--out",
-        path.join(outDir(), "out"),
-      ],
-      { cwd: path.resolve(__dirname, "../.."), encoding: "utf8" },
-    ).split("\n");
+    const printed = simulateCli(["--csv", csv, "--out", path.join(outDir(), "out")]);
     expect(printed).toContain("  line 4: Row 4, cell E4 (Next follow-up date): “next Wed” is not a date");
     expect(printed.join("\n")).not.toContain("notADate");
     expect(printed).toContainEqual(expect.stringMatching(/^3 follow-ups, 1 unreadable; /));
