@@ -7,7 +7,7 @@ import { phoneNumberOf } from "./customer-match";
 import { type Collision, collisionLine, customerContacts, ownershipOf } from "./customers";
 import { type Day, isoOfDay } from "./dates";
 import { agendaOf, dueOf } from "./due";
-import type { FollowUp, RowProblem } from "./follow-ups";
+import type { FollowUp, NextDateSource, RowProblem } from "./follow-ups";
 import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
 import { type ReminderStatus, type StatusProblem, statusLines } from "./reminder-status";
@@ -31,8 +31,8 @@ export interface DigestItem {
   lastSummary: string;
   /** yyyy-mm-dd. */
   nextDate: string;
-  /** The next date was read from the next step, the next-date cell being empty (shown as "date from text"). */
-  nextDateFromText?: true;
+  /** Where the next date came from when not from its cell: the next step ("date from text") or the cadence. */
+  nextDateSource?: NextDateSource;
   /** Days past the next date: 0 due today, negative = days ahead. */
   daysOverdue: number;
   /** Opens the sheet at the row. */
@@ -126,7 +126,7 @@ function itemOf(followUp: FollowUp, input: DigestInput, contacts: Contacts, lang
     nextStep: followUp.nextStep,
     lastSummary: followUp.summary,
     nextDate: isoOfDay(nextDate),
-    ...(followUp.nextDateFromText ? { nextDateFromText: true as const } : {}),
+    ...(followUp.nextDateSource ? { nextDateSource: followUp.nextDateSource } : {}),
     daysOverdue: input.today - nextDate,
     link: input.link(followUp.row),
   };
@@ -261,7 +261,8 @@ function statusOf(item: DigestItem, t: Translate): string {
         : item.daysOverdue === 0
           ? t("digest.dueToday")
           : fill(t("digest.dueOn"), { date: item.nextDate });
-  return item.nextDateFromText ? fill(t("digest.item.dateFromText"), { status }) : status;
+  if (item.nextDateSource === "text") return fill(t("digest.item.dateFromText"), { status });
+  return item.nextDateSource === "cadence" ? fill(t("digest.item.dateByCadence"), { status }) : status;
 }
 
 function problemLine(problem: DigestProblem, language: Language, timeZone: string): string {

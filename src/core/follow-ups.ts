@@ -3,11 +3,13 @@
 import { fill, translator } from "../i18n/translate";
 import { columnLetter } from "./a1";
 import { parseAmount } from "./amounts";
+import { cadenceDate } from "./cadence";
 import { type ColumnKey, type ColumnPositions, columnSpec } from "./columns";
 import { customerKey } from "./customer-match";
 import { type Day, dayInZone, dayOfTypedDate, isoOfDay, readTypedDate } from "./dates";
 import { doneMarkOf, isDateCell } from "./due";
 import type { Language } from "./language";
+import type { Settings } from "./settings";
 import { cellText, normalizeHeader, sheetTrim } from "./text";
 
 /** One follow-up: one contact with a customer, one row of the Follow-ups sheet. */
@@ -25,10 +27,16 @@ export interface FollowUp {
   summary: string;
   stage: string;
   nextStep: string;
-  /** SPEC "next date": the next-date cell's; when that cell is empty, the first date written in the next step. */
+  /**
+   * SPEC "next date": the next-date cell's; when that cell is empty, the first date written in the next step; when
+   * there is none, the date the cadence gives (./cadence) from a follow-up date the sheet holds.
+   */
   nextDate: Day | null;
-  /** The next-date cell is empty and the next date was read from the next step ("6/12回访报价反馈"). */
-  nextDateFromText?: true;
+  /**
+   * Where the next date came from when not from its cell: "text", the cell empty and the date read from the next step
+   * ("6/12回访报价反馈"); "cadence", no date in either and the cadence's.
+   */
+  nextDateSource?: NextDateSource;
   owner: string;
   source: string;
   score: string;
@@ -44,6 +52,9 @@ export interface FollowUp {
   /** The optional expected-close date, read as the follow-up dates are. */
   expectedClose: Day | null;
 }
+
+/** A next date not read from its cell. */
+export type NextDateSource = "text" | "cadence";
 
 /** A cell a person has to look at. */
 export interface RowProblem {
@@ -78,6 +89,8 @@ export interface DateReading {
   language: Language;
   /** Today in the spreadsheet's zone: a follow-up date typed without a year takes the year nearest it. */
   today: Day;
+  /** The Settings whose cadence gives a next date to rows without one; none is given without them (adoption's first read). */
+  settings?: Settings;
 }
 
 /** Sheets' serial day 0 (1899-12-30) as a Day: a number in a date cell counts from there, as the sheet's INT() does. */
@@ -107,7 +120,9 @@ function repeatsHeader(cells: readonly unknown[], header: readonly unknown[], co
  * it for (a serial day) and is reported. Dates typed as text are read as ./dates reads them (`reading`): a follow-up
  * date without a year takes the year nearest today, a next date without one the year nearest the row's follow-up
  * date when that cell holds a date (else today's); an empty next-date cell takes the first date in the next step.
- * A text that is no date is reported. `reading` defaults to zh order and the current day.
+ * A text that is no date is reported. A row with no next date in either, whose follow-up date the sheet holds as a
+ * date, takes the cadence's (as the colouring formula can compute it). `reading` defaults to zh order and the current
+ * day, without a cadence.
  */
 export function readFollowUps(
   values: readonly (readonly unknown[])[],
@@ -184,7 +199,13 @@ export function readFollowUps(
       sheetTrim(cell("nextDate")) === "" && typeof nextStepCell === "string"
         ? readTypedDate(nextStepCell, reading.language, "sentence")
         : null;
-    const nextDate = inText ? dayOfTypedDate(inText, near) : day("nextDate", near);
+    const read = inText ? dayOfTypedDate(inText, near) : day("nextDate", near);
+    const byCadence =
+      read === null && dateHeld && date !== null && reading.settings
+        ? cadenceDate(reading.settings, sheetTrim(cell("stage")), text("score"), date)
+        : null;
+    const nextDate = read ?? byCadence;
+    const nextDateSource: NextDateSource | undefined = inText ? "text" : byCadence !== null ? "cadence" : undefined;
     const loggedAtCell = cell("loggedAt");
     if (!isDateCell(loggedAtCell) && cellText(loggedAtCell) !== "") {
       problems.push({ row, column: "loggedAt", kind: "notADate", value: cellText(loggedAtCell) });
@@ -208,7 +229,7 @@ export function readFollowUps(
       stage: sheetTrim(cell("stage")),
       nextStep: text("nextStep"),
       nextDate,
-      ...(inText ? { nextDateFromText: true as const } : {}),
+      ...(nextDateSource ? { nextDateSource } : {}),
       owner: text("owner"),
       source: text("source"),
       score: text("score"),

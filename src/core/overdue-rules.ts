@@ -1,10 +1,11 @@
 /** The conditional-format formulas that colour overdue rows red and due-today rows amber, written for the table's current columns. */
 
 import { columnLetter } from "./a1";
+import { listedGrade } from "./cadence";
 import { dateForms, normalisingSteps, TYPED_DATE, YEARLESS_DAYS_BEFORE } from "./dates";
 import { DONE_TEXTS } from "./due";
 import type { Language } from "./language";
-import type { Settings } from "./settings";
+import { type Settings, stageCadenceDays } from "./settings";
 import { sheetTrim } from "./text";
 
 /** The two row colourings the add-on manages. */
@@ -23,6 +24,8 @@ export interface RuleColumns {
   nextStep?: number;
   done?: number;
   superseded?: number;
+  /** The intent grade: with the follow-up date and the stage, the cadence's next date when the row has none. */
+  score?: number;
   firstRow: number;
 }
 
@@ -63,12 +66,45 @@ function ymdNumber(day: string): string {
 }
 
 /**
+ * ./cadence's days for the row, spelled for the sheet: the grade's when Settings lists the row's grade, else its
+ * stage's (stages compared trimmed, as the open test compares them), else NA() (no cadence). Grades and stages are
+ * listed inline, as closed stages are; a grade Settings lists twice counts once, as `listedGrade` reads it.
+ */
+function cadenceDays(columns: RuleColumns, settings: Settings, cell: (c: number) => string): string {
+  const stage = `TRIM(${cell(columns.stage)}&"")`;
+  const cases: [string, number][] = [];
+  if (columns.score !== undefined) {
+    const grade = `TRIM(${cell(columns.score)}&"")`;
+    for (const g of settings.gradeCadence) {
+      if (sheetTrim(g.grade) !== "" && listedGrade(settings, g.grade) === g)
+        cases.push([`${grade}=${literal(sheetTrim(g.grade))}`, g.days]);
+    }
+  }
+  const seen = new Set<string>();
+  for (const s of settings.stages) {
+    const name = sheetTrim(s.name).toLowerCase();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const days = stageCadenceDays(s);
+    if (days !== null) cases.push([`${stage}=${literal(sheetTrim(s.name))}`, days]);
+  }
+  return cases.reduceRight((otherwise, [test, days]) => `IF(${test},${days},${otherwise})`, "NA()");
+}
+
+/**
  * Whether the row's next date is before today (`<`) or today (`=`): a number in the next-date cell is its day (INT);
  * text is read as ./dates reads it (a full date as yyyymmdd; a month and day in their first year on or after half a
- * year before the follow-up date, when that cell holds a date, else before today); compared as yyyymmdd numbers. The
- * reading is spelled once for each of the two branches: a rule's formula has no variables (no LET in every engine).
+ * year before the follow-up date, when that cell holds a date, else before today); compared as yyyymmdd numbers; no
+ * date in either, the follow-up date's day (a number) plus the cadence's days. The reading is spelled once for each of
+ * the two branches: a rule's formula has no variables (no LET in every engine).
  */
-function nextDateIs(comparison: "<" | "=", columns: RuleColumns, language: Language, cell: (c: number) => string) {
+function nextDateIs(
+  comparison: "<" | "=",
+  columns: RuleColumns,
+  settings: Settings,
+  language: Language,
+  cell: (c: number) => string,
+) {
   const next = cell(columns.nextDate);
   const steps = typedDateSteps(columns, language, cell);
   const full = `VALUE(REGEXEXTRACT(${steps},${literal(TYPED_DATE.fullDate)}))`;
@@ -78,7 +114,12 @@ function nextDateIs(comparison: "<" | "=", columns: RuleColumns, language: Langu
   const start = ymdNumber(`(${reference}-${YEARLESS_DAYS_BEFORE})`);
   const yearless = `${start}+MOD(${monthDay}-${start},10000)`;
   const today = ymdNumber("TODAY()");
-  const typed = `OR(IFERROR(${full}${comparison}${today},FALSE),IFERROR(${yearless}${comparison}${today},FALSE))`;
+  // A typed date is either full or year-less (the two patterns exclude each other); with neither, the cadence's.
+  const byCadence =
+    date === ""
+      ? "FALSE"
+      : `IFERROR(IF(ISNUMBER(${date}),INT(${date})+${cadenceDays(columns, settings, cell)}${comparison}TODAY(),FALSE),FALSE)`;
+  const typed = `IFERROR(${full}${comparison}${today},IFERROR(${yearless}${comparison}${today},${byCadence}))`;
   return `IF(ISNUMBER(${next}),INT(${next})${comparison}TODAY(),${typed})`;
 }
 
@@ -108,7 +149,7 @@ export function rowColouringFormula(
   }
   if (columns.superseded !== undefined) open.push(`${cell(columns.superseded)}<>TRUE()`);
   for (const s of settings.stages) if (s.kind !== "open") open.push(`${stage}<>${literal(sheetTrim(s.name))}`);
-  const when = nextDateIs(colouring === "overdue" ? "<" : "=", columns, language, cell);
+  const when = nextDateIs(colouring === "overdue" ? "<" : "=", columns, settings, language, cell);
   return `=AND(${[...open, when, marker(colouring)].join(",")})`;
 }
 

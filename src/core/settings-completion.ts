@@ -1,7 +1,14 @@
-/** What an older Settings sheet lacks that a new one shows (a setting's row, the stages' detail columns): the cells Sync adds, never over a cell that holds anything. */
+/** What an older Settings sheet lacks that a new one shows (a setting's row, the stages' detail columns, the cadence by intent grade): the cells Sync adds, never over a cell that holds anything. */
 
 import type { Language } from "./language";
-import { SETTINGS_LAYOUT, type Settings, STAGE_DETAIL_LAYOUT, settingOfLabel, settingsGrid } from "./settings";
+import {
+  GRADE_LAYOUT,
+  SETTINGS_LAYOUT,
+  type Settings,
+  STAGE_DETAIL_LAYOUT,
+  settingOfLabel,
+  settingsGrid,
+} from "./settings";
 import { cellText } from "./text";
 
 /** One cell to write on the Settings sheet (1-based). */
@@ -14,8 +21,9 @@ export interface SettingsCell {
 /**
  * The cells that make every setting visible on a Settings sheet written by an older version: a row (label and
  * value, with the value in effect) for each setting the sheet has no label for, below the last one; and each
- * per-stage detail column (its header, then a value on each stage's row) when the column is empty. A team that
- * relies on a default (reminder days, currency) can then see and change it.
+ * per-stage detail column (its header, then a value on each stage's row) when the column is empty; the cadence by
+ * intent grade, whole, when both its columns are empty. A team that relies on a default (reminder days, currency,
+ * cadence) can then see and change it.
  */
 export function missingSettingCells(
   values: readonly (readonly unknown[])[],
@@ -46,6 +54,14 @@ export function missingSettingCells(
       const value = gridRow > 0 ? grid[gridRow]?.[column - 1] : "";
       if (cellText(value) !== "") cells.push({ row: i + 1, column, value });
     }
+  }
+  const gradeColumns = Object.values(GRADE_LAYOUT);
+  if (gradeColumns.every((column) => filled(column).every((row) => row === 0))) {
+    grid.forEach((line, r) => {
+      for (const column of gradeColumns) {
+        if (cellText(line[column - 1]) !== "") cells.push({ row: r + 1, column, value: line[column - 1] });
+      }
+    });
   }
   return cells;
 }

@@ -16,6 +16,18 @@ export interface Stage {
   translations?: Partial<Record<Language, string>>;
   /** Of an open stage: the chance (0–1) that a customer there is won, which weighs its amount in the pipeline. */
   winProbability?: number;
+  /**
+   * Of an open stage: follow up at most this many days after the last contact (./cadence); null when Settings' cell
+   * is blank (no cadence for this stage), undefined when Settings has no such column (the default).
+   */
+  cadenceDays?: number | null;
+}
+
+/** One intent grade's cadence (意向评分 → days): a row whose grade Settings lists follows it before its stage's. */
+export interface GradeCadence {
+  /** The grade as teams type it in the intent column (5, 4 … or A, B, C), compared trimmed and case-insensitively. */
+  grade: string;
+  days: number;
 }
 
 export interface Settings {
@@ -39,27 +51,44 @@ export interface Settings {
   managerDigest: boolean;
   /** The symbol money is shown with, or "auto" for the spreadsheet locale's (./amounts). */
   currency: CurrencySetting;
+  /** The cadence by intent grade, in Settings order (./cadence). */
+  gradeCadence: GradeCadence[];
 }
 
 /** The settings held in one label/value row each. */
-export type ScalarSetting = Exclude<keyof Settings, "stages" | "methods" | "sources">;
+export type ScalarSetting = Exclude<keyof Settings, "stages" | "methods" | "sources" | "gradeCadence">;
 
 export type SettingsProblem =
   | { kind: "noStages" }
   | { kind: "unknownStageKind"; row: number; stage: string; value: string }
   | { kind: "badWinProbability"; row: number; stage: string; value: string }
+  | { kind: "badCadence"; row: number; stage: string; value: string }
+  | { kind: "badGradeCadence"; row: number; grade: string; value: string }
   | { kind: "badValue"; row: number; setting: ScalarSetting; value: string }
   | { kind: "unknownSetting"; row: number; value: string };
 
+/** SPEC's default stages, each open one with the days between follow-ups a team starts from (a new lead is called soon). */
 const DEFAULT_STAGES: readonly (Stage & { en: string })[] = [
-  { name: "新线索", en: "New lead", kind: "open" },
-  { name: "待回访", en: "Awaiting callback", kind: "open" },
-  { name: "需求确认", en: "Needs confirmed", kind: "open" },
-  { name: "已报价", en: "Quoted", kind: "open" },
-  { name: "谈判中", en: "Negotiating", kind: "open" },
-  { name: "签约中", en: "Contracting", kind: "open" },
+  { name: "新线索", en: "New lead", kind: "open", cadenceDays: 2 },
+  { name: "待回访", en: "Awaiting callback", kind: "open", cadenceDays: 3 },
+  { name: "需求确认", en: "Needs confirmed", kind: "open", cadenceDays: 5 },
+  { name: "已报价", en: "Quoted", kind: "open", cadenceDays: 3 },
+  { name: "谈判中", en: "Negotiating", kind: "open", cadenceDays: 3 },
+  { name: "签约中", en: "Contracting", kind: "open", cadenceDays: 2 },
   { name: "已成交", en: "Won", kind: "won" },
   { name: "已流失", en: "Lost", kind: "lost" },
+];
+
+/** Days between follow-ups of an open stage Settings gives none for (a stage added by adoption or by hand). */
+const DEFAULT_CADENCE_DAYS = 7;
+
+/** The intent grades of the default intent column (1–5), the keenest followed up every other day. */
+const DEFAULT_GRADE_CADENCE: readonly GradeCadence[] = [
+  { grade: "5", days: 2 },
+  { grade: "4", days: 3 },
+  { grade: "3", days: 7 },
+  { grade: "2", days: 14 },
+  { grade: "1", days: 30 },
 ];
 
 const DEFAULT_METHODS: Record<Language, string[]> = {
@@ -95,6 +124,7 @@ export function defaultSettings(language: Language): Settings {
       name: language === "zh" ? s.name : s.en,
       kind: s.kind,
       translations: { [other]: other === "zh" ? s.name : s.en },
+      ...(s.cadenceDays ? { cadenceDays: s.cadenceDays } : {}),
     }),
   );
   return {
@@ -110,6 +140,7 @@ export function defaultSettings(language: Language): Settings {
     language: "auto",
     managerDigest: true,
     currency: "auto",
+    gradeCadence: DEFAULT_GRADE_CADENCE.map((g) => ({ ...g })),
   };
 }
 
@@ -120,13 +151,32 @@ export const SETTINGS_LAYOUT = { stageName: 1, stageKind: 2, method: 4, source: 
  * Columns (1-based) of the per-stage details, on the stages' rows: right of the reminders' status (column K), so the
  * blocks of an older Settings sheet stay where they were. Each is read only under its header; without it, defaults.
  */
-export const STAGE_DETAIL_LAYOUT = { translation: 13, winProbability: 14 } as const;
+export const STAGE_DETAIL_LAYOUT = { translation: 13, winProbability: 14, cadenceDays: 15 } as const;
 
 /** The details' headers in the sheet's language: the translation column holds the names in the other language. */
 const STAGE_DETAIL_HEADERS: Record<Language, Record<keyof typeof STAGE_DETAIL_LAYOUT, string>> = {
-  zh: { translation: "阶段英文名", winProbability: "赢单概率（%）" },
-  en: { translation: "Stage in Chinese", winProbability: "Win probability (%)" },
+  zh: { translation: "阶段英文名", winProbability: "赢单概率（%）", cadenceDays: "跟进间隔（天）" },
+  en: { translation: "Stage in Chinese", winProbability: "Win probability (%)", cadenceDays: "Follow up every (days)" },
 };
+
+/** Columns (1-based) of the cadence by intent grade, right of the stages' details; row 1 holds their headers. */
+export const GRADE_LAYOUT = { grade: 17, days: 18 } as const;
+
+const GRADE_HEADERS: Record<Language, Record<keyof typeof GRADE_LAYOUT, string>> = {
+  zh: { grade: "意向评分", days: "按评分跟进间隔（天）" },
+  en: { grade: "Intent", days: "Follow up every (days) by intent" },
+};
+
+/** The headers of a cadence column, in either language. */
+const CADENCE_HEADERS = new Set(
+  [STAGE_DETAIL_HEADERS.zh.cadenceDays, STAGE_DETAIL_HEADERS.en.cadenceDays].map(normalizeHeader),
+);
+const GRADE_DAYS_HEADERS = new Set([GRADE_HEADERS.zh.days, GRADE_HEADERS.en.days].map(normalizeHeader));
+
+/** A cadence cell: whole days from 1 to 365; undefined for anything else. */
+function cadenceValue(value: unknown): number | undefined {
+  return wholeNumber(value, 1, 365);
+}
 
 /** The language of the names under a translation header, whatever the sheet's language. */
 const TRANSLATION_LANGUAGE = new Map<string, Language>([
@@ -142,9 +192,14 @@ const PROBABILITY_HEADERS = new Set(
 
 /** A default stage's name in `language`, when `name` is one of SPEC's default stages in either language. */
 function defaultStageName(name: string, language: Language): string | undefined {
-  const wanted = sheetTrim(name).toLowerCase();
-  const found = DEFAULT_STAGES.find((s) => s.name === wanted || s.en.toLowerCase() === wanted);
+  const found = defaultStage(name);
   return found && (language === "zh" ? found.name : found.en);
+}
+
+/** SPEC's default stage `name` names, in either language, if any. */
+function defaultStage(name: string): (Stage & { en: string }) | undefined {
+  const wanted = sheetTrim(name).toLowerCase();
+  return DEFAULT_STAGES.find((s) => s.name === wanted || s.en.toLowerCase() === wanted);
 }
 
 /** A win probability cell: 30%, 0.3 (Sheets' value of 30%) or 30 (in the "%" column) → 0.3; undefined for anything else. */
@@ -250,9 +305,15 @@ export function settingsGrid(settings: Settings, language: Language): unknown[][
         ...settings.stages.map((s) => (s.kind === "open" ? Math.round(winProbabilityOf(settings, s.name) * 100) : "")),
       ],
     ],
+    [
+      STAGE_DETAIL_LAYOUT.cadenceDays,
+      [STAGE_DETAIL_HEADERS[language].cadenceDays, ...settings.stages.map((s) => stageCadenceDays(s) ?? "")],
+    ],
+    [GRADE_LAYOUT.grade, [GRADE_HEADERS[language].grade, ...settings.gradeCadence.map((g) => g.grade)]],
+    [GRADE_LAYOUT.days, [GRADE_HEADERS[language].days, ...settings.gradeCadence.map((g) => g.days)]],
   ];
   const height = Math.max(...blocks.map(([, cells]) => cells.length));
-  const grid = Array.from({ length: height }, () => Array<unknown>(STAGE_DETAIL_LAYOUT.winProbability).fill(""));
+  const grid = Array.from({ length: height }, () => Array<unknown>(GRADE_LAYOUT.days).fill(""));
   for (const [column, cells] of blocks) {
     cells.forEach((cell, row) => {
       grid[row][column - 1] = cell;
@@ -364,6 +425,7 @@ export function parseSettings(
   const header = values[0] ?? [];
   const translated = TRANSLATION_LANGUAGE.get(normalizeHeader(header[STAGE_DETAIL_LAYOUT.translation - 1]));
   const weighed = PROBABILITY_HEADERS.has(normalizeHeader(header[STAGE_DETAIL_LAYOUT.winProbability - 1]));
+  const paced = CADENCE_HEADERS.has(normalizeHeader(header[STAGE_DETAIL_LAYOUT.cadenceDays - 1]));
   const stages = columnTexts(values, SETTINGS_LAYOUT.stageName).map(({ row, text }) => {
     const cells = values[row - 1];
     const kindCell = cellText(cells[SETTINGS_LAYOUT.stageKind - 1]);
@@ -378,6 +440,15 @@ export function parseSettings(
       if (probability === undefined) {
         problems.push({ kind: "badWinProbability", row, stage: text, value: cellText(probabilityCell) });
       } else stage.winProbability = probability;
+    }
+    if (paced && stage.kind === "open") {
+      // Under the header, a blank cell is a stage the team follows up without a cadence.
+      const cadenceCell = cells[STAGE_DETAIL_LAYOUT.cadenceDays - 1];
+      const days = cadenceValue(cadenceCell);
+      if (cellText(cadenceCell) !== "" && days === undefined) {
+        problems.push({ kind: "badCadence", row, stage: text, value: cellText(cadenceCell) });
+      }
+      stage.cadenceDays = cellText(cadenceCell) === "" ? null : days;
     }
     return stage;
   });
@@ -397,7 +468,26 @@ export function parseSettings(
     else if (value === undefined) problems.push({ kind: "badValue", row, setting, value: cellText(cell) });
     else Object.assign(scalars, { [setting]: value });
   }
-  return { settings: { ...settings, ...scalars }, problems };
+  return { settings: { ...settings, ...scalars, gradeCadence: gradeCadenceOf(values, problems, defaults) }, problems };
+}
+
+/**
+ * The cadence by intent grade under its headers: each grade's days (a bad value is reported and the grade left out);
+ * the defaults when the sheet has no such block (an older Settings sheet: Sync adds it).
+ */
+function gradeCadenceOf(
+  values: readonly (readonly unknown[])[],
+  problems: SettingsProblem[],
+  defaults: Settings,
+): GradeCadence[] {
+  if (!GRADE_DAYS_HEADERS.has(normalizeHeader(values[0]?.[GRADE_LAYOUT.days - 1]))) return defaults.gradeCadence;
+  return columnTexts(values, GRADE_LAYOUT.grade).flatMap(({ row, text }): GradeCadence[] => {
+    const cell = values[row - 1][GRADE_LAYOUT.days - 1];
+    const days = cadenceValue(cell);
+    if (days !== undefined) return [{ grade: text, days }];
+    if (cellText(cell) !== "") problems.push({ kind: "badGradeCadence", row, grade: text, value: cellText(cell) });
+    return [];
+  });
 }
 
 /** Names not yet in `present` (trimmed, non-empty, compared case-insensitively), in first-seen order. */
@@ -438,14 +528,14 @@ export function addMethods(settings: Settings, names: readonly string[]): { sett
  * A vague status Settings does not list (跟进中, TBD …) is open, as the colouring formula reads it: the row stays a
  * follow-up, reminded as usual, and is listed for cleanup instead of being unreadable.
  */
-export function stageKindOf(settings: Settings, stageName: string): StageKind | null {
+export function stageKindOf(settings: Pick<Settings, "stages">, stageName: string): StageKind | null {
   const wanted = sheetTrim(stageName).toLowerCase();
   const listed = settings.stages.find((s) => sheetTrim(s.name).toLowerCase() === wanted)?.kind;
   return listed ?? (isVagueStage(stageName) ? "open" : null);
 }
 
 /** The stage Settings lists under `stageName` (compared as `stageKindOf` compares names), or undefined. */
-export function listedStage(settings: Settings, stageName: string): Stage | undefined {
+export function listedStage(settings: Pick<Settings, "stages">, stageName: string): Stage | undefined {
   const wanted = sheetTrim(stageName).toLowerCase();
   return settings.stages.find((s) => sheetTrim(s.name).toLowerCase() === wanted);
 }
@@ -468,4 +558,14 @@ export function winProbabilityOf(settings: Settings, stageName: string): number 
   if (stage === undefined || stage.kind === "lost") return 0;
   if (stage.kind === "won") return 1;
   return stage.winProbability ?? defaultWinProbability(settings.stages, stage);
+}
+
+/**
+ * The days between follow-ups Settings gives a stage: its cadence cell, else (no such column) the default stage's or
+ * 7 days for another open stage; null for a stage without one (a blank cell) and for a won or lost stage.
+ */
+export function stageCadenceDays(stage: Stage): number | null {
+  if (stage.kind !== "open") return null;
+  if (stage.cadenceDays !== undefined) return stage.cadenceDays;
+  return defaultStage(stage.name)?.cadenceDays ?? DEFAULT_CADENCE_DAYS;
 }

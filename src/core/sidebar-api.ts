@@ -99,8 +99,11 @@ export interface DueItem {
   nextStep: string;
   /** "yyyy-mm-dd". */
   nextDate: string;
-  /** The next-date cell is empty and the date was read from the next step: the sidebar offers to write it there. */
-  nextDateFromText?: true;
+  /**
+   * Where the date came from when not from the next-date cell: "text", read from the next step (the sidebar offers to
+   * write it into the cell), or "cadence", the follow-up interval Settings give (nothing was agreed with the customer).
+   */
+  nextDateSource?: "text" | "cadence";
   /** 0 for due today. */
   daysOverdue: number;
 }
@@ -126,7 +129,10 @@ export interface SidebarData {
   today: string;
   /** The current user's name on the Team sheet, or "" when they are not on it. */
   userName: string;
-  stages: { name: string; kind: StageKind }[];
+  /** Settings' stages in order, each with its cadence (days between follow-ups, null for none: ./cadence). */
+  stages: { name: string; kind: StageKind; cadenceDays: number | null }[];
+  /** The cadence by intent grade (./cadence): with the stage's, what the form prefills the next date from. */
+  gradeCadence: { grade: string; days: number }[];
   methods: string[];
   sources: string[];
   owners: string[];

@@ -63,7 +63,7 @@ export function dueItemsFor(
       stage: f.stage,
       nextStep: f.nextStep,
       nextDate: f.nextDate === null ? "" : isoOfDay(f.nextDate),
-      ...(f.nextDateFromText ? { nextDateFromText: true as const } : {}),
+      ...(f.nextDateSource ? { nextDateSource: f.nextDateSource } : {}),
       daysOverdue: today - (f.nextDate ?? today),
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.row - b.row);

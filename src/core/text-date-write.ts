@@ -47,7 +47,11 @@ export function planDateFromText(input: TextDateInput): TextDatePlan {
   const before = cellAt(table, request.row, "nextDate");
   if (!isEmptyDateCell(before))
     return { ok: false, reason: "cellFilled", value: cellValueText(before, input.timeZone) };
-  if (!followUp.nextDateFromText || followUp.nextDate === null || isoOfDay(followUp.nextDate) !== request.nextDate) {
+  if (
+    followUp.nextDateSource !== "text" ||
+    followUp.nextDate === null ||
+    isoOfDay(followUp.nextDate) !== request.nextDate
+  ) {
     return { ok: false, reason: "changed", value: "" };
   }
   return { ok: true, change: { row: request.row, column, before, after: request.nextDate } };

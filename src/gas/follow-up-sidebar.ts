@@ -4,6 +4,7 @@ import { ownershipOf } from "../core/customers";
 import { dayInZone, isoOfDay } from "../core/dates";
 import { agendaOf } from "../core/due";
 import { needsAlert, statusLines } from "../core/reminder-status";
+import { stageCadenceDays } from "../core/settings";
 import type { SidebarData } from "../core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
 import { memberByEmail, type TeamMember } from "../core/team";
@@ -74,7 +75,8 @@ export function loadSidebarData(): SidebarData {
     language: table.language,
     today: isoOfDay(today),
     userName: member?.name ?? "",
-    stages: table.settings.stages.map((s) => ({ name: s.name, kind: s.kind })),
+    stages: table.settings.stages.map((s) => ({ name: s.name, kind: s.kind, cadenceDays: stageCadenceDays(s) })),
+    gradeCadence: table.settings.gradeCadence,
     methods: [...table.settings.methods],
     sources: [...table.settings.sources],
     owners: table.members.map((m) => m.name),

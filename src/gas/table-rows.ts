@@ -36,6 +36,7 @@ export function readRows(table: Table): TableRows {
     ...readFollowUps(values, firstRow, table.positions, table.timeZone, header, {
       language: table.language,
       today: dayInZone(Date.now(), table.timeZone),
+      settings: table.settings,
     }),
   };
 }

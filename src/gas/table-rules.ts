@@ -74,7 +74,7 @@ export function applyValidation(table: Table): void {
  * add-on's are replaced (setConditionalFormatRules replaces all rules of the sheet).
  */
 export function applyRowColouring(table: Table): void {
-  const { nextDate, done, stage, superseded, date, nextStep } = table.positions;
+  const { nextDate, done, stage, superseded, date, nextStep, score } = table.positions;
   if (nextDate === undefined || stage === undefined) return;
   const sheet = table.followUps;
   const firstRow = table.headerRow + 1;
@@ -89,7 +89,7 @@ export function applyRowColouring(table: Table): void {
       .whenFormulaSatisfied(
         rowColouringFormula(
           colouring,
-          { nextDate, done, stage, superseded, date, nextStep, firstRow },
+          { nextDate, done, stage, superseded, date, nextStep, score, firstRow },
           table.settings,
           table.language,
         ),

@@ -193,6 +193,41 @@ describeInBrowser("follow-up sidebar in Chromium", (suite) => {
     );
   });
 
+  it("pre-fills the next date from the cadence of the stage and intent chosen, until the user picks one", async () => {
+    const runtime = followUpTable();
+    runtime.open("LIMITED");
+    const page = await suite.page();
+    await openSidebar(runtime, page, "记录跟进");
+    const date = await page.getByLabel("跟进时间").inputValue();
+    const after = (days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("当前阶段").selectOption("已报价");
+    await expect(page.getByLabel("下次跟进日期").inputValue()).resolves.toBe(after(3));
+    await textOf(page.locator("#hint-nextDate"), "按跟进节奏：3 天后（可改）");
+    // A keen customer (intent 5) is followed up sooner: the grade's 2 days before the stage's 3.
+    await page.getByLabel("意向评分").selectOption("5");
+    await expect(page.getByLabel("下次跟进日期").inputValue()).resolves.toBe(after(2));
+    // A closed stage has no next date.
+    await page.getByLabel("当前阶段").selectOption("已成交");
+    await expect(page.getByLabel("下次跟进日期").inputValue()).resolves.toBe("");
+    await textOf(page.locator("#hint-nextDate"), "");
+    // A date the user picks stays, whatever is chosen after.
+    await page.getByLabel("当前阶段").selectOption("新线索");
+    await page.getByLabel("下次跟进日期").fill("2026-12-24");
+    await page.getByLabel("当前阶段").selectOption("谈判中");
+    await expect(page.getByLabel("下次跟进日期").inputValue()).resolves.toBe("2026-12-24");
+    await textOf(page.locator("#hint-nextDate"), "");
+    expect(suite.errors()).toEqual([]);
+  });
+
+  it("says where the pre-filled next date came from in English", async () => {
+    const runtime = followUpTable([], { language: "en" });
+    runtime.open("LIMITED");
+    const page = await suite.page();
+    await openSidebar(runtime, page, "Log a follow-up");
+    await page.getByLabel("Stage").selectOption("New lead");
+    await textOf(page.locator("#hint-nextDate"), "By cadence: in 2 days (you can change it)");
+  });
+
   it("lists my overdue follow-ups first; clicking one selects its row and pre-fills the form", async () => {
     const runtime = followUpTable([
       typedRow("北京某贸易", "li.lei", "2026/11/27"),
@@ -241,8 +276,9 @@ describeInBrowser("follow-up sidebar in Chromium", (suite) => {
     await write.click();
     await textOf(page.locator("#status"), "已把 2026-11-25 写入第 2 行的「下次跟进日期」。");
     expect(isoOf(row(runtime, 2)[10])).toBe("2026-11-24T16:00:00.000Z");
-    await expect(page.locator("#due-list .write-date").count()).resolves.toBe(0);
+    // Once the list is reloaded, the date is the cell's: nothing more to write.
     await textOf(page.locator("#due-list .when").nth(0), /^逾期 2 天$/);
+    await expect(page.locator("#due-list .write-date").count()).resolves.toBe(0);
     expect(suite.errors()).toEqual([]);
   });
 

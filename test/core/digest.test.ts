@@ -986,8 +986,8 @@ describe("digest", () => {
 
     it("reminds the follow-up as usual, flagged and marked “日期取自下一步” beside its status", () => {
       const [li] = digestsOf(rows, [member("李四", "li.si@example.cn")], defaultSettings("zh"), "zh");
-      expect(li.overdue.map((i) => [i.customer, i.nextDate, i.daysOverdue, i.nextDateFromText])).toEqual([
-        ["上海某科技", "2026-11-25", 2, true],
+      expect(li.overdue.map((i) => [i.customer, i.nextDate, i.daysOverdue, i.nextDateSource])).toEqual([
+        ["上海某科技", "2026-11-25", 2, "text"],
         ["北京某贸易", "2026-11-26", 1, undefined],
       ]);
       const { text, html } = renderDigest(li, RENDER);

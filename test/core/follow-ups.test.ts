@@ -152,7 +152,7 @@ describe("follow-ups", () => {
       it("uses a date the sheet holds as it is", () => {
         const { followUps, problems } = read([row(sheetDate(2026, 11, 20), "12/1回访", sheetDate(2026, 11, 30))]);
         expect(problems).toEqual([]);
-        expect(followUps.map((f) => [iso(f.nextDate), f.nextDateFromText])).toEqual([["2026-11-30", undefined]]);
+        expect(followUps.map((f) => [iso(f.nextDate), f.nextDateSource])).toEqual([["2026-11-30", undefined]]);
       });
     });
 
@@ -175,7 +175,7 @@ describe("follow-ups", () => {
       it("is the next date, marked as read from the text", () => {
         const { followUps, problems } = readFollowUps([row("11/27回访报价反馈", "")], 2, COLUMNS, ZONE, [], ZH_TODAY);
         expect(problems).toEqual([]);
-        expect(followUps[0]).toMatchObject({ nextDate: today, nextDateFromText: true, nextStep: "11/27回访报价反馈" });
+        expect(followUps[0]).toMatchObject({ nextDate: today, nextDateSource: "text", nextStep: "11/27回访报价反馈" });
       });
 
       it("takes the first real date, in the forms of a date cell; relative words and number ranges are none", () => {
@@ -196,9 +196,9 @@ describe("follow-ups", () => {
           ZH_TODAY,
         );
         expect(problems).toEqual([]);
-        expect(followUps.map((f) => [f.nextDate === null ? null : isoOfDay(f.nextDate), f.nextDateFromText])).toEqual([
-          ["2026-12-03", true],
-          ["2026-12-01", true],
+        expect(followUps.map((f) => [f.nextDate === null ? null : isoOfDay(f.nextDate), f.nextDateSource])).toEqual([
+          ["2026-12-03", "text"],
+          ["2026-12-01", "text"],
           [null, undefined],
           [null, undefined],
           [null, undefined],
@@ -215,7 +215,7 @@ describe("follow-ups", () => {
           [],
           ZH_TODAY,
         );
-        expect(followUps.map((f) => [f.nextDate === null ? null : isoOfDay(f.nextDate), f.nextDateFromText])).toEqual([
+        expect(followUps.map((f) => [f.nextDate === null ? null : isoOfDay(f.nextDate), f.nextDateSource])).toEqual([
           ["2026-12-02", undefined],
           [null, undefined],
         ]);

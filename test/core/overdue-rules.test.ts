@@ -157,7 +157,8 @@ describe("overdue-rules", () => {
 
   describe("the formulas in a spreadsheet engine", () => {
     // Columns: A customer, B stage, C next date (a serial, as Sheets stores dates, or text), D done, E superseded,
-    // F follow-up date, G next step; header in row 1. The engine has Sheets' REGEX functions, as the runtime's has.
+    // F follow-up date, G next step, H intent grade; header in row 1. The engine has Sheets' REGEX functions, as the
+    // runtime's has.
     const RULE_COLUMNS: RuleColumns = {
       nextDate: 3,
       stage: 2,
@@ -165,6 +166,7 @@ describe("overdue-rules", () => {
       superseded: 5,
       date: 6,
       nextStep: 7,
+      score: 8,
       firstRow: 2,
     };
     const TODAY = serialOf(2026, 11, 27);
@@ -197,8 +199,33 @@ describe("overdue-rules", () => {
         ["中山某灯饰", "已报价", null, null, null, WEEK_AGO, "2026-11-27 见面"],
       ],
       [
-        "next date empty, 3-5天内回复 in the next step",
+        "next date empty, 3-5天内回复 in the next step: 已报价's cadence, 3 days after a week ago",
         ["惠州某电池", "已报价", null, null, null, WEEK_AGO, "3-5天内回复"],
+      ],
+      [
+        "no next date, 新线索 3 days ago: its 2-day cadence has passed",
+        ["潮州某瓷业", "新线索", null, null, null, TODAY - 3],
+      ],
+      [
+        "no next date, 谈判中 2 days ago: its 3-day cadence is tomorrow",
+        ["揭阳某五金", "谈判中", null, null, null, TODAY - 2],
+      ],
+      [
+        "no next date, intent 5 at 需求确认 2 days ago: the grade's 2 days, due today",
+        ["梅州某茶叶", "需求确认", null, null, null, TODAY - 2, "", 5],
+      ],
+      [
+        "no next date, intent ' 1 ' at 新线索 3 days ago: the grade's 30 days before the stage's 2",
+        ["韶关某钢铁", "新线索", null, null, null, TODAY - 3, "", " 1 "],
+      ],
+      [
+        "no next date, intent 9 (not in Settings) at 新线索 2 days ago: the stage's, due today",
+        ["清远某农业", "新线索", null, null, null, TODAY - 2, "", 9],
+      ],
+      ["no next date, won a month ago: no cadence", ["阳江某刀具", "已成交", null, null, null, TODAY - 30]],
+      [
+        "no next date, the follow-up date typed as text: no cadence (the sheet holds no date)",
+        ["云浮某石材", "新线索", null, null, null, "11月20日"],
       ],
       [
         "next date 11/28 typed, 11/20 in the next step",
@@ -209,16 +236,16 @@ describe("overdue-rules", () => {
         "5/28 typed, follow-up date typed as text: May next year",
         ["湛江某水产", "待回访", "5/28", null, null, "11月20日"],
       ],
-      ["2/30 typed: no calendar has it", ["肇庆某建材", "待回访", "2/30", null, null, WEEK_AGO]],
+      ["2/30 typed, no calendar has it: 待回访's cadence", ["肇庆某建材", "待回访", "2/30", null, null, WEEK_AGO]],
     ];
 
     /** The formula's result for each row, filled down from the first data row by the engine as Sheets applies a rule. */
     function evaluate(colouring: RowColouring, language: "zh" | "en" = "zh", rows = ROWS): unknown[] {
       const data = [
-        ["客户名称", "当前阶段", "下次跟进日期", "已跟进", "已有新跟进", "跟进时间", "下一步计划"],
+        ["客户名称", "当前阶段", "下次跟进日期", "已跟进", "已有新跟进", "跟进时间", "下一步计划", "意向评分"],
         // Text stays text in the engine (a leading apostrophe), as the runtime gives it.
         ...rows.map(([, cells]) =>
-          Array.from({ length: 7 }, (_, i) => cells[i] ?? null).map((v) => (typeof v === "string" ? `'${v}` : v)),
+          Array.from({ length: 8 }, (_, i) => cells[i] ?? null).map((v) => (typeof v === "string" ? `'${v}` : v)),
         ),
       ];
       const engine = HyperFormula.buildFromArray(data as (string | number | boolean | null)[][], {
@@ -227,7 +254,7 @@ describe("overdue-rules", () => {
       // Sheets reads a bare FALSE as the boolean; HyperFormula only knows FALSE(), so the name is given that meaning.
       engine.addNamedExpression("FALSE", "=FALSE()");
       const formula = rowColouringFormula(colouring, RULE_COLUMNS, ZH, language).replace(/TODAY\(\)/g, String(TODAY));
-      const column = 7;
+      const column = 8;
       engine.setCellContents({ sheet: 0, row: 1, col: column }, formula);
       engine.copy({ start: { sheet: 0, row: 1, col: column }, end: { sheet: 0, row: 1, col: column } });
       for (let row = 2; row <= rows.length; row++) engine.paste({ sheet: 0, row, col: column });
@@ -248,7 +275,10 @@ describe("overdue-rules", () => {
         "an unticked checkbox, a week late",
         "2026年11月20日 typed as text, overdue",
         "next date empty, 11/26回访报价反馈 in the next step",
+        "next date empty, 3-5天内回复 in the next step: 已报价's cadence, 3 days after a week ago",
+        "no next date, 新线索 3 days ago: its 2-day cadence has passed",
         "5/28 typed, followed up on 2026-11-20: May this year",
+        "2/30 typed, no calendar has it: 待回访's cadence",
       ]);
     });
 
@@ -259,6 +289,8 @@ describe("overdue-rules", () => {
         "done ×, due today",
         "11/27 typed as text, due today",
         "next date empty, 2026-11-27 见面 in the next step",
+        "no next date, intent 5 at 需求确认 2 days ago: the grade's 2 days, due today",
+        "no next date, intent 9 (not in Settings) at 新线索 2 days ago: the stage's, due today",
       ]);
     });
 

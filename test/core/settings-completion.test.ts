@@ -2,6 +2,7 @@
 
 import {
   defaultSettings,
+  GRADE_LAYOUT,
   parseSettings,
   SETTINGS_LAYOUT,
   STAGE_DETAIL_LAYOUT,
@@ -53,6 +54,10 @@ describe("missingSettingCells", () => {
       expect(reread.problems).toEqual([]);
       expect(reread.settings.workdays).toEqual([1, 2, 3, 4, 5]);
       expect(reread.settings.stages.find((s) => s.kind === "open")?.winProbability).toBeGreaterThan(0);
+      // The cadence is shown where an admin can change it: per stage, and by intent grade.
+      expect(reread.settings.stages.map((s) => s.cadenceDays)).toEqual([2, 3, 5, 3, 3, 2, undefined, undefined]);
+      expect(completed[0]?.[GRADE_LAYOUT.days - 1]).toBe(settingsGrid(defaultSettings(language), language)[0][17]);
+      expect(reread.settings.gradeCadence).toEqual(defaultSettings(language).gradeCadence);
       // Completed once, nothing more to add.
       expect(missingSettingCells(completed, reread.settings, language)).toEqual([]);
     },

@@ -4,10 +4,12 @@ import {
   addMethods,
   addStages,
   defaultSettings,
+  GRADE_LAYOUT,
   parseSettings,
   SETTINGS_LAYOUT,
   STAGE_DETAIL_LAYOUT,
   settingsGrid,
+  stageCadenceDays,
   stageKindOf,
   stageNameIn,
   winProbabilityOf,
@@ -49,6 +51,7 @@ describe("settings", () => {
         kind: "open",
         translations: { zh: "新线索" },
         winProbability: 0.1,
+        cadenceDays: 2,
       });
       expect(settings.stages[7]).toEqual({ name: "Lost", kind: "lost", translations: { zh: "已流失" } });
       expect(settings.methods[0]).toBe("Phone");
@@ -82,11 +85,32 @@ describe("settings", () => {
         "",
         "阶段英文名",
         "赢单概率（%）",
+        "跟进间隔（天）",
+        "",
+        "意向评分",
+        "按评分跟进间隔（天）",
+      ]);
+      expect(grid.slice(1, 9).map((row) => row[STAGE_DETAIL_LAYOUT.cadenceDays - 1])).toEqual([
+        2,
+        3,
+        5,
+        3,
+        3,
+        2,
+        "",
+        "",
+      ]);
+      expect(grid.slice(1, 6).map((row) => row.slice(GRADE_LAYOUT.grade - 1))).toEqual([
+        ["5", 2],
+        ["4", 3],
+        ["3", 7],
+        ["2", 14],
+        ["1", 30],
       ]);
       expect(grid[1].slice(0, 4)).toEqual(["新线索", "进行中", "", "电话"]);
       expect(grid[7].slice(0, 2)).toEqual(["已成交", "赢单"]);
       expect(grid[1].slice(7, 9)).toEqual(["提醒时间（0–23 点）", 8]);
-      expect(new Set(grid.map((row) => row.length))).toEqual(new Set([14]));
+      expect(new Set(grid.map((row) => row.length))).toEqual(new Set([18]));
       expect(grid).toHaveLength(10);
     });
 
@@ -353,6 +377,57 @@ describe("settings", () => {
       expect(parseSettings(withValue(en, row, "dollars")).problems).toEqual([
         { kind: "badValue", row, setting: "currency", value: "dollars" },
       ]);
+    });
+  });
+
+  describe("the cadence by stage and by intent grade", () => {
+    it("round-trips through the sheet in both languages", () => {
+      for (const language of ["zh", "en"] as const) {
+        const settings = defaultSettings(language);
+        expect(parseSettings(settingsGrid(settings, language), language)).toEqual({ settings, problems: [] });
+      }
+      expect(settingsGrid(defaultSettings("en"), "en")[0].slice(STAGE_DETAIL_LAYOUT.cadenceDays - 1)).toEqual([
+        "Follow up every (days)",
+        "",
+        "Intent",
+        "Follow up every (days) by intent",
+      ]);
+    });
+
+    it("reads a blank stage cell as no cadence, and reports days that are no whole number from 1 to 365", () => {
+      const grid = settingsGrid(defaultSettings("zh"), "zh").map((row) => [...row]);
+      grid[1][STAGE_DETAIL_LAYOUT.cadenceDays - 1] = "";
+      grid[2][STAGE_DETAIL_LAYOUT.cadenceDays - 1] = "三天";
+      grid[3][STAGE_DETAIL_LAYOUT.cadenceDays - 1] = "10";
+      grid[1][GRADE_LAYOUT.grade - 1] = "A";
+      grid[1][GRADE_LAYOUT.days - 1] = 1;
+      grid[2][GRADE_LAYOUT.days - 1] = 0;
+      const { settings, problems } = parseSettings(grid);
+      expect(settings.stages.slice(0, 3).map((s) => [s.name, stageCadenceDays(s)])).toEqual([
+        ["新线索", null],
+        ["待回访", 3],
+        ["需求确认", 10],
+      ]);
+      expect(settings.gradeCadence).toEqual([
+        { grade: "A", days: 1 },
+        { grade: "3", days: 7 },
+        { grade: "2", days: 14 },
+        { grade: "1", days: 30 },
+      ]);
+      expect(problems).toEqual([
+        { kind: "badCadence", row: 3, stage: "待回访", value: "三天" },
+        { kind: "badGradeCadence", row: 3, grade: "4", value: "0" },
+      ]);
+    });
+
+    it("gives an older sheet without the columns the defaults, and a stage it added 7 days", () => {
+      const grid = settingsGrid(defaultSettings("zh"), "zh").map((row) =>
+        row.slice(0, STAGE_DETAIL_LAYOUT.winProbability),
+      );
+      grid.push(["搁置", "进行中"]);
+      const { settings } = parseSettings(grid);
+      expect(settings.stages.map((s) => stageCadenceDays(s))).toEqual([2, 3, 5, 3, 3, 2, null, null, 7]);
+      expect(settings.gradeCadence).toEqual(defaultSettings("zh").gradeCadence);
     });
   });
 

@@ -266,7 +266,7 @@ describe("sidebar-data", () => {
           stage: "已报价",
           nextStep: "11/25回访报价反馈",
           nextDate: "2026-11-25",
-          nextDateFromText: true,
+          nextDateSource: "text",
           daysOverdue: 2,
         },
         {
@@ -363,7 +363,7 @@ describe("sidebar-data", () => {
       }
 
       function asDueItem(item: DigestItem): DueItem {
-        const { row, id, customer, stage, nextStep, nextDate, nextDateFromText, daysOverdue } = item;
+        const { row, id, customer, stage, nextStep, nextDate, nextDateSource, daysOverdue } = item;
         return {
           row,
           id,
@@ -371,7 +371,7 @@ describe("sidebar-data", () => {
           stage,
           nextStep,
           nextDate,
-          ...(nextDateFromText ? { nextDateFromText } : {}),
+          ...(nextDateSource ? { nextDateSource } : {}),
           daysOverdue,
         };
       }
@@ -398,7 +398,7 @@ describe("sidebar-data", () => {
           const fromSidebar = dueItemsFor(followUps, agenda, TODAY, TEAM, who);
           expect({ member: who.email, items: fromSidebar }).toEqual({ member: who.email, items: fromDigest });
           listed += fromSidebar.length;
-          fromText += fromSidebar.filter((item) => item.nextDateFromText).length;
+          fromText += fromSidebar.filter((item) => item.nextDateSource === "text").length;
         }
         expect(fromText).toBeGreaterThan(0);
         // The table is meant to give several members something to do, so the comparison means something.

@@ -1,4 +1,4 @@
-/** One rule of due, two spellings: over generated tables (dates near midnight in several time zones, dates typed as text with and without a year, dates written in the next step, every kind of stage, done marks in both languages, superseded rows), the sheet's colouring formulas evaluated by a real formula engine agree row by row with src/core/due, which the digests, the sidebar and the review use. */
+/** One rule of due, two spellings: over generated tables (dates near midnight in several time zones, dates typed as text with and without a year, dates written in the next step, next dates the cadence gives by stage and intent grade, every kind of stage, done marks in both languages, superseded rows), the sheet's colouring formulas evaluated by a real formula engine agree row by row with src/core/due, which the digests, the sidebar and the review use. */
 
 import { seededRandom } from "../../local/runtime/kernel";
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
@@ -156,6 +156,8 @@ function generatedTable(timeZone: string, now: number, seed: number): AppsScript
     cells[column("nextStep")] = nextStepCell(g, today);
     cells[column("nextDate")] = !alone ? nextDateCell(g, today, date) : i % 16 === 0 ? "" : halfYearFrom(date, g);
     cells[column("owner")] = "li.lei";
+    // Intent grades as typed: listed in Settings (5 … 1, and "A" added below, in any case), unlisted, or none.
+    cells[column("score")] = g.pick(["", "", "", 5, "5", " 4 ", 3, 1, "A", "a", "B", 2.5]);
     cells[column("done")] = alone ? "" : g.pick(DONE_MARKS);
     // Some rows were saved from the sidebar (stamped), some typed by hand (Sync stamps them).
     if (g.int(2) === 0) cells[column("loggedAt")] = typedAt(today - g.int(20), g.int(24 * 60));
@@ -163,6 +165,10 @@ function generatedTable(timeZone: string, now: number, seed: number): AppsScript
   });
   const sheet = runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录");
   if (!sheet) throw new Error("no Follow-ups sheet");
+  // The team's own cadence: grade A every day, and no cadence for 需求确认 (a blank cell under the header).
+  const settingsSheet = runtime.inspect().getActiveSpreadsheet().getSheetByName("设置");
+  settingsSheet?.getRange("Q7:R7").setValues([["A", 1]]);
+  settingsSheet?.getRange("O4").setValue("");
   sheet.insertRowsAfter(sheet.getMaxRows(), ROWS);
   sheet.getRange(2, 1, ROWS, COLUMNS.length).setValues(rows);
   // A plain number in a date column (the team's own format): the sheet's INT() still takes it as a day.
@@ -193,8 +199,9 @@ function bothSpellings(runtime: AppsScriptRuntime, timeZone: string, at: number)
   const positions = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i + 1]));
   const values = sheet.getRange(2, 1, ROWS, COLUMNS.length).getValues();
   const header = sheet.getRange(1, 1, 1, COLUMNS.length).getValues()[0];
-  const { followUps, problems } = readFollowUps(values, 2, positions, timeZone, header, { language: "zh", today });
   const settings = parseSettings(settingsSheet.getDataRange().getValues()).settings;
+  const reading = { language: "zh" as const, today, settings };
+  const { followUps, problems } = readFollowUps(values, 2, positions, timeZone, header, reading);
   const agenda = agendaOf(followUps, problems, settings);
   const due = new Map(followUps.map((f) => [f.row, dueOf(agenda, f, today)]));
   const rule = {
@@ -234,7 +241,16 @@ describe("the sheet's colouring and src/core/due agree row by row", () => {
       // Dates typed as text and dates written in the next step are due, and coloured, too.
       const dueRows = new Set(rule.overdue.flatMap((o, i) => (o || rule.dueToday[i] ? [i + 2] : [])));
       const textValue = (f: (typeof followUps)[number]) => typeof values(runtime)[f.row - 2][column("nextDate")];
-      expect(followUps.filter((f) => f.nextDateFromText && dueRows.has(f.row)).length).toBeGreaterThan(0);
+      expect(followUps.filter((f) => f.nextDateSource === "text" && dueRows.has(f.row)).length).toBeGreaterThan(0);
+      // So are the dates the cadence gives, by stage and by grade, and a stage without one leaves its row undated.
+      const byCadence = followUps.filter((f) => f.nextDateSource === "cadence" && dueRows.has(f.row));
+      expect(byCadence.length).toBeGreaterThan(0);
+      expect(followUps.some((f) => f.nextDateSource === "cadence" && f.score === "")).toBe(true);
+      const graded = followUps.filter((f) => f.nextDateSource === "cadence" && f.score.trim().toLowerCase() === "a");
+      expect(graded.length).toBeGreaterThan(0);
+      expect(followUps.some((f) => f.stage === "需求确认" && f.score === "" && f.nextDateSource === "cadence")).toBe(
+        false,
+      );
       expect(
         followUps.filter((f) => textValue(f) === "string" && f.nextDate !== null && dueRows.has(f.row)).length,
       ).toBeGreaterThan(0);

@@ -55,12 +55,12 @@ describe("overdue colouring", () => {
       row("深圳某电子", "2026/11/20", "已报价", "2026/11/01", true), // done
       row("杭州某网络", "2026/11/20", "已成交", "2026/11/01"), // won: closed
       row("成都某餐饮", "2026/11/20", "已流失", "2026/11/27"), // lost: closed
-      row("南京某物流", "2026/11/20", "新线索", ""), // no next date
-      row("苏州某材料", "2026/11/20", "新线索", "下周一"), // text, not a date
+      row("南京某物流", "2026/11/20", "新线索", ""), // no next date: 新线索's cadence, 2 days after 11/20
+      row("苏州某材料", "2026/11/20", "新线索", "下周一"), // text, not a date: the cadence's too
       row("天津某化工", "2026/11/20", "谈判中", "2025/1/1"), // long overdue
     ]);
     const { overdue, dueToday } = coloured(runtime, 9, today);
-    expect(overdue).toEqual([true, false, false, false, false, false, false, false, true]);
+    expect(overdue).toEqual([true, false, false, false, false, false, true, true, true]);
     expect(dueToday).toEqual([false, true, false, false, false, false, false, false, false]);
   });
 

@@ -20,7 +20,7 @@ const ROWS = [
   row("上海某科技", "6/12回访报价反馈", ""), // row 2: due today, from the text
   row("北京某贸易", "回访", "6月10日"), // row 3: a date typed as text in the cell, overdue
   row("深圳某电子", "6/11发合同", ""), // row 4: overdue from the text; someone types a date meanwhile
-  row("广州某制造", "周五前发合同", ""), // row 5: no date ("周五" is a word, not a date): not reminded
+  row("广州某制造", "周五前发合同", ""), // row 5: no date ("周五" is a word): 已报价's cadence, 3 days after 6/3
   row("杭州某网络", "6/12回访", "", "li.lei"), // row 6: someone else's
   row("Globex", "call back 6/12 about the quote", "", "Ann Lee"), // row 7: an English rep's
 ];
@@ -46,7 +46,7 @@ function writeDate(runtime: AppsScriptRuntime, request: unknown): TextDateResult
 }
 
 describe("a next date written in the next step", () => {
-  it("is coloured in the sheet as the reminders see it: due today amber, overdue red, no date nothing", () => {
+  it("is coloured in the sheet as the reminders see it: due today amber, overdue red, no date the cadence's", () => {
     const runtime = table();
     const rules = sheet(runtime)
       .getConditionalFormatRules()
@@ -56,7 +56,7 @@ describe("a next date written in the next step", () => {
       false,
       true,
       true,
-      false,
+      true,
       false,
       false,
     ]);
@@ -77,11 +77,13 @@ describe("a next date written in the next step", () => {
     runtime.clickMenu("提醒开关");
     runtime.advanceBy(2 * HOUR);
     const lisi = runtime.outbox.messages.find((m) => m.to.includes(LI_SI.email));
-    expect(lisi?.subject).toBe("【跟进提醒】2 条逾期，1 条今日到期");
+    expect(lisi?.subject).toBe("【跟进提醒】3 条逾期，1 条今日到期");
     expect(lisi?.body).toContain("今日到期（日期取自下一步）");
     expect(lisi?.body).toContain("逾期 1 天（日期取自下一步）");
     expect(lisi?.body).toContain("逾期 2 天\n");
-    expect(lisi?.body).not.toContain("广州某制造");
+    // No date anywhere in the row: reminded by the cadence, and said so.
+    expect(lisi?.body).toContain("广州某制造");
+    expect(lisi?.body).toContain("逾期 6 天（未填下次日期，按跟进节奏）");
     const ann = runtime.outbox.messages.find((m) => m.to.includes(ANN.email));
     expect(ann?.body).toContain("due today (date from text)");
   });
@@ -90,10 +92,11 @@ describe("a next date written in the next step", () => {
     const runtime = table();
     const before = sheet(runtime).getRange(1, 1, 8, 18).getValues();
     const due = sidebar(runtime, LI_SI).myDue;
-    expect(due.map((d) => [d.row, d.nextDate, d.daysOverdue, d.nextDateFromText])).toEqual([
+    expect(due.map((d) => [d.row, d.nextDate, d.daysOverdue, d.nextDateSource])).toEqual([
+      [5, "2024-06-06", 6, "cadence"],
       [3, "2024-06-10", 2, undefined],
-      [4, "2024-06-11", 1, true],
-      [2, "2024-06-12", 0, true],
+      [4, "2024-06-11", 1, "text"],
+      [2, "2024-06-12", 0, "text"],
     ]);
     const item = due.find((d) => d.row === 2);
     const result = writeDate(runtime, { row: 2, id: item?.id, nextDate: "2024-06-12" });
@@ -108,7 +111,7 @@ describe("a next date written in the next step", () => {
     expect(changed).toEqual([[2, 11]]);
     // Still due today, now from the cell.
     expect(sidebar(runtime, LI_SI).myDue.find((d) => d.row === 2)).toMatchObject({ daysOverdue: 0 });
-    expect(sidebar(runtime, LI_SI).myDue.find((d) => d.row === 2)?.nextDateFromText).toBeUndefined();
+    expect(sidebar(runtime, LI_SI).myDue.find((d) => d.row === 2)?.nextDateSource).toBeUndefined();
   });
 
   it("is not written when someone typed in the cell meanwhile: what they typed stays, and the user is told", () => {
@@ -157,7 +160,7 @@ describe("a next date written in the next step", () => {
       { now: SEVEN_THIRTY, language: "en" },
     );
     const item = sidebar(runtime, ANN).myDue[0];
-    expect(item).toMatchObject({ customer: "Globex", nextDate: "2024-06-12", nextDateFromText: true });
+    expect(item).toMatchObject({ customer: "Globex", nextDate: "2024-06-12", nextDateSource: "text" });
     expect(writeDate(runtime, { row: 2, id: item?.id, nextDate: "2024-06-12" })).toEqual({
       ok: true,
       message: "Wrote 2024-06-12 into row 2, “Next follow-up date”.",

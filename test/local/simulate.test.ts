@@ -129,6 +129,20 @@ function csvText(rows: readonly Row[]): string {
 
 const readable = (r: Row) => r.customer !== "" && r.date !== "";
 
+/** Days between follow-ups by stage, as a new table's Settings give them (the cadence). */
+const CADENCE: Record<string, number> = { 新线索: 2, 待回访: 3, 需求确认: 5, 已报价: 3, 谈判中: 3, 签约中: 2 };
+
+/** A row's next date as the reminders see it: its own, else, open and with a follow-up date, the stage's cadence after it. */
+function nextDateOf(r: Row): string {
+  if (r.nextDate !== "" || r.date === "" || kindOf(r.stage) !== "open") return r.nextDate;
+  return iso(dayOf(r.date) + (CADENCE[r.stage] ?? 0));
+}
+
+/** The rows on someone's list: each customer's latest, and rows without a customer (no newer row can supersede them). */
+function remindedRows(rows: readonly Row[], latest: Map<string, Row>): Row[] {
+  return [...latest.values(), ...rows.filter((r) => r.customer === "")];
+}
+
 /** Each customer's latest row (generated dates are distinct per customer). */
 function latestRows(rows: readonly Row[]): Map<string, Row> {
   const latest = new Map<string, Row>();
@@ -211,9 +225,9 @@ describe("simulate a 10,000-row export", () => {
   it("reports each owner's digest as the Reminder log records it: overdue, due today and upcoming (3 days)", () => {
     const today = dayOf(TODAY);
     const expected = OWNERS.map((owner) => {
-      const open = [...latest.values()]
-        .filter((r) => r.owner === owner && r.nextDate !== "")
-        .map((r) => dayOf(r.nextDate));
+      const open = remindedRows(rows, latest)
+        .filter((r) => r.owner === owner && nextDateOf(r) !== "")
+        .map((r) => dayOf(nextDateOf(r)));
       return {
         to: ADDRESSES[owner],
         overdue: open.filter((d) => d < today).length,
@@ -247,7 +261,7 @@ describe("simulate a 10,000-row export", () => {
       lost: lost.length,
       winRate: won.length + lost.length === 0 ? null : won.length / (won.length + lost.length),
       medianDaysToWin: median(won.map((r) => dayOf(r.date) - dayOf(firsts.get(r.customer) ?? r.date))),
-      overdueNow: open.filter((r) => r.nextDate < TODAY).length,
+      overdueNow: remindedRows(rows, latest).filter((r) => kindOf(r.stage) === "open" && nextDateOf(r) < TODAY).length,
       staleCustomers: open.filter((r) => dayOf(TODAY) - dayOf(r.date) >= 30).length,
     });
     expect(won.length * lost.length).toBeGreaterThan(0);
@@ -493,8 +507,9 @@ describe("dates as people type them", () => {
         ],
       },
     ]);
+    // 深圳某电子's unreadable 下周三 leaves it to 已报价's cadence: 3 days after 6/3, overdue.
     expect(summary.digests.find((d) => d.to === ADDRESSES.李四)).toMatchObject({
-      overdue: 0,
+      overdue: 1,
       dueToday: 1,
       upcoming: 1,
     });

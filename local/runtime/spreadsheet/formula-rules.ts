@@ -51,11 +51,13 @@ export function evaluateRuleFormula(
     const engine = buildEngine(input);
     try {
       engine.setCellContents(scratch(anchor.row, anchor.column), toEngine(formula));
-      for (const area of areas) fill(engine, scratch, anchor, area);
+      // A formula that reads the same cells from every column of a row (a row rule: $K2 …) is worked out once a row.
+      const sameAcross = sameInEveryColumn(engine, formula, scratch(anchor.row, anchor.column));
+      for (const area of areas) fill(engine, scratch, anchor, sameAcross ? { ...area, numColumns: 1 } : area);
       return areas.map((area) =>
         Array.from({ length: area.numRows }, (_, i) =>
           Array.from({ length: area.numColumns }, (_, j) =>
-            sheetsValue(engine.getCellValue(scratch(area.row + i, area.column + j))),
+            sheetsValue(engine.getCellValue(scratch(area.row + i, area.column + (sameAcross ? 0 : j)))),
           ),
         ),
       );
@@ -63,6 +65,23 @@ export function evaluateRuleFormula(
       engine.destroy();
     }
   });
+}
+
+/** Functions whose value depends on the cell a formula is in, whatever its references. */
+const WHERE_IT_STANDS = /\b(?:COLUMNS?|CELL|OFFSET|INDIRECT|ADDRESS)\s*\(/i;
+
+/**
+ * Whether the formula at `at`, moved one column right, is the same formula reading the same cells (every column
+ * reference absolute) and calls nothing that reads where it stands: then it has one value across each row.
+ */
+function sameInEveryColumn(engine: HyperFormula, formula: string, at: SimpleCellAddress): boolean {
+  if (WHERE_IT_STANDS.test(formula)) return false;
+  const right = { ...at, col: at.col + 1 };
+  engine.copy({ start: at, end: at });
+  engine.paste(right);
+  const same = engine.getCellFormula(right) === engine.getCellFormula(at);
+  engine.setCellContents(right, null);
+  return same;
 }
 
 /**

@@ -1,7 +1,10 @@
 /** The follow-up sidebar in the browser: the three-part form with autocomplete and warnings, and the "My follow-ups" list. */
 
+import { cadenceDaysOf } from "../../core/cadence";
 import { type ColumnKey, columnSpec } from "../../core/columns";
 import { warningsFor } from "../../core/customer-match";
+import { isoOfDay } from "../../core/dates";
+import { dayOfIso } from "../../core/follow-up-form";
 import type { Language } from "../../core/language";
 import {
   type CustomerSummary,
@@ -24,6 +27,8 @@ const t = translator(language);
 let data: SidebarData | null = null;
 /** The submission in progress: its id is reused when the user retries, so a retry never saves twice. */
 let pending: { requestId: string; confirmed: string[] } | null = null;
+/** The next date the cadence last filled in: the field follows the stage and intent chosen until the user sets it. */
+let cadenceFilled: string | null = null;
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -89,6 +94,28 @@ function prefill(customer: CustomerSummary): void {
   if (data?.stages.some((s) => s.name === customer.stage)) control("stage").value = customer.stage;
   if (data?.owners.includes(customer.owner)) control("owner").value = customer.owner;
   describeCustomer();
+  followCadence();
+}
+
+/**
+ * Pre-fills the next date from the cadence (Settings: days by intent grade, else by stage, as ./core/cadence decides
+ * for the sheet and the reminders) while the field is empty or holds the cadence's last date; a date the user chose
+ * stays. The hint says where the date came from.
+ */
+function followCadence(): void {
+  const next = control("nextDate");
+  if (!data || (next.value !== "" && next.value !== cadenceFilled)) return;
+  const date = dayOfIso(control("date").value);
+  const days = cadenceDaysOf(data, control("stage").value, control("score").value);
+  if (date === null || days === null) {
+    if (cadenceFilled !== null) next.value = "";
+    cadenceFilled = null;
+    element("hint-nextDate").textContent = "";
+    return;
+  }
+  cadenceFilled = isoOfDay(date + days);
+  next.value = cadenceFilled;
+  element("hint-nextDate").textContent = fill(t("sidebar.cadenceHint"), { days });
 }
 
 function warningText(warning: Warning): string {
@@ -149,6 +176,8 @@ function resetForm(): void {
   control("date").value = keep.date;
   control("owner").value = keep.owner;
   element("hint-customer").textContent = "";
+  element("hint-nextDate").textContent = "";
+  cadenceFilled = null;
   element("save").textContent = t("sidebar.save");
 }
 
@@ -205,7 +234,8 @@ function dueEntry(item: DueItem): HTMLLIElement {
   when.className = "when";
   when.textContent =
     item.daysOverdue > 0 ? fill(t("sidebar.overdueDays"), { days: item.daysOverdue }) : t("sidebar.dueToday");
-  if (item.nextDateFromText) when.textContent += ` · ${t("dates.fromText")}`;
+  if (item.nextDateSource === "text") when.textContent += ` · ${t("dates.fromText")}`;
+  if (item.nextDateSource === "cadence") when.textContent += ` · ${t("dates.byCadence")}`;
   const next = document.createElement("div");
   next.textContent = `${item.stage} · ${item.nextStep}`;
   button.append(title, when, next);
@@ -218,7 +248,7 @@ function dueEntry(item: DueItem): HTMLLIElement {
     control("summary").focus();
   });
   entry.append(button);
-  if (item.nextDateFromText) entry.append(writeDateButton(item));
+  if (item.nextDateSource === "text") entry.append(writeDateButton(item));
   return entry;
 }
 
@@ -298,6 +328,10 @@ function start(): void {
     else describeCustomer();
   });
   control("customer").addEventListener("input", describeCustomer);
+  for (const field of ["stage", "score", "date"] as const) control(field).addEventListener("change", followCadence);
+  control("nextDate").addEventListener("input", () => {
+    if (control("nextDate").value !== cadenceFilled) element("hint-nextDate").textContent = "";
+  });
   control("contactInfo").addEventListener("change", describeCustomer);
   // Changing what is being saved means the warnings must be looked at again.
   element("form").addEventListener("input", () => {

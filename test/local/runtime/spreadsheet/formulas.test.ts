@@ -274,5 +274,30 @@ describe("formulas", () => {
         [false, false],
       ]);
     });
+
+    it("moves relative columns with each cell, and gives a row rule's value to every cell of the row", () => {
+      const { model, sheet } = setup();
+      sheet.getRange("A2:C3").setValues([
+        [1, 5, 9],
+        [7, 2, 3],
+      ]);
+      const evaluate = (formula: string) =>
+        evaluateRuleFormula(
+          model,
+          model.sheets[0] as SheetModel,
+          formula,
+          { row: 2, column: 1 },
+          [{ row: 2, column: 1, numRows: 2, numColumns: 3 }],
+          clockAt(NOW, model.timeZone),
+        )[0];
+      expect(evaluate("=A2>4")).toEqual([
+        [false, true, true],
+        [true, false, false],
+      ]);
+      expect(evaluate("=$A2>4")).toEqual([
+        [false, false, false],
+        [true, true, true],
+      ]);
+    });
   });
 });
