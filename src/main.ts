@@ -1,11 +1,13 @@
 /** The Apps Script entry points: every export here becomes a top-level global function of dist/Code.js, and nothing else does. */
 
-import type { SaveResult, SidebarData, TextDateResult } from "./core/sidebar-api";
+import type { ClaimResult, SaveResult, SidebarData, TextDateResult } from "./core/sidebar-api";
+import { claimCustomerRequest } from "./gas/claim-customer";
 import * as commands from "./gas/commands";
 import { loadSidebarData, selectFollowUpRow, showFollowUpSidebar } from "./gas/follow-up-sidebar";
 import { showHelpSidebar } from "./gas/help";
 import { runHourlyJob } from "./gas/hourly";
 import { addAddonMenu } from "./gas/menu";
+import { releaseStaleCustomers as releaseStale } from "./gas/release-stale";
 import { saveFollowUpRequest } from "./gas/save-follow-up";
 import { writeDateFromTextRequest } from "./gas/write-text-date";
 
@@ -55,6 +57,16 @@ export function saveFollowUp(request: unknown): SaveResult {
  */
 export function writeDateFromText(request: unknown): TextDateResult {
   return writeDateFromTextRequest(request);
+}
+
+/** Sidebar (google.script.run): claims a customer from the pool (公海); the argument is checked on the server. */
+export function claimCustomer(request: unknown): ClaimResult {
+  return claimCustomerRequest(request);
+}
+
+/** Menu: Release stale customers to the pool (admins only). */
+export function releaseStaleCustomers(): void {
+  releaseStale();
 }
 
 /** Sidebar (google.script.run): selects a follow-up's row in the sheet. */

@@ -14,4 +14,5 @@ export const globalsImplementSidebarApi: Implements = {
   saveFollowUp: true,
   selectRow: true,
   writeDateFromText: true,
+  claimCustomer: true,
 };

@@ -10,6 +10,7 @@ import { agendaOf, dueOf } from "./due";
 import type { FollowUp, NextDateSource, RowProblem } from "./follow-ups";
 import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
+import { type GoingStale, goingStale, NO_POOL, type Pool, reminderOwner } from "./pool";
 import { type ReminderStatus, type StatusProblem, statusLines } from "./reminder-status";
 import { type Settings, type SettingsProblem, stageNameIn } from "./settings";
 import { isValidEmail, ownerOf, type TeamMember, type TeamProblem } from "./team";
@@ -63,8 +64,14 @@ export interface Digest {
   overdue: DigestItem[];
   dueToday: DigestItem[];
   upcoming: DigestItem[];
+  /** The recipient's customers going to the pool (公海) soon, soonest first (./pool), each linked to its row. */
+  goingStale: (GoingStale & { link: string })[];
   /** Manager section: the recipient's reps with something overdue or due today. */
   team: { rep: string; overdue: number; dueToday: number }[];
+  /** Admin section: customers in the pool nobody has claimed (told alongside the admin's other news). */
+  poolCount: number;
+  /** Settings' stale days: a customer goes to the pool after this many days without a follow-up. */
+  staleDays: number;
   /** Admin section. */
   problems: DigestProblem[];
   /** The spreadsheet's time zone, for the times the admin section shows. */
@@ -92,6 +99,8 @@ export interface DigestInput {
   status?: ReminderStatus;
   /** The spreadsheet's time zone, for the times in status lines. */
   timeZone?: string;
+  /** Who holds the customers the Pool log names (./pool); none released when absent. */
+  pool?: Pool;
 }
 
 /** Cell problems that change what the rule of due reads, so a reminder may be missing or wrong: the admins are told. */
@@ -152,7 +161,10 @@ function recipientsOf(input: DigestInput): Map<string, Recipient> {
         overdue: [],
         dueToday: [],
         upcoming: [],
+        goingStale: [],
         team: [],
+        poolCount: 0,
+        staleDays: input.settings.staleDays,
         problems: [],
         timeZone: input.timeZone ?? "UTC",
       },
@@ -186,6 +198,7 @@ function teamSection(team: readonly TeamMember[], email: string, counts: Counts)
  */
 export function buildDigests(input: DigestInput): Digest[] {
   const agenda = agendaOf(input.followUps, input.rowProblems, input.settings);
+  const pool = input.pool ?? NO_POOL;
   const contacts = customerContacts(input.followUps);
   const recipients = recipientsOf(input);
   const counts: Counts = new Map();
@@ -193,7 +206,10 @@ export function buildDigests(input: DigestInput): Digest[] {
   for (const followUp of [...input.followUps].sort((a, b) => a.row - b.row)) {
     const due = dueOf(agenda, followUp, input.today);
     if (due === null || due === "later") continue;
-    const { row, customer, owner } = followUp;
+    const { row, customer } = followUp;
+    // A customer in the pool is nobody's until claimed (the admins are told how many wait); a claimed one its claimer's.
+    const owner = reminderOwner(followUp, pool);
+    if (owner === null) continue;
     const lookup = ownerOf(input.team, owner);
     if ("problem" in lookup) {
       problems.push(
@@ -234,17 +250,29 @@ export function buildDigests(input: DigestInput): Digest[] {
     ...settingsProblems,
     ...teamProblems,
   ];
+  for (const stale of goingStale(input.settings, agenda.latest, pool, input.today)) {
+    const lookup = ownerOf(input.team, stale.owner);
+    if (!("member" in lookup) || !lookup.member.reminders) continue;
+    const recipient = recipients.get(lookup.member.email.trim().toLowerCase());
+    const stage = recipient && stageNameIn(input.settings, stale.stage, recipient.digest.language);
+    recipient?.digest.goingStale.push({ ...stale, stage: stage ?? stale.stage, link: input.link(stale.row) });
+  }
   for (const [email, { digest, manager, admin }] of recipients) {
     digest.overdue.sort(byUrgency);
     digest.dueToday.sort(byUrgency);
     digest.upcoming.sort(byUrgency);
     if (manager && input.settings.managerDigest) digest.team = teamSection(input.team, email, counts);
     if (admin) digest.problems = [...before, ...problems];
+    if (admin) digest.poolCount = pool.released.size;
   }
   return [...recipients.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, r]) => r.digest)
-    .filter((d) => d.overdue.length + d.dueToday.length + d.upcoming.length + d.team.length + d.problems.length > 0);
+    .filter(
+      (d) =>
+        d.overdue.length + d.dueToday.length + d.upcoming.length + d.goingStale.length + d.team.length > 0 ||
+        d.problems.length > 0,
+    );
 }
 
 /** How many rows one section of an email lists before "… and N more" (keeps a large sheet's email small). */
@@ -301,9 +329,15 @@ function sectionsOf(digest: Digest) {
   }));
   return {
     items: itemSections.filter((s) => s.items.length > 0),
+    goingStale: digest.goingStale.length > 0 ? fill(t("digest.goingStale"), { days: digest.staleDays }) : "",
     team: digest.team.length > 0 ? t("digest.section.team") : "",
     problems: digest.problems.length > 0 ? fill(t("digest.section.problems"), { count: digest.problems.length }) : "",
   };
+}
+
+/** A customer going to the pool soon, as one line: customer, stage, last follow-up, days left. */
+function goingStaleLine(item: Digest["goingStale"][number], t: Translate): string {
+  return fill(t("digest.goingStale.line"), { ...item, customer: oneLine(item.customer), stage: oneLine(item.stage) });
 }
 
 /** The first `LISTED` of `rows`, and the "… and N more" line when there are more. */
@@ -319,6 +353,7 @@ function subjectOf(digest: Digest): string {
     .filter((due) => digest[due].length > 0)
     .map((due) => fill(t(`digest.subject.${due}`), { count: digest[due].length }));
   const others = [
+    digest.goingStale.length > 0 ? fill(t("digest.subject.goingStale"), { count: digest.goingStale.length }) : "",
     digest.team.length > 0 ? t("digest.subject.team") : "",
     digest.problems.length > 0 ? fill(t("digest.subject.problems"), { count: digest.problems.length }) : "",
   ].filter((part) => part !== "");
@@ -392,6 +427,16 @@ function textOf(digest: Digest, options: { spreadsheetName: string; today: strin
     }
     if (more) lines.push("", more);
   }
+  if (sections.goingStale) {
+    lines.push("", `■ ${sections.goingStale}`);
+    for (const item of digest.goingStale) {
+      lines.push(
+        "",
+        `- ${oneLine(goingStaleLine(item, t))}`,
+        ...[safeLink(item.link)].filter(Boolean).map((l) => `  ${l}`),
+      );
+    }
+  }
   if (sections.team) {
     lines.push("", `■ ${sections.team}`);
     for (const r of digest.team) lines.push(`- ${fill(t("digest.team.line"), { ...r, rep: oneLine(r.rep) })}`);
@@ -402,6 +447,7 @@ function textOf(digest: Digest, options: { spreadsheetName: string; today: strin
     for (const problem of shown) lines.push(`- ${oneLine(problemLine(problem, digest.language, digest.timeZone))}`);
     if (more) lines.push(more);
   }
+  if (digest.poolCount > 0) lines.push("", fill(t("digest.pool"), { count: digest.poolCount }));
   lines.push("", t("digest.footer"));
   return `${lines.join("\n")}\n`;
 }
@@ -451,6 +497,14 @@ function htmlOf(digest: Digest, options: { spreadsheetName: string; today: strin
     parts.push(htmlHeading(title, SECTION_COLOR[due]), ...shown.map((item) => htmlItem(item, due, t)));
     if (more) parts.push(paragraph(more));
   }
+  if (sections.goingStale) {
+    parts.push(htmlHeading(sections.goingStale, "#b06000"));
+    for (const item of digest.goingStale) {
+      const open = htmlLink(item.link, t);
+      const line = escapeHtml(oneLine(goingStaleLine(item, t)));
+      parts.push(`<p style="${PHONE_STYLE.listLine}">${line}${open ? ` · ${open}` : ""}</p>`);
+    }
+  }
   if (sections.team) {
     parts.push(htmlHeading(sections.team));
     for (const r of digest.team) {
@@ -465,6 +519,7 @@ function htmlOf(digest: Digest, options: { spreadsheetName: string; today: strin
     }
     if (more) parts.push(paragraph(more));
   }
+  if (digest.poolCount > 0) parts.push(paragraph(fill(t("digest.pool"), { count: digest.poolCount })));
   parts.push(paragraph(t("digest.footer"), STYLE.footer));
   return `<div style="${PHONE_STYLE.body}">${parts.join("")}</div>`;
 }

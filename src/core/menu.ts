@@ -16,6 +16,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { label: "menu.sync", handler: "syncTable" },
   { label: "menu.reminders", handler: "toggleReminders" },
   { label: "menu.review", handler: "buildReview" },
+  { label: "menu.release", handler: "releaseStaleCustomers" },
   { label: "menu.settings", handler: "openSettings" },
   { label: "menu.help", handler: "showHelp" },
 ];

@@ -3,6 +3,7 @@
 import { type Day, mondayOf } from "./dates";
 import { type Agenda, asSyncOrders, isNewer, latestByCustomer } from "./due";
 import type { FollowUp } from "./follow-ups";
+import { stalenessOf } from "./pool";
 import { customerAmounts, type PipelineEntry, pipelineOf } from "./review-funnel";
 import { type Settings, stageKindOf } from "./settings";
 
@@ -71,9 +72,6 @@ export function reviewedMonday(today: Day): Day {
  */
 export function staleCustomers(basis: ReviewBasis, today: Day): FollowUp[] {
   return basis.latest
-    .filter((f) => {
-      const kind = stageKindOf(basis.settings, f.stage);
-      return kind !== "won" && kind !== "lost" && today - (f.date as Day) >= basis.settings.staleDays;
-    })
+    .filter((f) => stalenessOf(basis.settings, f, today)?.stale === true)
     .sort((a, b) => (a.date as Day) - (b.date as Day) || a.customer.localeCompare(b.customer));
 }

@@ -46,6 +46,8 @@ export interface Settings {
   reviewHour: number;
   /** A customer is stale (公海 candidate) after this many days without a follow-up. */
   staleDays: number;
+  /** Its owner's digest warns this many days before a customer goes stale (./pool); 0: no warning. */
+  staleWarningDays: number;
   language: Language | "auto";
   /** Mail the weekly review to managers. */
   managerDigest: boolean;
@@ -137,6 +139,7 @@ export function defaultSettings(language: Language): Settings {
     reviewWeekday: 1,
     reviewHour: 9,
     staleDays: 30,
+    staleWarningDays: 5,
     language: "auto",
     managerDigest: true,
     currency: "auto",
@@ -255,6 +258,7 @@ const SCALAR_LABELS: Record<Language, Record<ScalarSetting, string>> = {
     managerDigest: "周报邮件发给主管（TRUE/FALSE）",
     workdays: "提醒日（如 周一至周五）",
     currency: "货币（auto/¥/$/€）",
+    staleWarningDays: "公海预警（提前几天提醒负责人）",
   },
   en: {
     reminderHour: "Reminder hour (0–23)",
@@ -266,6 +270,7 @@ const SCALAR_LABELS: Record<Language, Record<ScalarSetting, string>> = {
     managerDigest: "Email review to managers (TRUE/FALSE)",
     workdays: "Reminder days (e.g. Mon-Fri)",
     currency: "Currency (auto/¥/$/€)",
+    staleWarningDays: "Stale warning (days before)",
   },
 };
 
@@ -383,6 +388,8 @@ function scalarValue(setting: ScalarSetting, value: unknown): Settings[ScalarSet
       return wholeNumber(value, 1, 7);
     case "staleDays":
       return wholeNumber(value, 1, 3650);
+    case "staleWarningDays":
+      return wholeNumber(value, 0, 365);
     case "language":
       return LANGUAGE_WORDS.get(normalizeHeader(value));
     case "workdays":

@@ -122,6 +122,27 @@ export interface TextDateResult {
   message: string;
 }
 
+/** A customer in the pool (公海), as the sidebar lists it for claiming. */
+export interface PoolItem {
+  customer: string;
+  stage: string;
+  /** Its owner when it was released. */
+  owner: string;
+  /** Days since its latest follow-up. */
+  days: number;
+}
+
+/** Claiming a customer from the pool: its name as the list showed it. */
+export interface ClaimRequest {
+  customer: string;
+}
+
+/** The outcome of a claim, in the user's language. */
+export interface ClaimResult {
+  ok: boolean;
+  message: string;
+}
+
 /** Everything the sidebar needs to open, in one call. */
 export interface SidebarData {
   language: Language;
@@ -138,6 +159,8 @@ export interface SidebarData {
   owners: string[];
   customers: CustomerSummary[];
   myDue: DueItem[];
+  /** Customers in the pool, longest-forgotten first: any member may claim one. */
+  pool: PoolItem[];
   /** For admins (and the reminders' owner): what is wrong with the daily reminders, one line each; else empty. */
   reminderProblems: string[];
 }
@@ -148,4 +171,5 @@ export interface SidebarApi {
   saveFollowUp(request: SaveRequest): SaveResult;
   selectRow(row: number): void;
   writeDateFromText(request: TextDateRequest): TextDateResult;
+  claimCustomer(request: ClaimRequest): ClaimResult;
 }

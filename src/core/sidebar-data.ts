@@ -5,6 +5,7 @@ import type { Day } from "./dates";
 import { isoOfDay } from "./dates";
 import { type Agenda, dueOf } from "./due";
 import type { FollowUp } from "./follow-ups";
+import { type Pool, reminderOwner } from "./pool";
 import type { CustomerSummary, DueItem } from "./sidebar-api";
 import { ownerOf, type TeamMember } from "./team";
 
@@ -36,8 +37,8 @@ export function customerSummaries(
 
 /**
  * The member's overdue and due-today follow-ups, most overdue first (then by row): exactly the rows the member's
- * digest lists as overdue and due today (the same rule, the same owner lookup), a date read from the next step
- * marked as such.
+ * digest lists as overdue and due today (the same rule, the same owner lookup: a customer in the pool is nobody's,
+ * a claimed one its claimer's), a date read from the next step or the cadence marked as such.
  */
 export function dueItemsFor(
   followUps: readonly FollowUp[],
@@ -45,6 +46,7 @@ export function dueItemsFor(
   today: Day,
   team: readonly TeamMember[],
   member: TeamMember | undefined,
+  pool: Pool,
 ): DueItem[] {
   if (!member) return [];
   const mine = (owner: string) => {
@@ -54,7 +56,8 @@ export function dueItemsFor(
   return followUps
     .filter((f) => {
       const due = dueOf(agenda, f, today);
-      return (due === "overdue" || due === "dueToday") && mine(f.owner);
+      const owner = reminderOwner(f, pool);
+      return (due === "overdue" || due === "dueToday") && owner !== null && mine(owner);
     })
     .map((f) => ({
       row: f.row,

@@ -3,12 +3,14 @@
 import { ownershipOf } from "../core/customers";
 import { dayInZone, isoOfDay } from "../core/dates";
 import { agendaOf } from "../core/due";
+import { ownersWithPool, poolItems } from "../core/pool";
 import { needsAlert, statusLines } from "../core/reminder-status";
 import { stageCadenceDays } from "../core/settings";
 import type { SidebarData } from "../core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
 import { memberByEmail, type TeamMember } from "../core/team";
 import { translator } from "../i18n/translate";
+import { poolOfTable } from "./pool-log";
 import { handoversOf } from "./registry";
 import { checkReminders } from "./reminders-switch";
 import { alertTableAdmins, openStatus } from "./status";
@@ -71,6 +73,8 @@ export function loadSidebarData(): SidebarData {
   const today = dayInZone(now, table.timeZone);
   const member = currentMember(table);
   const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
+  const pool = poolOfTable(table, agenda);
+  const { owners } = ownershipOf(rows.followUps, rows.problems, table.members, handoversOf(table.registry));
   return {
     language: table.language,
     today: isoOfDay(today),
@@ -80,12 +84,9 @@ export function loadSidebarData(): SidebarData {
     methods: [...table.settings.methods],
     sources: [...table.settings.sources],
     owners: table.members.map((m) => m.name),
-    customers: customerSummaries(
-      rows.followUps,
-      agenda,
-      ownershipOf(rows.followUps, rows.problems, table.members, handoversOf(table.registry)).owners,
-    ),
-    myDue: dueItemsFor(rows.followUps, agenda, today, table.members, member),
+    customers: customerSummaries(rows.followUps, agenda, ownersWithPool(owners, pool)),
+    myDue: dueItemsFor(rows.followUps, agenda, today, table.members, member, pool),
+    pool: poolItems(pool, agenda.latest, today),
     reminderProblems: reminderProblems(table, member, now),
   };
 }

@@ -11,7 +11,13 @@ export function showHelpSidebar(): void {
   template.lang = language === "zh" ? "zh-CN" : "en";
   template.title = t("help.title");
   template.intro = t("help.intro");
-  template.steps = [t("help.step.setup"), t("help.step.log"), t("help.step.remind"), t("help.step.review")];
+  template.steps = [
+    t("help.step.setup"),
+    t("help.step.log"),
+    t("help.step.remind"),
+    t("help.step.review"),
+    t("help.step.pool"),
+  ];
   template.close = t("help.close");
   SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(t("help.title")));
 }

@@ -1,12 +1,13 @@
 /** Saves a follow-up from the sidebar under the document lock: checks it, appends the row as literal text, marks the customer's superseded rows in the add-on's own column, and makes retries safe. */
 
-import { warningsFor } from "../core/customer-match";
+import { customerKey, warningsFor } from "../core/customer-match";
 import { handoversWith, ownershipOf } from "../core/customers";
 import { dayInZone } from "../core/dates";
 import { agendaOf } from "../core/due";
 import { checkFollowUp, formOf } from "../core/follow-up-form";
 import { isBlankCell } from "../core/follow-ups";
 import { literalGrid } from "../core/literal";
+import { ownersWithPool } from "../core/pool";
 import { planSave } from "../core/save-plan";
 import type { SaveRequest, SaveResult } from "../core/sidebar-api";
 import { warningKey } from "../core/sidebar-api";
@@ -15,6 +16,7 @@ import { followUpId, highestIdNumber } from "../core/sync-plan";
 import { fill, translator } from "../i18n/translate";
 import { currentMember, requireTable } from "./follow-up-sidebar";
 import { withDocumentLock } from "./lock";
+import { appendPoolEvents, poolOfTable } from "./pool-log";
 import { handoversOf, saveRegistry } from "./registry";
 import type { Table } from "./table";
 import { readRows, TableChangedError, writeChanges } from "./table-rows";
@@ -105,9 +107,10 @@ function save(
   const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
   const handovers = handoversOf(table.registry);
   const { owners } = ownershipOf(rows.followUps, rows.problems, table.members, handovers);
+  const pool = poolOfTable(table, agenda);
   const warnings = warningsFor(
     followUp,
-    customerSummaries(rows.followUps, agenda, owners),
+    customerSummaries(rows.followUps, agenda, ownersWithPool(owners, pool)),
     currentMember(table)?.name ?? "",
   );
   const unconfirmed = warnings.filter((w) => !request.confirmed.includes(warningKey(w)));
@@ -142,8 +145,18 @@ function save(
   claim({ row, id, result });
   target.setValues(literalGrid([plan.rowValues]));
   table.registry.nextId = idNumber + 1;
-  // A confirmed owner change is a hand-over: the customer moves to the new owner (./core/customers).
-  if (warnings.some((w) => w.kind === "ownerChange"))
+  // A confirmed owner change is a hand-over: the customer moves to the new owner (./core/customers). So is the first
+  // follow-up of a customer taken from the pool: logged for one in the pool, it is claimed for the row's owner.
+  const key = customerKey(followUp.customer);
+  const released = pool.released.get(key);
+  if (released) {
+    const event = { kind: "claimed" as const, at: now, customer: released.customer, customerKey: key };
+    appendPoolEvents(table.spreadsheet, table.language, [
+      { ...event, owner: followUp.owner, by: Session.getActiveUser().getEmail() },
+    ]);
+  }
+  const claimedHere = released !== undefined || pool.claimed.get(key)?.owner === followUp.owner;
+  if (claimedHere || warnings.some((w) => w.kind === "ownerChange"))
     table.registry.handovers = handoversWith([...handovers], rows.followUps, id);
   saveRegistry(table.spreadsheet, table.registry);
   return result;

@@ -282,6 +282,27 @@ describeInBrowser("follow-up sidebar in Chromium", (suite) => {
     expect(suite.errors()).toEqual([]);
   });
 
+  it("lists the pool's customers and claims one: the form opens for the first follow-up", async () => {
+    const runtime = followUpTable([typedRow("上海某科技", "li.lei", "2026/10/25")]);
+    runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录")?.getRange("E2").setValue("2026/10/20");
+    runtime.open("LIMITED");
+    runtime.ui.answerNext("YES");
+    runtime.ui.answerNext("OK");
+    runtime.clickMenu("释放公海客户");
+    runtime.user = { email: "li.si@example.com", locale: "zh_CN" };
+    const page = await suite.page();
+    await openSidebar(runtime, page, "我的待跟进");
+    await textOf(page.locator("#pool"), "公海客户（可领取）");
+    await textOf(page.locator("#pool-list li").first(), "原负责人 li.lei · 38 天未跟进");
+    await page.getByRole("button", { name: "领取「上海某科技」" }).click();
+    await textOf(page.locator("#status"), "已领取「上海某科技」：请记录你对它的第一次跟进。");
+    await expect(page.getByLabel("客户名称").inputValue()).resolves.toBe("上海某科技");
+    await expect(page.getByLabel("责任人").inputValue()).resolves.toBe("李四");
+    await expect(focusedId(page)).resolves.toBe("summary");
+    await expect(page.locator("#pool").isHidden()).resolves.toBe(true);
+    expect(suite.errors()).toEqual([]);
+  });
+
   it("shows customer names with markup as text and runs none of it", async () => {
     const runtime = followUpTable([
       typedRow("<img src=x onerror=alert(1)>", "li.lei", "2026/11/20"),

@@ -25,7 +25,13 @@ describeInBrowser("Help sidebar in Chromium", (suite) => {
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the user reads
     await expect(page.locator("h1").innerText()).resolves.toBe("跟进表助手 · 帮助");
     const steps = await page.locator("ol > li").allInnerTexts();
-    expect(steps).toEqual([zh["help.step.setup"], zh["help.step.log"], zh["help.step.remind"], zh["help.step.review"]]);
+    expect(steps).toEqual([
+      zh["help.step.setup"],
+      zh["help.step.log"],
+      zh["help.step.remind"],
+      zh["help.step.review"],
+      zh["help.step.pool"],
+    ]);
     for (const step of steps) expect(step).toMatch(/[\u4e00-\u9fff]/);
     // Nothing sticks out of the 300 px sidebar.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(300);

@@ -317,7 +317,10 @@ describe("digest", () => {
             link: link(5),
           },
         ],
+        goingStale: [],
         team: [],
+        poolCount: 0,
+        staleDays: 30,
         problems: [],
         timeZone: "Asia/Shanghai",
       });

@@ -21,6 +21,7 @@ describe("menu", () => {
         "同步与修复",
         "提醒开关",
         "生成周报",
+        "释放公海客户",
         "设置",
         "帮助",
       ]);
@@ -31,6 +32,7 @@ describe("menu", () => {
         "Sync & repair",
         "Reminders on/off",
         "Build weekly review",
+        "Release stale customers",
         "Settings",
         "Help",
       ]);

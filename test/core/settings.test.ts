@@ -111,7 +111,7 @@ describe("settings", () => {
       expect(grid[7].slice(0, 2)).toEqual(["已成交", "赢单"]);
       expect(grid[1].slice(7, 9)).toEqual(["提醒时间（0–23 点）", 8]);
       expect(new Set(grid.map((row) => row.length))).toEqual(new Set([18]));
-      expect(grid).toHaveLength(10);
+      expect(grid).toHaveLength(11);
     });
 
     it("writes English kind words and labels for an English sheet", () => {

@@ -1,10 +1,12 @@
 /** Tests of src/core/sidebar-data: the customers the sidebar's autocomplete offers, and the member's overdue and due-today follow-ups, which must be exactly what that member's daily digest lists. */
 
+import { customerKey } from "../../src/core/customer-match";
 import { ownershipOf } from "../../src/core/customers";
-import { dayFromYmd } from "../../src/core/dates";
+import { dayFromYmd, dayInZone } from "../../src/core/dates";
 import { buildDigests, type DigestItem } from "../../src/core/digest";
-import { agendaOf } from "../../src/core/due";
+import { agendaOf, dueOf } from "../../src/core/due";
 import { type FollowUp, type RowProblem, readFollowUps } from "../../src/core/follow-ups";
+import { NO_POOL, type PoolEvent, poolOf } from "../../src/core/pool";
 import { defaultSettings } from "../../src/core/settings";
 import type { DueItem } from "../../src/core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../../src/core/sidebar-data";
@@ -216,7 +218,7 @@ describe("sidebar-data", () => {
 
     function dueFor(who: TeamMember | undefined): DueItem[] {
       const { followUps, problems } = read(ROWS);
-      return dueItemsFor(followUps, agendaOf(followUps, problems, settings), TODAY, TEAM, who);
+      return dueItemsFor(followUps, agendaOf(followUps, problems, settings), TODAY, TEAM, who, NO_POOL);
     }
 
     it("gives the member's overdue and due-today rows, most overdue first, then by row", () => {
@@ -257,7 +259,7 @@ describe("sidebar-data", () => {
         },
       ];
       const { followUps, problems } = read(rows);
-      const items = dueItemsFor(followUps, agendaOf(followUps, problems, settings), TODAY, TEAM, LI_SI);
+      const items = dueItemsFor(followUps, agendaOf(followUps, problems, settings), TODAY, TEAM, LI_SI, NO_POOL);
       expect(items).toEqual([
         {
           row: 2,
@@ -395,7 +397,7 @@ describe("sidebar-data", () => {
         for (const who of TEAM) {
           const digest = digests.find((d) => d.to === who.email);
           const fromDigest = digest ? [...digest.overdue, ...digest.dueToday].map(asDueItem) : [];
-          const fromSidebar = dueItemsFor(followUps, agenda, TODAY, TEAM, who);
+          const fromSidebar = dueItemsFor(followUps, agenda, TODAY, TEAM, who, NO_POOL);
           expect({ member: who.email, items: fromSidebar }).toEqual({ member: who.email, items: fromDigest });
           listed += fromSidebar.length;
           fromText += fromSidebar.filter((item) => item.nextDateSource === "text").length;
@@ -404,7 +406,51 @@ describe("sidebar-data", () => {
         // The table is meant to give several members something to do, so the comparison means something.
         expect(listed).toBeGreaterThanOrEqual(6);
         for (const who of [LI_SI, ANNA, WANG_WU]) {
-          expect(dueItemsFor(followUps, agenda, TODAY, TEAM, who).length).toBeGreaterThan(0);
+          expect(dueItemsFor(followUps, agenda, TODAY, TEAM, who, NO_POOL).length).toBeGreaterThan(0);
+        }
+      });
+
+      it("agrees with the digests when customers are in the pool or claimed from it", () => {
+        const { followUps, problems } = read(generatedRows());
+        const agenda = agendaOf(followUps, problems, settings);
+        const due = followUps.filter((f) => ["overdue", "dueToday"].includes(String(dueOf(agenda, f, TODAY))));
+        const [inPool, claimed] = [...new Set(due.map((f) => f.customerKey))];
+        if (!inPool || !claimed) throw new Error("the generated table has too few due customers");
+        const event = (kind: PoolEvent["kind"], customerKey: string, owner: string): PoolEvent => ({
+          kind,
+          at: Date.UTC(2026, 10, 27, 0, 30),
+          customer: customerKey,
+          customerKey,
+          owner,
+          by: "admin@example.com",
+        });
+        const pool = poolOf(
+          [event("released", inPool, ""), event("released", claimed, ""), event("claimed", claimed, ANNA.name)],
+          agenda.latest,
+          (ms) => dayInZone(ms, ZONE),
+        );
+        expect([pool.released.size, pool.claimed.size]).toEqual([1, 1]);
+        const digests = buildDigests({
+          followUps,
+          rowProblems: problems,
+          settings,
+          team: TEAM,
+          handovers: new Set(),
+          today: TODAY,
+          link: (row) => `https://example.com/#A${row}`,
+          defaultLanguage: "zh",
+          timeZone: ZONE,
+          pool,
+        });
+        for (const who of TEAM) {
+          const digest = digests.find((d) => d.to === who.email);
+          const fromDigest = digest ? [...digest.overdue, ...digest.dueToday].map(asDueItem) : [];
+          const fromSidebar = dueItemsFor(followUps, agenda, TODAY, TEAM, who, pool);
+          expect({ member: who.email, items: fromSidebar }).toEqual({ member: who.email, items: fromDigest });
+          // The pool's customer is nobody's; the claimed one is Anna's alone.
+          expect(fromSidebar.some((item) => customerKey(item.customer) === inPool)).toBe(false);
+          const hasClaimed = fromSidebar.some((item) => customerKey(item.customer) === claimed);
+          expect(hasClaimed).toBe(who === ANNA);
         }
       });
     });

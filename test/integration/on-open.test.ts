@@ -18,6 +18,7 @@ describe("dist/Code.js entry points", () => {
             { kind: "item", caption: "同步与修复", functionName: "syncTable" },
             { kind: "item", caption: "提醒开关", functionName: "toggleReminders" },
             { kind: "item", caption: "生成周报", functionName: "buildReview" },
+            { kind: "item", caption: "释放公海客户", functionName: "releaseStaleCustomers" },
             { kind: "item", caption: "设置", functionName: "openSettings" },
             { kind: "item", caption: "帮助", functionName: "showHelp" },
           ],
@@ -36,6 +37,7 @@ describe("dist/Code.js entry points", () => {
         "Sync & repair",
         "Reminders on/off",
         "Build weekly review",
+        "Release stale customers",
         "Settings",
         "Help",
       ]);
@@ -91,7 +93,7 @@ describe("dist/Code.js entry points", () => {
         .getSheets()
         .map((s) => s.getName());
       runtime.install();
-      expect(runtime.ui.menus[0]?.entries).toHaveLength(8);
+      expect(runtime.ui.menus[0]?.entries).toHaveLength(9);
       expect(
         runtime
           .inspect()

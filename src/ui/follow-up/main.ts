@@ -12,6 +12,7 @@ import {
   FORM_FIELDS,
   type FollowUpForm,
   type FormField,
+  type PoolItem,
   type SaveResult,
   type SidebarData,
   type Warning,
@@ -252,6 +253,39 @@ function dueEntry(item: DueItem): HTMLLIElement {
   return entry;
 }
 
+/** A customer in the pool, with a button to claim it; once claimed, the form opens for the first follow-up. */
+function poolEntry(item: PoolItem): HTMLLIElement {
+  const entry = document.createElement("li");
+  const title = document.createElement("strong");
+  title.textContent = item.customer;
+  const when = document.createElement("div");
+  when.className = "when";
+  when.textContent = `${item.stage} · ${fill(t("sidebar.poolItem"), { owner: item.owner, days: item.days })}`;
+  const claim = document.createElement("button");
+  claim.type = "button";
+  claim.textContent = fill(t("sidebar.claim"), { customer: item.customer });
+  claim.addEventListener("click", async () => {
+    claim.disabled = true;
+    try {
+      const result = await call("claimCustomer", { customer: item.customer });
+      setStatus(result.message, !result.ok);
+      await refresh();
+      if (!result.ok) return;
+      resetForm();
+      const customer = customerNamed(item.customer);
+      if (customer) prefill(customer);
+      if (data?.userName) control("owner").value = data.userName;
+      showTab("log");
+      control("summary").focus();
+    } catch (error) {
+      setStatus(fill(t("sidebar.failed"), { message: (error as Error).message }), true);
+      claim.disabled = false;
+    }
+  });
+  entry.append(title, when, claim);
+  return entry;
+}
+
 /** Offers to write a date read from the next step into the row's empty next-date cell (the user's explicit choice). */
 function writeDateButton(item: DueItem): HTMLButtonElement {
   const write = document.createElement("button");
@@ -305,6 +339,8 @@ async function refresh(): Promise<void> {
   );
   element("due-list").replaceChildren(...data.myDue.map(dueEntry));
   element("no-due").hidden = data.myDue.length > 0;
+  element("pool-list").replaceChildren(...data.pool.map(poolEntry));
+  element("pool").hidden = data.pool.length === 0;
   element("reminders-list").replaceChildren(
     ...data.reminderProblems.map((line) => {
       const item = document.createElement("li");
