@@ -4,7 +4,14 @@ import { fill, translator } from "../i18n/translate";
 import { columnLetter } from "./a1";
 import { parseAmount } from "./amounts";
 import { cadenceDate } from "./cadence";
-import { type ColumnKey, type ColumnPositions, columnSpec } from "./columns";
+import {
+  type ByKind,
+  type ColumnFields,
+  type ColumnKey,
+  type ColumnPositions,
+  columnFields,
+  columnSpec,
+} from "./columns";
 import { customerKey } from "./customer-match";
 import { type Day, dayInZone, dayOfTypedDate, isoOfDay, readTypedDate } from "./dates";
 import { doneMarkOf, isDateCell } from "./due";
@@ -12,45 +19,22 @@ import type { Language } from "./language";
 import type { Settings } from "./settings";
 import { cellText, normalizeHeader, sheetTrim } from "./text";
 
-/** One follow-up: one contact with a customer, one row of the Follow-ups sheet. */
-export interface FollowUp {
+/**
+ * One follow-up: one contact with a customer, one row of the Follow-ups sheet: a field per column of the registry
+ * (./columns), holding its kind's value, and these:
+ */
+export interface FollowUp extends ColumnFields {
   /** Sheet row. */
   row: number;
-  id: string;
-  customer: string;
+  /** The customer as ./customer-match compares customers ("" without a customer). */
   customerKey: string;
-  contact: string;
-  contactInfo: string;
-  date: Day | null;
-  method: string;
-  need: string;
-  summary: string;
-  stage: string;
-  nextStep: string;
   /**
-   * SPEC "next date": the next-date cell's; when that cell is empty, the first date written in the next step; when
-   * there is none, the date the cadence gives (./cadence) from a follow-up date the sheet holds.
-   */
-  nextDate: Day | null;
-  /**
-   * Where the next date came from when not from its cell: "text", the cell empty and the date read from the next step
+   * SPEC "next date" (`nextDate`) is the next-date cell's; when that cell is empty, the first date written in the
+   * next step; when there is none, the date the cadence gives (./cadence) from a follow-up date the sheet holds. This
+   * says where it came from when not from its cell: "text", the cell empty and the date read from the next step
    * ("6/12回访报价反馈"); "cadence", no date in either and the cadence's.
    */
   nextDateSource?: NextDateSource;
-  owner: string;
-  source: string;
-  score: string;
-  notes: string;
-  /** The done cell means done (see `doneMarkOf`; a value that means nothing is reported and counts as not done). */
-  done: boolean;
-  /** When the row was logged, epoch ms. */
-  loggedAt: number | null;
-  /** The add-on's "superseded" cell holds TRUE (what the sheet shows; the rule in ./due decides what it should be). */
-  supersededMark: boolean;
-  /** The optional amount cell as a number (./amounts: 12万, ¥30,000 …); null when blank or not an amount (reported). */
-  amount: number | null;
-  /** The optional expected-close date, read as the follow-up dates are. */
-  expectedClose: Day | null;
 }
 
 /** A next date not read from its cell. */
@@ -112,17 +96,63 @@ function repeatsHeader(cells: readonly unknown[], header: readonly unknown[], co
   return repeated >= 2 && repeated * 2 >= named;
 }
 
+/** One row's cells as the readers of ./columns' kinds see them. */
+interface RowCells {
+  /** The cell of a column ("" when the table lacks the column). */
+  cell(key: ColumnKey): unknown;
+  /** The cell as trimmed text (a date as yyyy-mm-dd in the spreadsheet's zone). */
+  text(key: ColumnKey): string;
+  /** A date column's day, a typed date without a year taking the year nearest the row's follow-up date. */
+  day(key: ColumnKey): Day | null;
+  /** Reports the cell as one a person has to look at. */
+  report(key: ColumnKey, kind: RowProblem["kind"], value: string): void;
+}
+
+const asText = (key: ColumnKey, cells: RowCells): string => cells.text(key);
+
+/** How a column of each kind is read from its cell, with what is reported. */
+const READERS: ByKind<RowCells> = {
+  id: asText,
+  text: asText,
+  date: (key, cells) => cells.day(key),
+  timestamp: (key, cells) => {
+    const value = cells.cell(key);
+    if (isDateCell(value)) return value.getTime();
+    if (cellText(value) !== "") cells.report(key, "notADate", cellText(value));
+    return null;
+  },
+  // As the sheet's formula reads it (TRIM only trims spaces): "已流失" and an ideographic space is not a stage.
+  stage: (key, cells) => sheetTrim(cells.cell(key)),
+  method: asText,
+  owner: asText,
+  source: asText,
+  score: asText,
+  done: (key, cells) => {
+    const mark = doneMarkOf(cells.cell(key));
+    if (mark === "unknown") cells.report(key, "unknownDone", cells.text(key));
+    return mark === "done";
+  },
+  superseded: (key, cells) => cells.cell(key) === true,
+  amount: (key, cells) => {
+    const amount = parseAmount(cells.cell(key));
+    if (amount !== "notAnAmount") return amount;
+    cells.report(key, "notAnAmount", cells.text(key));
+    return null;
+  },
+};
+
 /**
  * The follow-ups in `values` (the data rows below the header, `firstRow` being the sheet row of the first), with the
  * cells a person has to fix: dates that are not dates, done marks that mean nothing, rows without a customer or a
- * follow-up date, and copies of the header row (which are not follow-ups). Blank rows are skipped. Dates are the day
- * they fall on in `timeZone`, the spreadsheet's; a plain number in a date column is the day the sheet's formulas take
- * it for (a serial day) and is reported. Dates typed as text are read as ./dates reads them (`reading`): a follow-up
- * date without a year takes the year nearest today, a next date without one the year nearest the row's follow-up
- * date when that cell holds a date (else today's); an empty next-date cell takes the first date in the next step.
- * A text that is no date is reported. A row with no next date in either, whose follow-up date the sheet holds as a
- * date, takes the cadence's (as the colouring formula can compute it). `reading` defaults to zh order and the current
- * day, without a cadence.
+ * follow-up date, and copies of the header row (which are not follow-ups). Blank rows are skipped. Every column is
+ * read by its kind (`READERS`); the customer, the follow-up date and the next date by rules of their own. Dates are
+ * the day they fall on in `timeZone`, the spreadsheet's; a plain number in a date column is the day the sheet's
+ * formulas take it for (a serial day) and is reported. Dates typed as text are read as ./dates reads them
+ * (`reading`): a follow-up date without a year takes the year nearest today, other dates without one the year
+ * nearest the row's follow-up date when that cell holds a date (else today's); an empty next-date cell takes the
+ * first date in the next step. A text that is no date is reported. A row with no next date in either, whose
+ * follow-up date the sheet holds as a date, takes the cadence's (as the colouring formula can compute it). `reading`
+ * defaults to zh order and the current day, without a cadence.
  */
 export function readFollowUps(
   values: readonly (readonly unknown[])[],
@@ -143,9 +173,53 @@ export function readFollowUps(
     }
     return key;
   };
-  values.forEach((cells, index) => {
-    if (cells.every(isBlankCell)) return;
-    const row = firstRow + index;
+  // The row being read: the readers below are made once per table, not once per row (a table may hold 100,000).
+  let cells: readonly unknown[] = [];
+  let row = 0;
+  /** The day a date without a year is read near: the row's follow-up date when the sheet holds one, else today. */
+  let near = reading.today;
+  const cell = (key: ColumnKey): unknown => {
+    const column = columns[key];
+    return column === undefined ? "" : cells[column - 1];
+  };
+  const text = (key: ColumnKey): string => {
+    const value = cell(key);
+    return isDateCell(value) ? isoOfDay(dayInZone(value.getTime(), timeZone)) : cellText(value);
+  };
+  /** The day the sheet's formulas see in a date cell: a date, or a plain number as a serial day (reported). */
+  const sheetDay = (key: ColumnKey): Day | null => {
+    const value = cell(key);
+    if (isDateCell(value)) return dayInZone(value.getTime(), timeZone);
+    if (typeof value !== "number" || !Number.isFinite(value)) return null;
+    const serialDay = Math.floor(value) + SERIAL_EPOCH_DAY;
+    problems.push({ row, column: key, kind: "numberAsDate", value: `${cellText(value)} → ${isoOfDay(serialDay)}` });
+    return serialDay;
+  };
+  /** A date cell's day: as the sheet holds it, else typed as text (the year of a date without one nearest `nearDay`). */
+  const day = (key: ColumnKey, nearDay: Day): Day | null => {
+    const value = cell(key);
+    const held = sheetDay(key);
+    if (held !== null) return held;
+    // Blank as the sheet's formula sees it (TRIM of the text): only then does a next date come from the next step.
+    if (sheetTrim(value) === "") {
+      if (key === "date") problems.push({ row, column: key, kind: "missingDate", value: "" });
+      return null;
+    }
+    const typed = typeof value === "string" ? readTypedDate(value, reading.language, "cell") : null;
+    if (typed) return dayOfTypedDate(typed, nearDay);
+    problems.push({ row, column: key, kind: "notADate", value: cellText(value) });
+    return null;
+  };
+  const rowCells: RowCells = {
+    cell,
+    text,
+    day: (key) => day(key, near),
+    report: (column, kind, value) => problems.push({ row, column, kind, value }),
+  };
+  values.forEach((rowValues, index) => {
+    if (rowValues.every(isBlankCell)) return;
+    cells = rowValues;
+    row = firstRow + index;
     if (repeatsHeader(cells, header, columns)) {
       problems.push({
         row,
@@ -155,45 +229,13 @@ export function readFollowUps(
       });
       return;
     }
-    const cell = (key: ColumnKey): unknown => {
-      const column = columns[key];
-      return column === undefined ? "" : cells[column - 1];
-    };
-    const text = (key: ColumnKey): string => {
-      const value = cell(key);
-      return isDateCell(value) ? isoOfDay(dayInZone(value.getTime(), timeZone)) : cellText(value);
-    };
-    /** The day the sheet's formulas see in a date cell: a date, or a plain number as a serial day (reported). */
-    const sheetDay = (key: "date" | "nextDate" | "expectedClose"): Day | null => {
-      const value = cell(key);
-      if (isDateCell(value)) return dayInZone(value.getTime(), timeZone);
-      if (typeof value !== "number" || !Number.isFinite(value)) return null;
-      const serialDay = Math.floor(value) + SERIAL_EPOCH_DAY;
-      problems.push({ row, column: key, kind: "numberAsDate", value: `${cellText(value)} → ${isoOfDay(serialDay)}` });
-      return serialDay;
-    };
-    /** A date cell's day: as the sheet holds it, else typed as text (the year of a date without one nearest `near`). */
-    const day = (key: "date" | "nextDate" | "expectedClose", near: Day): Day | null => {
-      const value = cell(key);
-      const held = sheetDay(key);
-      if (held !== null) return held;
-      // Blank as the sheet's formula sees it (TRIM of the text): only then does a next date come from the next step.
-      if (sheetTrim(value) === "") {
-        if (key === "date") problems.push({ row, column: key, kind: "missingDate", value: "" });
-        return null;
-      }
-      const typed = typeof value === "string" ? readTypedDate(value, reading.language, "cell") : null;
-      if (typed) return dayOfTypedDate(typed, near);
-      problems.push({ row, column: key, kind: "notADate", value: cellText(value) });
-      return null;
-    };
     const customer = text("customer");
     if (customer === "") problems.push({ row, column: "customer", kind: "missingCustomer", value: "" });
     const date = day("date", reading.today);
     // A next date without a year is read near the follow-up date when the sheet holds one (as the colouring formula
     // can see it), else near today.
     const dateHeld = isDateCell(cell("date")) || typeof cell("date") === "number";
-    const near = dateHeld && date !== null ? date : reading.today;
+    near = dateHeld && date !== null ? date : reading.today;
     const nextStepCell = cell("nextStep");
     const inText =
       sheetTrim(cell("nextDate")) === "" && typeof nextStepCell === "string"
@@ -206,39 +248,11 @@ export function readFollowUps(
         : null;
     const nextDate = read ?? byCadence;
     const nextDateSource: NextDateSource | undefined = inText ? "text" : byCadence !== null ? "cadence" : undefined;
-    const loggedAtCell = cell("loggedAt");
-    if (!isDateCell(loggedAtCell) && cellText(loggedAtCell) !== "") {
-      problems.push({ row, column: "loggedAt", kind: "notADate", value: cellText(loggedAtCell) });
-    }
-    const amount = parseAmount(cell("amount"));
-    if (amount === "notAnAmount") problems.push({ row, column: "amount", kind: "notAnAmount", value: text("amount") });
-    const doneMark = doneMarkOf(cell("done"));
-    if (doneMark === "unknown") problems.push({ row, column: "done", kind: "unknownDone", value: text("done") });
     followUps.push({
       row,
-      id: text("id"),
-      customer,
+      ...columnFields(READERS, rowCells, { customer, date, nextDate }),
       customerKey: keyOf(customer),
-      contact: text("contact"),
-      contactInfo: text("contactInfo"),
-      date,
-      method: text("method"),
-      need: text("need"),
-      summary: text("summary"),
-      // As the sheet's formula reads it (TRIM only trims spaces): "已流失" and an ideographic space is not a stage.
-      stage: sheetTrim(cell("stage")),
-      nextStep: text("nextStep"),
-      nextDate,
       ...(nextDateSource ? { nextDateSource } : {}),
-      owner: text("owner"),
-      source: text("source"),
-      score: text("score"),
-      notes: text("notes"),
-      done: doneMark === "done",
-      loggedAt: isDateCell(loggedAtCell) ? loggedAtCell.getTime() : null,
-      supersededMark: cell("superseded") === true,
-      amount: amount === "notAnAmount" ? null : amount,
-      expectedClose: day("expectedClose", near),
     });
   });
   return { followUps, problems };

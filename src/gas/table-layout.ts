@@ -1,13 +1,13 @@
 /** Lays out the add-on's own columns and sheets: header cells, widths, number formats, and fresh sheet names. */
 
-import { type ColumnKey, type ColumnPositions, columnSpec } from "../core/columns";
+import { type ColumnKey, type ColumnKind, type ColumnPositions, columnSpec } from "../core/columns";
 import type { Language } from "../core/language";
 import { asLiteral, literalGrid } from "../core/literal";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Number formats by column kind: dates as 2026-11-27, timestamps with the time, ids and free text as plain text, amounts grouped. */
-const FORMATS: Partial<Record<string, string>> = {
+const FORMATS: Partial<Record<ColumnKind, string>> = {
   date: "yyyy-mm-dd",
   timestamp: "yyyy-mm-dd hh:mm",
   id: "@",

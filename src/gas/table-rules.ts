@@ -1,7 +1,7 @@
 /** Applies the table's dropdowns, date checks and overdue colouring for the current column positions; a fixed number of calls whatever the row count. */
 
 import { columnLetter } from "../core/a1";
-import type { ColumnKey } from "../core/columns";
+import { COLUMNS, type ColumnKind } from "../core/columns";
 import { colouringOfFormula, ROW_COLOURS, type RowColouring, rowColouringFormula } from "../core/overdue-rules";
 import { SETTINGS_LAYOUT } from "../core/settings";
 import { translator } from "../i18n/translate";
@@ -21,48 +21,36 @@ function listSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number): 
 }
 
 /** List dropdowns: a warning on values not in the list, never a change to a cell, so they go on the team's columns too. */
-const LIST_COLUMNS: ReadonlySet<ColumnKey> = new Set(["stage", "method", "owner", "source"]);
+const LIST_KINDS: ReadonlySet<ColumnKind> = new Set(["stage", "method", "owner", "source"]);
 
 /**
  * Dropdowns from the Settings and Team sheets (ranges, not inline lists, so edits there apply at once and the
- * 500-item list limit never bites), whole numbers 1–5 for intent, dates on the date columns, a checkbox for done and
- * superseded. Invalid input is allowed with a warning: values typed before are marked, never deleted. Date, number
- * and checkbox rules go only on columns the add-on created: on a team's own column they would change how its cells
- * show (a checkbox over "否"), so those columns are left as the team keeps them.
+ * 500-item list limit never bites), whole numbers 1–5 for intent, dates on every date column, a checkbox for done
+ * and superseded: chosen by each column's kind. Invalid input is allowed with a warning: values typed before are
+ * marked, never deleted. Date, number and checkbox rules go only on columns the add-on created: on a team's own column
+ * they would change how its cells show (a checkbox over "否"), so those columns are left as the team keeps them.
  */
 export function applyValidation(table: Table): void {
   const t = translator(table.language);
   const rule = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+  const list = (sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, help: string) => () =>
+    rule().requireValueInRange(listSource(sheet, column), true).setHelpText(help).build();
   const checkbox = () => SpreadsheetApp.newDataValidation().requireCheckbox().build();
-  const rules: Partial<Record<ColumnKey, () => GoogleAppsScript.Spreadsheet.DataValidation>> = {
-    stage: () =>
-      rule()
-        .requireValueInRange(listSource(table.settingsSheet, SETTINGS_LAYOUT.stageName), true)
-        .setHelpText(t("validation.stage"))
-        .build(),
-    method: () =>
-      rule()
-        .requireValueInRange(listSource(table.settingsSheet, SETTINGS_LAYOUT.method), true)
-        .setHelpText(t("validation.method"))
-        .build(),
-    source: () =>
-      rule()
-        .requireValueInRange(listSource(table.settingsSheet, SETTINGS_LAYOUT.source), true)
-        .setHelpText(t("validation.source"))
-        .build(),
-    owner: () => rule().requireValueInRange(listSource(table.team, 1), true).setHelpText(t("validation.owner")).build(),
+  const rules: Partial<Record<ColumnKind, () => GoogleAppsScript.Spreadsheet.DataValidation>> = {
+    stage: list(table.settingsSheet, SETTINGS_LAYOUT.stageName, t("validation.stage")),
+    method: list(table.settingsSheet, SETTINGS_LAYOUT.method, t("validation.method")),
+    source: list(table.settingsSheet, SETTINGS_LAYOUT.source, t("validation.source")),
+    owner: list(table.team, 1, t("validation.owner")),
     score: () => rule().requireNumberBetween(1, 5).setHelpText(t("validation.score")).build(),
     date: () => rule().requireDate().setHelpText(t("validation.date")).build(),
-    nextDate: () => rule().requireDate().setHelpText(t("validation.date")).build(),
     done: checkbox,
     superseded: checkbox,
   };
-  for (const [key, validation] of Object.entries(rules) as [
-    ColumnKey,
-    () => GoogleAppsScript.Spreadsheet.DataValidation,
-  ][]) {
-    const column = table.positions[key];
-    if (column === undefined || !(LIST_COLUMNS.has(key) || table.createdColumns.has(key))) continue;
+  for (const spec of COLUMNS) {
+    const validation = rules[spec.kind];
+    const column = table.positions[spec.key];
+    if (!validation || column === undefined) continue;
+    if (!(LIST_KINDS.has(spec.kind) || table.createdColumns.has(spec.key))) continue;
     dataColumn(table, column).setDataValidation(validation());
   }
 }

@@ -1,6 +1,16 @@
-/** Tests of src/core/columns: every column once with headers in both languages, the add-on's own columns (no aliases, so a team's column is never taken for one), and the columns adoption must add. */
+/** Tests of src/core/columns: every column once with headers in both languages, the add-on's own columns (no aliases, so a team's column is never taken for one), the columns adoption must add, and the follow-up fields the columns give by kind. */
 
-import { ADD_ON_COLUMNS, COLUMNS, type ColumnKey, columnSpec, missingColumns } from "../../src/core/columns";
+import {
+  ADD_ON_COLUMNS,
+  type ByKind,
+  blankColumnFields,
+  COLUMNS,
+  type ColumnKey,
+  columnFields,
+  columnSpec,
+  fieldOf,
+  missingColumns,
+} from "../../src/core/columns";
 import { normalizeHeader } from "../../src/core/text";
 
 const ALL_KEYS: ColumnKey[] = [
@@ -114,6 +124,74 @@ describe("columns", () => {
       expect(missingColumns(full)).toEqual([]);
       const { superseded: _superseded, done: _done, contact: _contact, ...older } = full;
       expect(missingColumns(older)).toEqual(["done", "superseded"]);
+    });
+  });
+
+  describe("follow-up fields", () => {
+    it("names each column's field by its key, but the superseded mark's", () => {
+      expect(COLUMNS.filter((c) => fieldOf(c) !== c.key).map((c) => [c.key, fieldOf(c)])).toEqual([
+        ["superseded", "supersededMark"],
+      ]);
+    });
+
+    /** Each kind's value, told apart: the key it was asked for, with the kind's name or a number. */
+    const MARKED: ByKind<string> = {
+      id: (key, mark) => `${mark}:id:${key}`,
+      text: (key, mark) => `${mark}:text:${key}`,
+      date: () => 1,
+      timestamp: () => 2,
+      stage: (key, mark) => `${mark}:stage:${key}`,
+      method: (key, mark) => `${mark}:method:${key}`,
+      owner: (key, mark) => `${mark}:owner:${key}`,
+      source: (key, mark) => `${mark}:source:${key}`,
+      score: (key, mark) => `${mark}:score:${key}`,
+      done: () => true,
+      superseded: () => true,
+      amount: () => 3,
+    };
+
+    it("gives every column's field its kind's value for that column, except the fields given", () => {
+      const fields: Record<string, unknown> = columnFields(MARKED, "m", { customer: "上海某科技", date: null });
+      expect(Object.keys(fields)).toEqual(COLUMNS.map(fieldOf));
+      expect(fields).toMatchObject({
+        id: "m:id:id",
+        customer: "上海某科技",
+        contact: "m:text:contact",
+        date: null,
+        nextDate: 1,
+        expectedClose: 1,
+        stage: "m:stage:stage",
+        score: "m:score:score",
+        done: true,
+        loggedAt: 2,
+        supersededMark: true,
+        amount: 3,
+      });
+    });
+
+    it("gives a blank row's fields: empty text, no dates, stamp or amount, not done, not superseded", () => {
+      expect(blankColumnFields()).toEqual({
+        id: "",
+        customer: "",
+        contact: "",
+        contactInfo: "",
+        date: null,
+        method: "",
+        need: "",
+        summary: "",
+        stage: "",
+        nextStep: "",
+        nextDate: null,
+        owner: "",
+        source: "",
+        score: "",
+        notes: "",
+        done: false,
+        loggedAt: null,
+        supersededMark: false,
+        amount: null,
+        expectedClose: null,
+      });
     });
   });
 });

@@ -82,6 +82,7 @@ describe("set up a new table", () => {
     expect(criteria(14)).toEqual(["NUMBER_BETWEEN", null, true]); // intent
     expect(criteria(5)[0]).toBe("DATE_IS_VALID_DATE");
     expect(criteria(11)[0]).toBe("DATE_IS_VALID_DATE");
+    expect(criteria(20)[0]).toBe("DATE_IS_VALID_DATE"); // expected close: a date column, checked as one by its kind
     expect(criteria(16)[0]).toBe("CHECKBOX");
     expect(followUps?.getRange(1, 9).getDataValidation()).toBeNull(); // not on the header
   });
