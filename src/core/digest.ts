@@ -6,7 +6,7 @@ import { type ColumnKey, columnSpec } from "./columns";
 import { phoneNumberOf } from "./customer-match";
 import { type Collision, collisionLine, customerContacts, ownershipOf } from "./customers";
 import { type Day, isoOfDay } from "./dates";
-import { agendaOf, dueOf } from "./due";
+import { agendaOf, dueOf, stateOf } from "./due";
 import type { FollowUp, NextDateSource, RowProblem } from "./follow-ups";
 import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
@@ -231,6 +231,12 @@ export function buildDigests(input: DigestInput): Digest[] {
   for (const p of input.rowProblems) {
     if (CELL_ISSUES.has(p.kind))
       problems.push({ kind: "cell", row: p.row, column: p.column, issue: p.kind, value: p.value });
+  }
+  // An open row no date reaches (none in its cell, its next step or the cadence) would be reminded to nobody.
+  const unreadNextDate = new Set(input.rowProblems.filter((p) => p.column === "nextDate").map((p) => p.row));
+  for (const f of input.followUps) {
+    if (stateOf(agenda, f) !== "noNextDate" || unreadNextDate.has(f.row) || f.customerKey === "") continue;
+    problems.push({ kind: "cell", row: f.row, column: "nextDate", issue: "missingNextDate", value: "" });
   }
   const { collisions } = ownershipOf(input.followUps, input.rowProblems, input.team, input.handovers);
   for (const collision of collisions) problems.push({ kind: "collision", row: collision.otherRows[0], collision });

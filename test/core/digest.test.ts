@@ -1011,3 +1011,39 @@ describe("digest", () => {
     });
   });
 });
+
+describe("open follow-ups without a next date", () => {
+  const team = [member("李四", "li.si@example.cn"), member("王芳", "wang.fang@example.cn", { role: "admin" })];
+
+  function digests(rows: Cells[]): Digest[] {
+    const settings = defaultSettings("zh");
+    const reading = { language: "zh" as const, today: TODAY, settings };
+    const { followUps, problems } = readFollowUps(rows.map(sheetRow), 2, COLUMNS, ZONE, [], reading);
+    return buildDigests({
+      followUps,
+      rowProblems: problems,
+      settings,
+      team,
+      handovers: new Set(),
+      today: TODAY,
+      link,
+      defaultLanguage: "zh",
+      timeZone: ZONE,
+    });
+  }
+
+  it("reminds the owner on the cadence's date, and names to the admins a row no date reaches", () => {
+    const all = digests([
+      { id: "FU-1", customer: "上海某科技", date: day(11, 20), stage: "已报价", owner: "李四" },
+      { id: "FU-2", customer: "北京某贸易", date: "11月20日", stage: "已报价", owner: "李四" },
+    ]);
+    const lisi = digestTo(all, "li.si@example.cn");
+    expect(lisi.overdue.map((i) => [i.customer, i.nextDate, i.nextDateSource])).toEqual([
+      ["上海某科技", "2026-11-23", "cadence"],
+    ]);
+    expect(renderDigest(lisi, RENDER).text).toContain("逾期 4 天（未填下次日期，按跟进节奏）");
+    const admin = renderDigest(digestTo(all, "wang.fang@example.cn"), RENDER).text;
+    expect(admin).toContain("第 3 行「下次跟进日期」：未结束的跟进缺少下次跟进日期");
+    expect(admin).not.toContain("第 2 行「下次跟进日期」");
+  });
+});
