@@ -1047,3 +1047,32 @@ describe("open follow-ups without a next date", () => {
     expect(admin).not.toContain("第 2 行「下次跟进日期」");
   });
 });
+
+describe("the cadence and the pool in English", () => {
+  it("says “by cadence” and warns of a customer going to the pool, in the reader's language", () => {
+    const settings = defaultSettings("en");
+    const reading = { language: "en" as const, today: TODAY, settings };
+    const rows: Cells[] = [
+      { id: "FU-1", customer: "Globex", date: day(11, 20), stage: "Quoted", owner: "Ann" },
+      { id: "FU-2", customer: "Initech", date: day(10, 30), stage: "Quoted", nextDate: day(12, 20), owner: "Ann" },
+    ];
+    const { followUps, problems } = readFollowUps(rows.map(sheetRow), 2, COLUMNS, ZONE, [], reading);
+    const [ann] = buildDigests({
+      followUps,
+      rowProblems: problems,
+      settings,
+      team: [member("Ann", "ann@acme.example", { language: "en" })],
+      handovers: new Set(),
+      today: TODAY,
+      link,
+      defaultLanguage: "en",
+      timeZone: ZONE,
+    });
+    if (!ann) throw new Error("no digest");
+    const { subject, text } = renderDigest(ann, RENDER);
+    expect(text).toContain("4 days overdue (no next date set: by cadence)");
+    expect(text).toContain("■ Going to the pool soon (after 30 days without a follow-up)");
+    expect(text).toContain("- Initech · Quoted: last follow-up 2026-10-30, 2 days left");
+    expect(subject).toContain("1 overdue");
+  });
+});
