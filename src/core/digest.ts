@@ -5,12 +5,12 @@ import { fill, translator } from "../i18n/translate";
 import { type ColumnKey, columnSpec } from "./columns";
 import { phoneNumberOf } from "./customer-match";
 import { type Collision, collisionLine, customerContacts, ownershipOf } from "./customers";
-import { type Day, isoOfDay } from "./dates";
+import { type Day, dayInZone, isoOfDay } from "./dates";
 import { agendaOf, dueOf, stateOf } from "./due";
 import type { FollowUp, NextDateSource, RowProblem } from "./follow-ups";
 import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
-import { type GoingStale, goingStale, NO_POOL, type Pool, reminderOwner } from "./pool";
+import { type GoingStale, goingStale, type PoolEvent, poolOf, reminderOwner } from "./pool";
 import { type ReminderStatus, type StatusProblem, statusLines } from "./reminder-status";
 import { type Settings, type SettingsProblem, stageNameIn } from "./settings";
 import { isValidEmail, ownerOf, type TeamMember, type TeamProblem } from "./team";
@@ -99,8 +99,8 @@ export interface DigestInput {
   status?: ReminderStatus;
   /** The spreadsheet's time zone, for the times in status lines. */
   timeZone?: string;
-  /** Who holds the customers the Pool log names (./pool); none released when absent. */
-  pool?: Pool;
+  /** The Pool log (./pool): who holds the customers it names follows from it and the rows; none when absent. */
+  poolEvents?: readonly PoolEvent[];
 }
 
 /** Cell problems that change what the rule of due reads, so a reminder may be missing or wrong: the admins are told. */
@@ -198,7 +198,8 @@ function teamSection(team: readonly TeamMember[], email: string, counts: Counts)
  */
 export function buildDigests(input: DigestInput): Digest[] {
   const agenda = agendaOf(input.followUps, input.rowProblems, input.settings);
-  const pool = input.pool ?? NO_POOL;
+  const zone = input.timeZone ?? "UTC";
+  const pool = poolOf(input.poolEvents ?? [], agenda.latest, (ms) => dayInZone(ms, zone));
   const contacts = customerContacts(input.followUps);
   const recipients = recipientsOf(input);
   const counts: Counts = new Map();

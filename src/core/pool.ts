@@ -197,6 +197,3 @@ export function poolItems(pool: Pool, latest: ReadonlyMap<string, FollowUp>, tod
     })
     .sort((a, b) => b.days - a.days || a.customer.localeCompare(b.customer));
 }
-
-/** A table whose Pool log is empty: nobody released or claimed anything. */
-export const NO_POOL: Pool = { released: new Map(), claimed: new Map() };

@@ -2,11 +2,10 @@
 
 import { type Day, isoOfDay } from "../core/dates";
 import { buildDigests, renderDigest } from "../core/digest";
-import { agendaOf } from "../core/due";
 import type { ReminderStatus } from "../core/reminder-status";
 import { recipientKey } from "../core/send-record";
 import { previousWorkday } from "../core/workdays";
-import { poolOfTable } from "./pool-log";
+import { readPoolEvents } from "./pool-log";
 import { handoversOf } from "./registry";
 import { type BatchRun, recordedBatch, sendBatch } from "./send-once";
 import type { Table } from "./table";
@@ -41,7 +40,7 @@ export function sendDailyDigests(
     defaultLanguage: table.language,
     status,
     timeZone: table.timeZone,
-    pool: poolOfTable(table, agendaOf(rows.followUps, rows.problems, table.settings)),
+    poolEvents: readPoolEvents(table.spreadsheet),
   });
   const spreadsheetName = table.spreadsheet.getName();
   const outgoing = digests.map((digest) => ({

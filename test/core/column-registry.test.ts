@@ -10,11 +10,11 @@ import {
   fieldOf,
 } from "../../src/core/columns";
 import { dayFromYmd } from "../../src/core/dates";
-import type { ValidFollowUp } from "../../src/core/follow-up-form";
 import { type FollowUp, type RowProblem, readFollowUps } from "../../src/core/follow-ups";
 import { detectTable } from "../../src/core/header-detection";
 import { planSave } from "../../src/core/save-plan";
 import { defaultSettings } from "../../src/core/settings";
+import { validFollowUp } from "../fixtures/follow-up";
 import { at, day } from "../fixtures/shanghai-dates";
 
 const ZONE = "Asia/Shanghai";
@@ -141,22 +141,7 @@ describe("column registry", () => {
   });
 
   describe("saving", () => {
-    const form: ValidFollowUp = {
-      customer: "深圳某电子",
-      contact: "王经理",
-      contactInfo: "+86 138 0013 8000",
-      date: dayFromYmd(2026, 11, 27),
-      method: "微信",
-      need: "=报价+运费",
-      summary: "001 号方案已确认",
-      stage: "谈判中",
-      nextStep: "发合同草稿",
-      nextDate: dayFromYmd(2026, 12, 1),
-      owner: "李四",
-      source: "展会",
-      score: 4,
-      notes: "TRUE",
-    };
+    const form = validFollowUp({ customer: "深圳某电子", method: "微信" });
     const NOW = Date.UTC(2026, 10, 27, 2, 30);
     const saved = planSave({
       table: { firstRow: 2, values: [], positions: POSITIONS },

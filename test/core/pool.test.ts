@@ -7,8 +7,8 @@ import { agendaOf } from "../../src/core/due";
 import { readFollowUps } from "../../src/core/follow-ups";
 import {
   goingStale,
-  NO_POOL,
   ownersWithPool,
+  type Pool,
   type PoolEvent,
   poolEventsOf,
   poolItems,
@@ -20,6 +20,9 @@ import {
   stalenessOf,
 } from "../../src/core/pool";
 import { defaultSettings } from "../../src/core/settings";
+
+/** A table whose Pool log is empty: nobody released or claimed anything. */
+const NO_POOL: Pool = { released: new Map(), claimed: new Map() };
 
 const ZONE = "Asia/Shanghai";
 const TODAY = dayFromYmd(2026, 12, 1);

@@ -7,6 +7,7 @@ import type { ValidFollowUp } from "../../src/core/follow-up-form";
 import { readFollowUps } from "../../src/core/follow-ups";
 import { planSave, type SavePlan } from "../../src/core/save-plan";
 import { defaultSettings } from "../../src/core/settings";
+import { validFollowUp } from "../fixtures/follow-up";
 import { at, day } from "../fixtures/shanghai-dates";
 
 const ZONE = "Asia/Shanghai";
@@ -105,27 +106,6 @@ function syncedRows(): Cells[] {
   ];
 }
 
-/** A follow-up as the sidebar's form checks it. */
-function valid(fields: Partial<ValidFollowUp> = {}): ValidFollowUp {
-  return {
-    customer: "上海某科技",
-    contact: "王经理",
-    contactInfo: "+86 138 0013 8000",
-    date: dayFromYmd(2026, 11, 27),
-    method: "电话",
-    need: "=报价+运费",
-    summary: "001 号方案已确认",
-    stage: "谈判中",
-    nextStep: "发合同草稿",
-    nextDate: dayFromYmd(2026, 12, 1),
-    owner: "李四",
-    source: "展会",
-    score: 4,
-    notes: "TRUE",
-    ...fields,
-  };
-}
-
 interface Options {
   rows?: Cells[];
   followUp?: ValidFollowUp;
@@ -144,7 +124,7 @@ function plan(options: Options = {}): SavePlan {
     followUps,
     problems,
     settings: defaultSettings("zh"),
-    followUp: options.followUp ?? valid(),
+    followUp: options.followUp ?? validFollowUp(),
     row: FIRST_ROW + values.length,
     id: "FU-000006",
     now: options.now ?? NOW,
@@ -203,7 +183,7 @@ describe("save-plan", () => {
         const summer = plan({
           rows: [],
           timeZone: "America/Los_Angeles",
-          followUp: valid({ date: dayFromYmd(2026, 7, 1), nextDate: dayFromYmd(2026, 7, 3) }),
+          followUp: validFollowUp({ date: dayFromYmd(2026, 7, 1), nextDate: dayFromYmd(2026, 7, 3) }),
         });
         expect((cellOf(summer, "date") as Date).getTime()).toBe(Date.UTC(2026, 6, 1, 7));
         expect((cellOf(summer, "nextDate") as Date).getTime()).toBe(Date.UTC(2026, 6, 3, 7));
@@ -223,10 +203,10 @@ describe("save-plan", () => {
 
       it("leaves the next date blank when there is none, and writes the score as a number", () => {
         const positions: ColumnPositions = { ...ADOPTED, score: 8 };
-        const withScore = plan({ positions, rows: [], followUp: valid({ nextDate: null }) });
+        const withScore = plan({ positions, rows: [], followUp: validFollowUp({ nextDate: null }) });
         expect(withScore.rowValues[ADOPTED.nextDate - 1]).toBe("");
         expect(withScore.rowValues[7]).toBe(4);
-        const noScore = plan({ positions, rows: [], followUp: valid({ score: null }) });
+        const noScore = plan({ positions, rows: [], followUp: validFollowUp({ score: null }) });
         expect(noScore.rowValues[7]).toBe("");
       });
     });
@@ -258,13 +238,13 @@ describe("save-plan", () => {
       });
 
       it("supersedes the latest row when the new follow-up is on the same day, being logged after it", () => {
-        const result = plan({ followUp: valid({ date: dayFromYmd(2026, 11, 24) }) });
+        const result = plan({ followUp: validFollowUp({ date: dayFromYmd(2026, 11, 24) }) });
         expect(result.supersededRows).toEqual([4]);
         expect(result.newRowSuperseded).toBe(false);
       });
 
       it("marks nothing for a backdated follow-up and marks the new row itself superseded", () => {
-        const result = plan({ followUp: valid({ date: dayFromYmd(2026, 11, 15) }) });
+        const result = plan({ followUp: validFollowUp({ date: dayFromYmd(2026, 11, 15) }) });
         expect(result.changes).toEqual([]);
         expect(result.supersededRows).toEqual([]);
         expect(result.newRowSuperseded).toBe(true);
@@ -272,7 +252,7 @@ describe("save-plan", () => {
       });
 
       it("marks nothing for a new customer", () => {
-        const result = plan({ followUp: valid({ customer: "深圳某电子" }) });
+        const result = plan({ followUp: validFollowUp({ customer: "深圳某电子" }) });
         expect(result.changes).toEqual([]);
         expect(result.supersededRows).toEqual([]);
         expect(result.newRowSuperseded).toBe(false);
@@ -281,7 +261,7 @@ describe("save-plan", () => {
       it("plans no marks for a table without a superseded column", () => {
         const { superseded: _, ...positions } = ADOPTED;
         const rows = syncedRows().map((cells) => ({ ...cells, superseded: "" }));
-        const result = plan({ positions, rows, followUp: valid({ date: dayFromYmd(2026, 11, 15) }) });
+        const result = plan({ positions, rows, followUp: validFollowUp({ date: dayFromYmd(2026, 11, 15) }) });
         expect(result.changes).toEqual([]);
         expect(result.rowValues).not.toContain(true);
       });

@@ -6,12 +6,15 @@ import { dayFromYmd, dayInZone } from "../../src/core/dates";
 import { buildDigests, type DigestItem } from "../../src/core/digest";
 import { agendaOf, dueOf } from "../../src/core/due";
 import { type FollowUp, type RowProblem, readFollowUps } from "../../src/core/follow-ups";
-import { NO_POOL, type PoolEvent, poolOf } from "../../src/core/pool";
+import { type Pool, type PoolEvent, poolOf } from "../../src/core/pool";
 import { defaultSettings } from "../../src/core/settings";
 import type { DueItem } from "../../src/core/sidebar-api";
 import { customerSummaries, dueItemsFor } from "../../src/core/sidebar-data";
 import type { TeamMember } from "../../src/core/team";
 import { at, day } from "../fixtures/shanghai-dates";
+
+/** A table whose Pool log is empty: nobody released or claimed anything. */
+const NO_POOL: Pool = { released: new Map(), claimed: new Map() };
 
 const ZONE = "Asia/Shanghai";
 const TODAY = dayFromYmd(2026, 11, 27);
@@ -378,9 +381,9 @@ describe("sidebar-data", () => {
         };
       }
 
-      it("lists for each member exactly the rows the member's digest lists as overdue and due today", () => {
-        const { followUps, problems } = read(generatedRows());
-        const digests = buildDigests({
+      /** The day's digests of the table, with the Pool log's `poolEvents`. */
+      function digestsOf(followUps: FollowUp[], problems: RowProblem[], poolEvents: PoolEvent[] = []) {
+        return buildDigests({
           followUps,
           rowProblems: problems,
           settings,
@@ -390,7 +393,13 @@ describe("sidebar-data", () => {
           link: (row) => `https://example.com/#A${row}`,
           defaultLanguage: "zh",
           timeZone: ZONE,
+          poolEvents,
         });
+      }
+
+      it("lists for each member exactly the rows the member's digest lists as overdue and due today", () => {
+        const { followUps, problems } = read(generatedRows());
+        const digests = digestsOf(followUps, problems);
         const agenda = agendaOf(followUps, problems, settings);
         let listed = 0;
         let fromText = 0;
@@ -424,24 +433,14 @@ describe("sidebar-data", () => {
           owner,
           by: "admin@example.com",
         });
-        const pool = poolOf(
-          [event("released", inPool, ""), event("released", claimed, ""), event("claimed", claimed, ANNA.name)],
-          agenda.latest,
-          (ms) => dayInZone(ms, ZONE),
-        );
+        const events = [
+          event("released", inPool, ""),
+          event("released", claimed, ""),
+          event("claimed", claimed, ANNA.name),
+        ];
+        const pool = poolOf(events, agenda.latest, (ms) => dayInZone(ms, ZONE));
         expect([pool.released.size, pool.claimed.size]).toEqual([1, 1]);
-        const digests = buildDigests({
-          followUps,
-          rowProblems: problems,
-          settings,
-          team: TEAM,
-          handovers: new Set(),
-          today: TODAY,
-          link: (row) => `https://example.com/#A${row}`,
-          defaultLanguage: "zh",
-          timeZone: ZONE,
-          pool,
-        });
+        const digests = digestsOf(followUps, problems, events);
         for (const who of TEAM) {
           const digest = digests.find((d) => d.to === who.email);
           const fromDigest = digest ? [...digest.overdue, ...digest.dueToday].map(asDueItem) : [];
