@@ -123,15 +123,28 @@ export function goingStale(
     .sort((a, b) => a.daysLeft - b.daysLeft || a.row - b.row);
 }
 
-/** Stale customers an admin may release to the pool: stale and not already in it, the longest-forgotten first. */
+/**
+ * Stale customers an admin may release to the pool, the longest-forgotten first: stale, not in the pool, and not
+ * claimed in the last stale days (a claim gives its rep as long as a follow-up does; `timeZoneDay` gives its day).
+ */
 export function releasable(
   settings: Settings,
   latest: ReadonlyMap<string, FollowUp>,
   pool: Pool,
   today: Day,
+  timeZoneDay: (ms: number) => Day,
 ): FollowUp[] {
+  const claimedLately = (key: string) => {
+    const claim = pool.claimed.get(key);
+    return claim !== undefined && today - timeZoneDay(claim.at) < settings.staleDays;
+  };
   return [...latest.values()]
-    .filter((f) => stalenessOf(settings, f, today)?.stale === true && !pool.released.has(f.customerKey))
+    .filter(
+      (f) =>
+        stalenessOf(settings, f, today)?.stale === true &&
+        !pool.released.has(f.customerKey) &&
+        !claimedLately(f.customerKey),
+    )
     .sort((a, b) => (a.date as Day) - (b.date as Day) || a.row - b.row);
 }
 

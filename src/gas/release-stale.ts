@@ -19,7 +19,8 @@ function candidates(table: Table, now: number) {
   const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
   const pool = poolOfTable(table, agenda);
   const today = dayInZone(now, table.timeZone);
-  return releasable(table.settings, agenda.latest, pool, today).map((f) => ({
+  const dayOf = (ms: number) => dayInZone(ms, table.timeZone);
+  return releasable(table.settings, agenda.latest, pool, today, dayOf).map((f) => ({
     followUp: f,
     owner: reminderOwner(f, pool) ?? f.owner,
     days: today - (f.date ?? today),

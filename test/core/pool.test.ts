@@ -85,9 +85,18 @@ describe("pool", () => {
 
   it("offers the stale customers not yet in the pool for release, the longest-forgotten first", () => {
     const latest = latestOf(ROWS);
-    expect(releasable(SETTINGS, latest, NO_POOL, TODAY).map((f) => f.customer)).toEqual(["上海某科技", "杭州某网络"]);
-    const pool = poolOf([event("released", "上海某科技", 1, "李四")], latest, dayOf);
-    expect(releasable(SETTINGS, latest, pool, TODAY).map((f) => f.customer)).toEqual(["杭州某网络"]);
+    const customers = (pool: Pool) => releasable(SETTINGS, latest, pool, TODAY, dayOf).map((f) => f.customer);
+    expect(customers(NO_POOL)).toEqual(["上海某科技", "杭州某网络"]);
+    expect(customers(poolOf([event("released", "上海某科技", 1, "李四")], latest, dayOf))).toEqual(["杭州某网络"]);
+    // A claim holds the customer for the stale days, as a follow-up would; then it may be released again.
+    const claimed = (daysAgo: number) => [
+      event("released", "上海某科技", daysAgo + 1, "李四"),
+      event("claimed", "上海某科技", daysAgo, "Ann Lee"),
+    ];
+    const shanghaiLatest = latestOf([row("上海某科技", 80)]);
+    const releasableNow = (daysAgo: number) =>
+      releasable(SETTINGS, shanghaiLatest, poolOf(claimed(daysAgo), shanghaiLatest, dayOf), TODAY, dayOf).length;
+    expect([releasableNow(29), releasableNow(30)]).toEqual([0, 1]);
   });
 
   it("holds a released customer in the pool (reminding nobody) until claimed, then the claimer holds it", () => {
