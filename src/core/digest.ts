@@ -7,6 +7,7 @@ import { phoneNumberOf } from "./customer-match";
 import { type Collision, collisionLine, customerContacts, ownershipOf } from "./customers";
 import { type Day, dayInZone, isoOfDay } from "./dates";
 import { agendaOf, dueOf, stateOf } from "./due";
+import { EMAIL_BYTES, shownCounts, utf8Bytes } from "./email-budget";
 import type { FollowUp, NextDateSource, RowProblem } from "./follow-ups";
 import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
 import type { Language } from "./language";
@@ -326,15 +327,42 @@ function problemLine(problem: DigestProblem, language: Language, timeZone: strin
   }
 }
 
-/** The sections of a digest, each with its title and the rows it lists; a section with no rows is left out. */
+/** Room kept in an email for what is not a list entry: greeting, headings, the team section, "… more" lines, footer. */
+const FRAME_BYTES = 8 * 1024;
+
+/** Entries every list shows, room permitting, before any list shows more. */
+const FIRST_ENTRIES = 10;
+
+const DUES = ["overdue", "dueToday", "upcoming"] as const;
+
+type Sections = ReturnType<typeof sectionsOf>;
+
+/**
+ * The sections of a digest, each with its title and the rows it lists (a section with no rows is left out), and how
+ * many entries of each list the email shows so that it stays within `EMAIL_BYTES` (./email-budget).
+ */
 function sectionsOf(digest: Digest) {
   const t = translator(digest.language);
-  const itemSections = (["overdue", "dueToday", "upcoming"] as const).map((due) => ({
+  const size = (text: readonly string[], html: string) => utf8Bytes(text.join("\n")) + utf8Bytes(html) + 2;
+  const [overdue = 0, dueToday = 0, upcoming = 0, goingStale = 0, problems = 0] = shownCounts(
+    [
+      ...DUES.map((due) => digest[due].map((item) => size(itemText(item, t), htmlItem(item, due, t)))),
+      digest.goingStale.map((item) => size(goingStaleText(item, t), goingStaleHtml(item, t))),
+      digest.problems.map((p) => size([problemText(p, digest)], problemHtml(p, digest))),
+    ],
+    EMAIL_BYTES - FRAME_BYTES,
+    FIRST_ENTRIES,
+    LISTED,
+  );
+  const shownOf = { overdue, dueToday, upcoming };
+  const itemSections = DUES.map((due) => ({
     due,
     title: fill(t(`digest.section.${due}`), { count: digest[due].length }),
     items: digest[due],
+    shown: shownOf[due],
   }));
   return {
+    shown: { goingStale, problems },
     items: itemSections.filter((s) => s.items.length > 0),
     goingStale: digest.goingStale.length > 0 ? fill(t("digest.goingStale"), { days: digest.staleDays }) : "",
     team: digest.team.length > 0 ? t("digest.section.team") : "",
@@ -347,10 +375,46 @@ function goingStaleLine(item: Digest["goingStale"][number], t: Translate): strin
   return fill(t("digest.goingStale.line"), { ...item, customer: oneLine(item.customer), stage: oneLine(item.stage) });
 }
 
-/** The first `LISTED` of `rows`, and the "… and N more" line when there are more. */
-function listed<T>(rows: readonly T[], t: Translate): { shown: readonly T[]; more: string } {
-  const more = rows.length > LISTED ? fill(t("list.more"), { count: rows.length - LISTED }) : "";
-  return { shown: rows.slice(0, LISTED), more };
+/** The first `count` of `rows`, and the "… and N more" line when there are more. */
+function listed<T>(rows: readonly T[], count: number, t: Translate): { shown: readonly T[]; more: string } {
+  const more = rows.length > count ? fill(t("list.more"), { count: rows.length - count }) : "";
+  return { shown: rows.slice(0, count), more };
+}
+
+/** The items of a section past those shown: how many, where the sidebar lists them all, and the first one's row. */
+function moreItems(items: readonly DigestItem[], shown: number, t: Translate): { line: string; link: string } | null {
+  const next = items[shown];
+  return next ? { line: fill(t("digest.more"), { count: items.length - shown }), link: next.link } : null;
+}
+
+/** An item in the plain-text email: a blank line, its first line bulleted, the rest and the link to its row indented. */
+function itemText(item: DigestItem, t: Translate): string[] {
+  const [first, ...rest] = itemLines(item, t).map((line) => line.text);
+  const link = safeLink(item.link);
+  return ["", `- ${first}`, ...[...rest, link].filter((line) => line !== "").map((line) => `  ${line}`)];
+}
+
+function goingStaleText(item: Digest["goingStale"][number], t: Translate): string[] {
+  const link = safeLink(item.link);
+  return ["", `- ${oneLine(goingStaleLine(item, t))}`, ...(link ? [`  ${link}`] : [])];
+}
+
+function goingStaleHtml(item: Digest["goingStale"][number], t: Translate): string {
+  const open = htmlLink(item.link, t);
+  const line = escapeHtml(oneLine(goingStaleLine(item, t)));
+  return `<p style="${PHONE_STYLE.listLine}">${line}${open ? ` · ${open}` : ""}</p>`;
+}
+
+function problemText(problem: DigestProblem, digest: Digest): string {
+  return `- ${oneLine(problemLine(problem, digest.language, digest.timeZone))}`;
+}
+
+function problemHtml(problem: DigestProblem, digest: Digest): string {
+  return htmlParagraph(oneLine(problemLine(problem, digest.language, digest.timeZone)), PHONE_STYLE.listLine);
+}
+
+function htmlParagraph(text: string, style: string = STYLE.p): string {
+  return `<p style="${style}">${escapeHtml(text)}</p>`;
 }
 
 /** "【跟进提醒】3 条逾期，2 条今日到期": the own counts; a digest with none names its team and problem sections instead. */
@@ -417,41 +481,32 @@ function itemLines(item: DigestItem, t: Translate): { text: string; html: string
   return lines;
 }
 
-function textOf(digest: Digest, options: { spreadsheetName: string; today: string }): string {
+function textOf(digest: Digest, sections: Sections, options: { spreadsheetName: string; today: string }): string {
   const t = translator(digest.language);
-  const sections = sectionsOf(digest);
   const lines = [
     fill(t("digest.greeting"), { name: oneLine(digest.name) }),
     fill(t("digest.intro"), { spreadsheet: oneLine(options.spreadsheetName), today: options.today }),
   ];
-  for (const { title, items } of sections.items) {
-    const { shown, more } = listed(items, t);
+  for (const { title, items, shown } of sections.items) {
     lines.push("", `■ ${title}`);
-    for (const item of shown) {
-      const [first, ...rest] = itemLines(item, t).map((line) => line.text);
-      const link = safeLink(item.link);
-      lines.push("", `- ${first}`, ...[...rest, link].filter((line) => line !== "").map((line) => `  ${line}`));
-    }
-    if (more) lines.push("", more);
+    for (const item of items.slice(0, shown)) lines.push(...itemText(item, t));
+    const more = moreItems(items, shown, t);
+    if (more) lines.push("", more.line, ...(safeLink(more.link) ? [`  ${safeLink(more.link)}`] : []));
   }
   if (sections.goingStale) {
+    const { shown, more } = listed(digest.goingStale, sections.shown.goingStale, t);
     lines.push("", `■ ${sections.goingStale}`);
-    for (const item of digest.goingStale) {
-      lines.push(
-        "",
-        `- ${oneLine(goingStaleLine(item, t))}`,
-        ...[safeLink(item.link)].filter(Boolean).map((l) => `  ${l}`),
-      );
-    }
+    for (const item of shown) lines.push(...goingStaleText(item, t));
+    if (more) lines.push("", more);
   }
   if (sections.team) {
     lines.push("", `■ ${sections.team}`);
     for (const r of digest.team) lines.push(`- ${fill(t("digest.team.line"), { ...r, rep: oneLine(r.rep) })}`);
   }
   if (sections.problems) {
-    const { shown, more } = listed(digest.problems, t);
+    const { shown, more } = listed(digest.problems, sections.shown.problems, t);
     lines.push("", `■ ${sections.problems}`, t("digest.problems.note"));
-    for (const problem of shown) lines.push(`- ${oneLine(problemLine(problem, digest.language, digest.timeZone))}`);
+    for (const problem of shown) lines.push(problemText(problem, digest));
     if (more) lines.push(more);
   }
   if (digest.poolCount > 0) lines.push("", fill(t("digest.pool"), { count: digest.poolCount }));
@@ -491,26 +546,25 @@ function htmlItem(item: DigestItem, due: Due, t: Translate): string {
   return `<div style="${PHONE_STYLE.item}">${html.join("")}</div>`;
 }
 
-function htmlOf(digest: Digest, options: { spreadsheetName: string; today: string }): string {
+function htmlOf(digest: Digest, sections: Sections, options: { spreadsheetName: string; today: string }): string {
   const t = translator(digest.language);
-  const sections = sectionsOf(digest);
-  const paragraph = (text: string, style: string = STYLE.p) => `<p style="${style}">${escapeHtml(text)}</p>`;
+  const paragraph = htmlParagraph;
   const parts = [
     paragraph(fill(t("digest.greeting"), { name: oneLine(digest.name) })),
     paragraph(fill(t("digest.intro"), { spreadsheet: oneLine(options.spreadsheetName), today: options.today })),
   ];
-  for (const { due, title, items } of sections.items) {
-    const { shown, more } = listed(items, t);
-    parts.push(htmlHeading(title, SECTION_COLOR[due]), ...shown.map((item) => htmlItem(item, due, t)));
-    if (more) parts.push(paragraph(more));
+  for (const { due, title, items, shown } of sections.items) {
+    parts.push(htmlHeading(title, SECTION_COLOR[due]), ...items.slice(0, shown).map((item) => htmlItem(item, due, t)));
+    const more = moreItems(items, shown, t);
+    if (more) {
+      const open = htmlLink(more.link, t);
+      parts.push(`<p style="${STYLE.p}">${escapeHtml(more.line)}${open ? ` · ${open}` : ""}</p>`);
+    }
   }
   if (sections.goingStale) {
-    parts.push(htmlHeading(sections.goingStale, "#b06000"));
-    for (const item of digest.goingStale) {
-      const open = htmlLink(item.link, t);
-      const line = escapeHtml(oneLine(goingStaleLine(item, t)));
-      parts.push(`<p style="${PHONE_STYLE.listLine}">${line}${open ? ` · ${open}` : ""}</p>`);
-    }
+    const { shown, more } = listed(digest.goingStale, sections.shown.goingStale, t);
+    parts.push(htmlHeading(sections.goingStale, "#b06000"), ...shown.map((item) => goingStaleHtml(item, t)));
+    if (more) parts.push(paragraph(more));
   }
   if (sections.team) {
     parts.push(htmlHeading(sections.team));
@@ -519,11 +573,9 @@ function htmlOf(digest: Digest, options: { spreadsheetName: string; today: strin
     }
   }
   if (sections.problems) {
-    const { shown, more } = listed(digest.problems, t);
+    const { shown, more } = listed(digest.problems, sections.shown.problems, t);
     parts.push(htmlHeading(sections.problems), paragraph(t("digest.problems.note")));
-    for (const problem of shown) {
-      parts.push(paragraph(oneLine(problemLine(problem, digest.language, digest.timeZone)), PHONE_STYLE.listLine));
-    }
+    for (const problem of shown) parts.push(problemHtml(problem, digest));
     if (more) parts.push(paragraph(more));
   }
   if (digest.poolCount > 0) parts.push(paragraph(fill(t("digest.pool"), { count: digest.poolCount })));
@@ -536,5 +588,10 @@ export function renderDigest(
   digest: Digest,
   options: { spreadsheetName: string; today: string },
 ): { subject: string; text: string; html: string } {
-  return { subject: subjectOf(digest), text: textOf(digest, options), html: htmlOf(digest, options) };
+  const sections = sectionsOf(digest);
+  return {
+    subject: subjectOf(digest),
+    text: textOf(digest, sections, options),
+    html: htmlOf(digest, sections, options),
+  };
 }

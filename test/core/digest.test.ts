@@ -1076,3 +1076,51 @@ describe("the cadence and the pool in English", () => {
     expect(subject).toContain("1 overdue");
   });
 });
+
+describe("a digest inside mail limits", () => {
+  /** A rep with `count` overdue follow-ups, each with long texts (Chinese: 3 bytes a character). */
+  function bigDigest(count: number, language: Language = "zh"): Digest {
+    const rows: Cells[] = Array.from({ length: count }, (_, i) => ({
+      id: `FU-${i}`,
+      customer: `上海某某科技发展有限公司第${i}分公司`,
+      date: day(10, 1),
+      summary: "电话沟通了报价细节，客户希望再降价百分之五，并要求提供三年的维保方案与培训计划".repeat(2),
+      stage: "已报价",
+      nextStep: "发送修订后的报价单并约定下次面谈时间，同时确认付款方式与交付周期",
+      nextDate: day(10, 5 + (i % 20)),
+      owner: "李四",
+      contact: "张经理",
+      contactInfo: "+86 138 0013 8000",
+    }));
+    const [digest] = digestsOf(rows, [member("李四", "li.si@example.cn", { language })], defaultSettings("zh"), "zh");
+    if (!digest) throw new Error("no digest");
+    return digest;
+  }
+  const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+
+  it("keeps a rep's 5,000 overdue follow-ups under 100 KB, listing the most overdue and saying where the rest are", () => {
+    const digest = bigDigest(5000);
+    const { subject, text, html } = renderDigest(digest, RENDER);
+    expect(subject).toBe("【跟进提醒】5000 条逾期");
+    expect(bytes(text) + bytes(html)).toBeLessThanOrEqual(100 * 1024);
+    const listed = text.match(/^- 上海某某科技/gm)?.length ?? 0;
+    expect(listed).toBeGreaterThanOrEqual(10);
+    expect(text).toContain(`…另有 ${5000 - listed} 条未列出：表格菜单「我的待跟进」列出全部`);
+    // The most overdue come first; the "more" line links to the first row not listed.
+    const first = digest.overdue[listed];
+    expect(text).toContain(`列出全部\n  ${first?.link}`);
+    expect(html).toContain(`…另有 ${5000 - listed} 条未列出`);
+    expect(itemBlocks(html)).toHaveLength(listed);
+  });
+
+  it("lists every item of a digest that fits, with no “more” line", () => {
+    const { text } = renderDigest(bigDigest(12), RENDER);
+    expect(text.match(/^- 上海某某科技/gm)).toHaveLength(12);
+    expect(text).not.toContain("未列出");
+  });
+
+  it("says where the rest are in English", () => {
+    const { text } = renderDigest(bigDigest(3000, "en"), RENDER);
+    expect(text).toMatch(/… and \d+ more: “My follow-ups due” in the sheet's menu lists them all/);
+  });
+});
