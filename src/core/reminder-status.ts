@@ -10,7 +10,8 @@ import type { Language } from "./language";
  * The ways the reminders fail: a run that stopped with an error; the previous run never finished (the 6-minute
  * limit); no run for hours (the trigger gone or disabled); the table's record lost and rebuilt, or lost for good;
  * nobody on Team who can get a reminder; the mail quota spent (digests deferred); digests of a day that did not go
- * out; weekly review emails that could not be sent; the reminders' owner must authorize the add-on again.
+ * out; weekly review emails that could not be sent; the reminders' owner must authorize the add-on again; the
+ * spreadsheet near Google's cell limit (past it, no write succeeds: no save, no Sync, no log).
  */
 export const STATUS_KINDS = [
   "runFailed",
@@ -23,6 +24,7 @@ export const STATUS_KINDS = [
   "undelivered",
   "reviewFailed",
   "authorization",
+  "cellLimit",
 ] as const;
 
 /** A way the reminders failed (see STATUS_KINDS). */

@@ -1,5 +1,6 @@
 /** The one hourly trigger's work: only from its own trigger, under the user lock; open the spreadsheet (with or without an active one); send what is due (daily digests, the weekly review); and record every way it fails so an admin hears of it. */
 
+import { cellLimitWarning } from "../core/cell-limit";
 import { dayInZone, hourInZone, isoOfDay } from "../core/dates";
 import { languageFromLocale } from "../core/language";
 import { clear, expire, needsAlert, noteGivenUp, type ReminderStatus, raise } from "../core/reminder-status";
@@ -147,6 +148,13 @@ function work(table: Table, state: ReminderState, status: ReminderStatus, starte
   if (reachable) clear(status, "noRecipients");
   else raise(status, "noRecipients", "", startedAt);
   if (workday && afterReminderHour && state.digestsSettledOn !== day) {
+    // Once a day, with the digests that tell the admins: how close the spreadsheet is to Google's cell limit.
+    const grids = table.spreadsheet
+      .getSheets()
+      .map((s) => ({ name: s.getName(), rows: s.getMaxRows(), columns: s.getMaxColumns() }));
+    const nearLimit = cellLimitWarning(grids);
+    if (nearLimit) raise(status, "cellLimit", nearLimit, startedAt);
+    else clear(status, "cellLimit");
     const run = sendDailyDigests(table, readRows(table), today, startedAt, status);
     if (run.deferred > 0) raise(status, "quota", String(run.deferred), startedAt, day);
     noteGivenUp(status, run.gaveUp, startedAt, day);

@@ -63,6 +63,16 @@ function replaceContents(sheet: Sheet, grid: unknown[][], width: number): void {
   if (grid.length > 0) sheet.getRange(1, 1, grid.length, width).setValues(grid);
 }
 
+/**
+ * Cuts `sheet` down to the rows and columns it uses (at least two rows: Sheets keeps one below a frozen header), so a
+ * derived sheet never holds empty cells against the spreadsheet's 10 million-cell limit.
+ */
+function trimTo(sheet: Sheet, rows: number, columns: number): void {
+  const keptRows = Math.max(rows, 2);
+  if (sheet.getMaxRows() > keptRows) sheet.deleteRows(keptRows + 1, sheet.getMaxRows() - keptRows);
+  if (sheet.getMaxColumns() > columns) sheet.deleteColumns(columns + 1, sheet.getMaxColumns() - columns);
+}
+
 /** The Mondays of the last `count` weeks, the current one included, as the data sheet writes them. */
 function recentWeeks(today: Day, count: number): string[] {
   const monday = mondayOf(today);
@@ -116,6 +126,7 @@ export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = re
 
   const data = ownSheet(spreadsheet, "followUpTracker.reviewData", t("review.dataSheet"));
   replaceContents(data, literalGrid(reviewGrid(content.rows, language)), DATA_WIDTH);
+  trimTo(data, content.rows.length + 1, DATA_WIDTH);
   data.setFrozenRows(1);
   applyFormats(
     data,

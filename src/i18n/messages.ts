@@ -239,6 +239,8 @@ export const zh = {
   "status.reviewFailed": "{since} 起周报邮件发送失败：{detail}",
   "status.authorization":
     "自 {since} 起 {detail} 需要重新授权跟进表助手（插件更新需要新的权限），在此之前不会发送提醒。已发邮件请 TA 授权",
+  "status.cellLimit":
+    "表格的单元格已用到 {detail}，超过谷歌上限（1000 万个）的 70%：满额后任何写入（记录跟进、同步、提醒记录）都会失败。请删除不用的工作表或空行空列，或把已结束的客户移到另一个表格",
   "status.alert.subject": "【跟进表助手】每日提醒有 {count} 个问题需要处理",
   "status.alert.intro": "「{spreadsheet}」的每日跟进提醒出现了问题，有人可能没有收到提醒：",
   "status.alert.open": "打开表格",
@@ -635,6 +637,8 @@ export const en: Record<MessageKey, string> = {
   "status.reviewFailed": "Since {since} the weekly review email fails: {detail}",
   "status.authorization":
     "Since {since} {detail} must authorize the add-on again (an update needs more access); no reminders until then. They were emailed a link",
+  "status.cellLimit":
+    "The spreadsheet's cells are at {detail}, over 70% of Google's limit of 10 million: once full, every write (saving a follow-up, Sync, the reminder log) fails. Delete unused sheets or empty rows and columns, or move closed customers to another spreadsheet",
   "status.alert.subject": "[Follow-up Tracker] {count} problems with the daily reminders",
   "status.alert.intro":
     "The daily follow-up reminders of “{spreadsheet}” ran into problems; someone may not have been reminded:",

@@ -296,3 +296,22 @@ describe("nobody told twice", () => {
     expect(admin?.body).toContain("团队表第 5 行：姓名「李四」出现了两次");
   });
 });
+
+describe("a spreadsheet near Google's cell limit", () => {
+  it("is reported to the admins in their digest before writes start failing, and no longer once space is freed", () => {
+    const runtime = ready();
+    const ss = runtime.inspect().getActiveSpreadsheet();
+    const big = ss.insertSheet("导入的旧数据");
+    big.insertRowsAfter(big.getMaxRows(), 300_000 - big.getMaxRows()); // × 26 columns: 7.8 million cells
+    runtime.advanceBy(90 * MINUTE); // 09:00: the day's digests went out
+    const admin = runtime.outbox.messages.find((m) => isDigest(m.subject) && m.to.includes(LI_LEI.email));
+    expect(admin?.body).toMatch(/表格的单元格已用到 7,\d{3},\d{3} \(7\d%\) — 导入的旧数据 7,800,000, .*，超过谷歌上限/);
+    expect(runtime.outbox.messages.find((m) => m.to.includes(LI_SI.email))?.body).not.toContain("单元格");
+    ss.deleteSheet(big);
+    const before = runtime.outbox.messages.length;
+    runtime.advanceBy(3 * DAY); // Monday's digests
+    const next = runtime.outbox.messages.slice(before).find((m) => isDigest(m.subject) && m.to.includes(LI_LEI.email));
+    expect(next?.body).toContain("李四：逾期 1 条");
+    expect(next?.body).not.toContain("单元格");
+  });
+});

@@ -234,6 +234,18 @@ describe("weekly review", () => {
         .map((r) => r.getNumRows()),
     ).toEqual([8, 8]);
   });
+
+  it("keeps the Review data sheet to the cells it uses (the 10 million-cell limit counts empty ones), rebuild after rebuild", () => {
+    const ss = runtime.inspect().getActiveSpreadsheet();
+    const data = ss.getSheetByName("周报数据");
+    const size = () => [data?.getMaxRows(), data?.getMaxColumns()];
+    const used = [data?.getLastRow(), data?.getLastColumn()];
+    expect(size()).toEqual(used);
+    runtime.ui.answerNext("OK");
+    runtime.clickMenu("生成周报");
+    expect(size()).toEqual(used);
+    expect(data?.getLastColumn()).toBe(13);
+  });
 });
 
 describe("week boundaries by the spreadsheet's zone", () => {

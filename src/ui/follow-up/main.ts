@@ -268,15 +268,17 @@ function poolEntry(item: PoolItem): HTMLLIElement {
     claim.disabled = true;
     try {
       const result = await call("claimCustomer", { customer: item.customer });
-      setStatus(result.message, !result.ok);
       await refresh();
-      if (!result.ok) return;
-      resetForm();
-      const customer = customerNamed(item.customer);
-      if (customer) prefill(customer);
-      if (data?.userName) control("owner").value = data.userName;
-      showTab("log");
-      control("summary").focus();
+      if (result.ok) {
+        resetForm();
+        const customer = customerNamed(item.customer);
+        if (customer) prefill(customer);
+        if (data?.userName) control("owner").value = data.userName;
+        showTab("log");
+        control("summary").focus();
+      }
+      // Said once the form is ready for the first follow-up (or the list shows who has the customer now).
+      setStatus(result.message, !result.ok);
     } catch (error) {
       setStatus(fill(t("sidebar.failed"), { message: (error as Error).message }), true);
       claim.disabled = false;
