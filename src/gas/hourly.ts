@@ -8,6 +8,7 @@ import { isValidEmail } from "../core/team";
 import { isWorkday, previousWorkday } from "../core/workdays";
 import { fill, translator } from "../i18n/translate";
 import { sendDailyDigests } from "./daily-digests";
+import { keepLogSmall, logSheet } from "./reminder-log";
 import { loadReminderState, type ReminderState, saveReminderState } from "./reminder-state";
 import { HOURLY_HANDLER, TRIGGER_SPREADSHEET_PREFIX } from "./reminders-switch";
 import { errorMessage } from "./retry";
@@ -155,6 +156,7 @@ function work(table: Table, state: ReminderState, status: ReminderStatus, starte
     const nearLimit = cellLimitWarning(grids);
     if (nearLimit) raise(status, "cellLimit", nearLimit, startedAt);
     else clear(status, "cellLimit");
+    keepLogSmall(logSheet(table.spreadsheet, table.language), today, table.language);
     const run = sendDailyDigests(table, readRows(table), today, startedAt, status);
     if (run.deferred > 0) raise(status, "quota", String(run.deferred), startedAt, day);
     noteGivenUp(status, run.gaveUp, startedAt, day);

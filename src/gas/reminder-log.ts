@@ -1,7 +1,9 @@
 /** The Reminder log sheet: one row per email outcome (sent, deferred, failed, given up) in the table's language, for people to read; the send record (../core/send-record) is what makes each email go out once, and this log is its second line of defence. */
 
+import type { Day } from "../core/dates";
 import type { Language } from "../core/language";
 import { asLiteral } from "../core/literal";
+import { logRetention } from "../core/log-retention";
 import { cellText } from "../core/text";
 import { translate, translator } from "../i18n/translate";
 import { withRetry } from "./retry";
@@ -97,5 +99,53 @@ export function appendLog(sheet: Sheet, entries: readonly LogEntry[], at: Date, 
     if (row + rows.length - 1 > sheet.getMaxRows())
       sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(rows.length, 500));
     sheet.getRange(row, 1, rows.length, 5).setValues(rows);
+  });
+}
+
+/** Lines read from the top of the log to fold at once: more than a day of a 200-rep team's lines. */
+const FOLD_ROWS = 5000;
+
+/** Columns the log uses: a new sheet's others would only count against the 10 million-cell limit. */
+const LOG_WIDTH = 5;
+
+/** A summary line's status cell, in either language. */
+function isSummaryText(text: string): boolean {
+  return (["zh", "en"] as const).some((language) => translate(language, "log.state.summary") === text);
+}
+
+/** A day's counts as the summary line says them in `language`: "已发送 198，已放弃 2" / "sent 198, gave up 2". */
+function summaryText(counts: Record<string, number>, language: Language): string {
+  const t = translator(language);
+  return Object.entries(counts)
+    .map(([text, count]) => {
+      const status = statusOfLogText(text);
+      return `${status ? t(`log.state.${status}`) : text} ${count}`;
+    })
+    .join(language === "zh" ? "，" : ", ");
+}
+
+/**
+ * Keeps the log small (../core/log-retention): the detail lines of days older than DETAIL_DAYS become one summary
+ * line per day, in place at the top (one read, one write, one delete), and the sheet keeps only the columns it uses.
+ */
+export function keepLogSmall(sheet: Sheet, today: Day, language: Language): void {
+  if (sheet.getMaxColumns() > LOG_WIDTH) sheet.deleteColumns(LOG_WIDTH + 1, sheet.getMaxColumns() - LOG_WIDTH);
+  const last = sheet.getLastRow();
+  if (last < 2) return;
+  const top = sheet.getRange(2, 1, Math.min(FOLD_ROWS, last - 1), 3).getValues();
+  const plan = logRetention(top, today, isSummaryText);
+  if (plan.expired === 0) return;
+  const summary = asLiteral(translate(language, "log.state.summary"));
+  const rows = plan.folded.map(({ day, counts }) => [
+    asLiteral(day),
+    "",
+    summary,
+    new Date(),
+    asLiteral(summaryText(counts, language)),
+  ]);
+  const start = 2 + plan.summaries;
+  withRetry(() => {
+    sheet.getRange(start, 1, rows.length, LOG_WIDTH).setValues(rows);
+    if (plan.expired > rows.length) sheet.deleteRows(start + rows.length, plan.expired - rows.length);
   });
 }

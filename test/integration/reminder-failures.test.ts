@@ -315,3 +315,36 @@ describe("a spreadsheet near Google's cell limit", () => {
     expect(next?.body).not.toContain("单元格");
   });
 });
+
+describe("a year of the Reminder log", () => {
+  it("keeps 90 days of one line per email and folds older days into one summary line each, never sending twice", () => {
+    const runtime = ready();
+    runtime.advanceBy(90 * MINUTE); // Friday's digests: the log exists
+    const ss = runtime.inspect().getActiveSpreadsheet();
+    const log = ss.getSheetByName("提醒记录") as GoogleAppsScript.Spreadsheet.Sheet;
+    const today = log.getRange(2, 1, log.getLastRow() - 1, 5).getValues();
+    const at = new Date(Date.UTC(2026, 7, 1));
+    const old = [
+      ["'2026-08-01", "rep1@example.com", "已发送", at, ""],
+      ["'2026-08-01", "rep2@example.com", "已放弃", at, "Invalid email"],
+      ["'2026-08-02", "rep1@example.com", "已发送", at, ""],
+      ["'2026-09-02", "rep1@example.com", "已发送", at, ""], // within 90 days of Monday 2026-11-30
+    ];
+    log.insertRowsBefore(2, old.length);
+    log.getRange(2, 1, old.length, 5).setValues(old);
+    const sent = runtime.outbox.messages.length;
+    runtime.advanceBy(3 * DAY); // Monday's digests
+    expect(log.getMaxColumns()).toBe(5);
+    const rows = log.getRange(2, 1, 4, 5).getValues();
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ["2026-08-01", "汇总", "已发送 1，已放弃 1"],
+      ["2026-08-02", "汇总", "已发送 1"],
+      ["2026-09-02", "已发送", ""],
+      [today[0]?.[0], today[0]?.[2], today[0]?.[4]],
+    ]);
+    // Friday's emails are not sent again; Monday's go out once.
+    const monday = runtime.outbox.messages.slice(sent).map((m) => m.to);
+    expect(monday).toEqual([...new Set(monday)]);
+    expect(monday.length).toBeGreaterThan(0);
+  });
+});
