@@ -20,6 +20,8 @@ export interface Measurement {
   cpuMs: number;
   /** "completed", or the error that ended the execution (e.g. "Exceeded maximum execution time"). */
   outcome: string;
+  /** UTF-8 bytes of what the operation returned to its caller as JSON (what crosses google.script.run); 0 for nothing. */
+  replyBytes: number;
 }
 
 /** Runs `action` (one or more executions of `runtime`) and measures what it cost. */
@@ -27,15 +29,16 @@ export function measure(
   runtime: AppsScriptRuntime,
   operation: string,
   scenario: Scenario,
-  action: () => void,
+  action: () => unknown,
 ): Measurement {
   const before = runtime.kernel.snapshot();
   const sentBefore = runtime.outbox.messages.length;
   const executionsBefore = runtime.executions.length;
   const cpuBefore = process.cpuUsage();
   let outcome = "completed";
+  let reply: unknown;
   try {
-    action();
+    reply = action();
   } catch (error) {
     // The script's errors come from its own realm: not `instanceof` the host's Error.
     outcome = typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
@@ -55,5 +58,6 @@ export function measure(
     estimatedMs: Math.round(executions.reduce((sum, e) => sum + (e.endedAt - e.startedAt), 0)),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     outcome,
+    replyBytes: reply === undefined ? 0 : Buffer.byteLength(JSON.stringify(reply), "utf8"),
   };
 }

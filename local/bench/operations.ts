@@ -23,6 +23,7 @@ export const OPERATIONS = {
   setUp: "set up (new table)",
   adopt: "adopt",
   sync: "sync & repair",
+  open: "sidebar open",
   save: "sidebar save",
   hourly: "hourly run (digests)",
   idleHourly: "hourly run, 1 h later",
@@ -110,7 +111,8 @@ function runHourly(runtime: AppsScriptRuntime, triggerUid: string, expectedDiges
 }
 
 /**
- * Every operation on a table of the scenario's size: set up, adopt, Sync & repair, one sidebar save, the hourly
+ * Every operation on a table of the scenario's size: set up, adopt, Sync & repair, a rep opening the sidebar (and
+ * the bytes it receives), one sidebar save, the hourly
  * run that sends the day's digests (one to each rep and the manager), the next hour's run (the day's digests are
  * out: what each later run of the day costs), one weekly review build. Returns the workbook's runtime too, for the
  * baseline.
@@ -126,6 +128,11 @@ export function measureOperations(
   measurements.push(measure(runtime, OPERATIONS.adopt, scenario, () => click(runtime, MENU.setUp, ["YES", "OK"])));
   writeTeam(runtime, scenario);
   measurements.push(measure(runtime, OPERATIONS.sync, scenario, () => click(runtime, MENU.sync, ["OK"])));
+  // A rep opens the sidebar: everything it needs comes back in one call.
+  const manager = runtime.user;
+  runtime.user = { email: `${repName(0)}@example.com`, locale: "zh_CN" };
+  measurements.push(measure(runtime, OPERATIONS.open, scenario, () => runtime.run("sidebarData")));
+  runtime.user = manager;
   measurements.push(
     measure(runtime, OPERATIONS.save, scenario, () => {
       const result = runtime.run("saveFollowUp", [sidebarRequest()]) as SaveResult;

@@ -14,6 +14,7 @@ const COLUMNS: [string, (m: Measurement) => string][] = [
   ["cells read", (m) => count(m.cellsRead)],
   ["cells written", (m) => count(m.cellsWritten)],
   ["emails", (m) => count(m.emails)],
+  ["reply", (m) => (m.replyBytes === 0 ? "" : `${count(Math.round(m.replyBytes / 1024))} KB`)],
   ["est. Apps Script", (m) => seconds(m.estimatedMs)],
   ["local CPU", (m) => `${count(m.cpuMs)} ms`],
   ["outcome", (m) => m.outcome],

@@ -38,6 +38,12 @@ describe("bench", () => {
     expect(large.ours.map(calls)).toEqual(small.ours.map(calls));
   });
 
+  it("measures what a rep's sidebar receives when it opens", () => {
+    const open = (m: Measurement[]) => m.find((x) => x.operation === OPERATIONS.open)?.replyBytes ?? 0;
+    expect(open(small.ours)).toBeGreaterThan(1000);
+    expect(open(large.ours)).toBeGreaterThan(1000);
+  });
+
   it("sends one digest to each owner and the manager in the hourly run", () => {
     expect(large.ours.find((m) => m.operation === OPERATIONS.hourly)?.emails).toBe(OWNERS + 1);
   });
