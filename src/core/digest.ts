@@ -344,10 +344,11 @@ type Sections = ReturnType<typeof sectionsOf>;
 function sectionsOf(digest: Digest) {
   const t = translator(digest.language);
   const size = (text: readonly string[], html: string) => utf8Bytes(text.join("\n")) + utf8Bytes(html) + 2;
-  const [overdue = 0, dueToday = 0, upcoming = 0, goingStale = 0, problems = 0] = shownCounts(
+  const [overdue = 0, dueToday = 0, upcoming = 0, goingStale = 0, team = 0, problems = 0] = shownCounts(
     [
       ...DUES.map((due) => digest[due].map((item) => size(itemText(item, t), htmlItem(item, due, t)))),
       digest.goingStale.map((item) => size(goingStaleText(item, t), goingStaleHtml(item, t))),
+      digest.team.map((rep) => size([`- ${teamLine(rep, t)}`], htmlParagraph(teamLine(rep, t), PHONE_STYLE.listLine))),
       digest.problems.map((p) => size([problemText(p, digest)], problemHtml(p, digest))),
     ],
     EMAIL_BYTES - FRAME_BYTES,
@@ -362,12 +363,17 @@ function sectionsOf(digest: Digest) {
     shown: shownOf[due],
   }));
   return {
-    shown: { goingStale, problems },
+    shown: { goingStale, team, problems },
     items: itemSections.filter((s) => s.items.length > 0),
     goingStale: digest.goingStale.length > 0 ? fill(t("digest.goingStale"), { days: digest.staleDays }) : "",
     team: digest.team.length > 0 ? t("digest.section.team") : "",
     problems: digest.problems.length > 0 ? fill(t("digest.section.problems"), { count: digest.problems.length }) : "",
   };
+}
+
+/** A rep of a manager's team as one line: their overdue and due-today counts. */
+function teamLine(rep: Digest["team"][number], t: Translate): string {
+  return fill(t("digest.team.line"), { ...rep, rep: oneLine(rep.rep) });
 }
 
 /** A customer going to the pool soon, as one line: customer, stage, last follow-up, days left. */
@@ -501,7 +507,9 @@ function textOf(digest: Digest, sections: Sections, options: { spreadsheetName: 
   }
   if (sections.team) {
     lines.push("", `■ ${sections.team}`);
-    for (const r of digest.team) lines.push(`- ${fill(t("digest.team.line"), { ...r, rep: oneLine(r.rep) })}`);
+    const { shown, more } = listed(digest.team, sections.shown.team, t);
+    for (const r of shown) lines.push(`- ${teamLine(r, t)}`);
+    if (more) lines.push(more);
   }
   if (sections.problems) {
     const { shown, more } = listed(digest.problems, sections.shown.problems, t);
@@ -567,10 +575,9 @@ function htmlOf(digest: Digest, sections: Sections, options: { spreadsheetName: 
     if (more) parts.push(paragraph(more));
   }
   if (sections.team) {
-    parts.push(htmlHeading(sections.team));
-    for (const r of digest.team) {
-      parts.push(paragraph(fill(t("digest.team.line"), { ...r, rep: oneLine(r.rep) }), PHONE_STYLE.listLine));
-    }
+    const { shown, more } = listed(digest.team, sections.shown.team, t);
+    parts.push(htmlHeading(sections.team), ...shown.map((r) => paragraph(teamLine(r, t), PHONE_STYLE.listLine)));
+    if (more) parts.push(paragraph(more));
   }
   if (sections.problems) {
     const { shown, more } = listed(digest.problems, sections.shown.problems, t);

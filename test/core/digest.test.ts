@@ -1113,6 +1113,28 @@ describe("a digest inside mail limits", () => {
     expect(itemBlocks(html)).toHaveLength(listed);
   });
 
+  it("keeps a manager of 300 reps with 3,000 overdue rows of their own under 100 KB, the team section included", () => {
+    const boss = member("王芳", "wang.fang@example.cn", { role: "manager" });
+    const reps = Array.from({ length: 300 }, (_, i) =>
+      member(`销售代表第${i}号`, `rep${i}@example.cn`, { managerEmail: boss.email }),
+    );
+    const row = (owner: string, i: number): Cells => ({
+      id: `FU-${owner}-${i}`,
+      customer: `${owner}的客户${i}`,
+      date: day(10, 1),
+      stage: "已报价",
+      nextStep: "约定下次面谈时间，同时确认付款方式与交付周期",
+      nextDate: day(10, 5),
+      owner,
+    });
+    const rows = [...reps.map((r, i) => row(r.name, i)), ...Array.from({ length: 3000 }, (_, i) => row("王芳", i))];
+    const digest = digestTo(digestsOf(rows, [boss, ...reps], defaultSettings("zh"), "zh"), boss.email);
+    expect(digest.team).toHaveLength(300);
+    const { text, html } = renderDigest(digest, RENDER);
+    expect(bytes(text) + bytes(html)).toBeLessThanOrEqual(100 * 1024);
+    expect(text).toContain("■ 团队逾期与今日到期（按销售）\n- 销售代表第0号：逾期 1 条");
+  });
+
   it("lists every item of a digest that fits, with no “more” line", () => {
     const { text } = renderDigest(bigDigest(12), RENDER);
     expect(text.match(/^- 上海某某科技/gm)).toHaveLength(12);
