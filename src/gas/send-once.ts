@@ -72,7 +72,8 @@ export function undeliveredOf(batch: SendBatch, candidates: readonly string[]): 
  * Sends each email of the batch `key` at most once. Every recipient is first planned in the send record (spreadsheet
  * metadata); the Reminder log, if it shows an email sent that the record lacks, counts too, so deleting either one
  * never sends twice. Recipients deferred or failed earlier (or `servedFirst`) go first. Before each email: the time
- * budget and the daily quota (when spent, the rest are deferred to a later run: a deferral never settles a batch); the
+ * budget and the daily quota, asked of MailApp once per run and counted down by each email's one recipient (when
+ * spent, the rest are deferred to a later run: a deferral never settles a batch); the
  * entry is claimed ("sending") and stored, the email sent (passing failures retried), the outcome stored. A passing
  * failure is tried again next run, up to MAX_ATTEMPTS runs; anything else is given up and reported. The log gets one
  * row per outcome.
@@ -111,13 +112,17 @@ export function sendBatch(
     }
     save();
   };
+  // Asked once, before the first email: each email here has one recipient, so the count goes down by one per email
+  // sent; a quota spent elsewhere meanwhile shows as the "for one day" error below, which defers the rest as well.
+  let quota: number | undefined;
   try {
     for (const [index, o] of pending.entries()) {
       if (Date.now() - startedAt > TIME_BUDGET_MS) {
         run.postponed = pending.length - index;
         break;
       }
-      if (MailApp.getRemainingDailyQuota() < 1) {
+      quota ??= MailApp.getRemainingDailyQuota();
+      if (quota < 1) {
         defer(pending.slice(index));
         break;
       }
@@ -127,6 +132,7 @@ export function sendBatch(
       save();
       try {
         withRetry(o.send);
+        quota--;
         entry.status = "sent";
         run.sent++;
         log.push({ day: key, email: o.email, status: "sent", detail: o.note });

@@ -231,7 +231,8 @@ describe("nobody told twice", () => {
 
   it("does not send again what a run that failed midway sent, even with the Reminder log deleted after it", () => {
     const runtime = ready();
-    runtime.kernel.injectFault({ match: "MailApp.getRemainingDailyQuota", nth: 2, message: TOO_MANY });
+    // The send record's write after the first digest fails: the run stops with one digest out and recorded "sending".
+    runtime.kernel.injectFault({ match: "DeveloperMetadata.setValue", nth: 5, message: TOO_MANY });
     runtime.advanceBy(90 * MINUTE);
     expect(digests(runtime)).toHaveLength(1);
     expect(runtime.triggerRuns.at(-1)?.status).toBe("FAILED");

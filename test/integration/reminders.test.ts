@@ -176,12 +176,21 @@ describe("exactly once", () => {
     expect(perRecipient(runtime)).toEqual(["ann.lee@example.com", "li.lei@example.com", "li.si@example.com"]);
   });
 
+  it("asks MailApp for the remaining quota once per run, not once per email", () => {
+    const runtime = ready();
+    const before = runtime.kernel.snapshot().byMethod["MailApp.getRemainingDailyQuota"] ?? 0;
+    runtime.advanceBy(2 * HOUR);
+    expect(perRecipient(runtime)).toEqual(["ann.lee@example.com", "li.lei@example.com", "li.si@example.com"]);
+    expect((runtime.kernel.snapshot().byMethod["MailApp.getRemainingDailyQuota"] ?? 0) - before).toBe(1);
+  });
+
   it("retries a passing mail failure and resumes after a run that crashed midway", () => {
     const runtime = ready();
     runtime.kernel.injectFault({ match: "MailApp.sendEmail", nth: 2, message: "Service error: Mail" });
+    // A write of the send record times out partway through the day's digests: the run stops midway.
     runtime.kernel.injectFault({
-      match: "MailApp.getRemainingDailyQuota",
-      nth: 3,
+      match: "DeveloperMetadata.setValue",
+      nth: 5,
       message: "Service Spreadsheets timed out while accessing document with id x.",
     });
     runtime.advanceBy(3 * HOUR);
