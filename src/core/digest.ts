@@ -6,7 +6,7 @@ import { type ColumnKey, columnSpec } from "./columns";
 import { phoneNumberOf } from "./customer-match";
 import { type Collision, collisionLine, customerContacts, ownershipOf } from "./customers";
 import { type Day, dayInZone, isoOfDay } from "./dates";
-import { agendaOf, dueOf, stateOf } from "./due";
+import { agendaOf, dueOf, missingNextDates } from "./due";
 import { EMAIL_BYTES, shownCounts, utf8Bytes } from "./email-budget";
 import type { FollowUp, NextDateSource, RowProblem } from "./follow-ups";
 import { escapeHtml, oneLine, EMAIL_STYLE as STYLE, safeLink } from "./html";
@@ -234,11 +234,9 @@ export function buildDigests(input: DigestInput): Digest[] {
     if (CELL_ISSUES.has(p.kind))
       problems.push({ kind: "cell", row: p.row, column: p.column, issue: p.kind, value: p.value });
   }
-  // An open row no date reaches (none in its cell, its next step or the cadence) would be reminded to nobody.
-  const unreadNextDate = new Set(input.rowProblems.filter((p) => p.column === "nextDate").map((p) => p.row));
-  for (const f of input.followUps) {
-    if (stateOf(agenda, f) !== "noNextDate" || unreadNextDate.has(f.row) || f.customerKey === "") continue;
-    problems.push({ kind: "cell", row: f.row, column: "nextDate", issue: "missingNextDate", value: "" });
+  // An open row no date reaches would be reminded to nobody: the admins are told, as Sync tells them.
+  for (const p of missingNextDates(agenda, input.followUps, input.rowProblems)) {
+    problems.push({ kind: "cell", row: p.row, column: p.column, issue: p.kind, value: p.value });
   }
   const { collisions } = ownershipOf(input.followUps, input.rowProblems, input.team, input.handovers);
   for (const collision of collisions) problems.push({ kind: "collision", row: collision.otherRows[0], collision });
@@ -327,7 +325,7 @@ function problemLine(problem: DigestProblem, language: Language, timeZone: strin
   }
 }
 
-/** Room kept in an email for what is not a list entry: greeting, headings, the team section, "… more" lines, footer. */
+/** Room kept in an email for what is not a list entry: greeting, headings, "… more" lines, the pool line, footer. */
 const FRAME_BYTES = 8 * 1024;
 
 /** Entries every list shows, room permitting, before any list shows more. */

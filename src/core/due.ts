@@ -150,6 +150,24 @@ export function stateOf(agenda: Agenda, followUp: FollowUp): RowState {
   return followUp.nextDate === null ? "noNextDate" : "open";
 }
 
+/**
+ * Rows no next date reaches (SPEC "next date": none in the cell, the next step or the cadence) while they are not
+ * closed, done or superseded: nobody would be reminded of them. A next-date cell that holds no date is reported as
+ * such already, so its row is left out here.
+ */
+export function missingNextDates(
+  agenda: Agenda,
+  followUps: readonly FollowUp[],
+  problems: readonly RowProblem[],
+): RowProblem[] {
+  const unreadable = new Set(
+    problems.filter((p) => p.column === "nextDate" && p.kind === "notADate").map((p) => p.row),
+  );
+  return followUps
+    .filter((f) => stateOf(agenda, f) === "noNextDate" && !unreadable.has(f.row))
+    .map((f) => ({ row: f.row, column: "nextDate", kind: "missingNextDate", value: "" }));
+}
+
 /** Open: it is on someone's list. */
 export function isOpen(agenda: Agenda, followUp: FollowUp): boolean {
   return stateOf(agenda, followUp) === "open";

@@ -2,7 +2,7 @@
 
 import type { CellChange } from "./cell-writes";
 import type { ColumnKey, ColumnPositions } from "./columns";
-import { type Agenda, agendaOf, stateOf } from "./due";
+import { type Agenda, agendaOf, missingNextDates } from "./due";
 import type { FollowUp, RowProblem } from "./follow-ups";
 import { type Settings, stageKindOf } from "./settings";
 import { isVagueStage } from "./stage-words";
@@ -89,9 +89,6 @@ function planIds(input: SyncInput): { changes: CellChange[]; nextIdNumber: numbe
 function lookupProblems(input: SyncInput, agenda: Agenda): RowProblem[] {
   const problems: RowProblem[] = [];
   // A next date that is not a date is reported once, as such, not again as a missing next date.
-  const unreadableNextDate = new Set(
-    input.problems.filter((p) => p.column === "nextDate" && p.kind === "notADate").map((p) => p.row),
-  );
   for (const f of input.followUps) {
     const kind = stageKindOf(input.settings, f.stage);
     if (f.stage === "") problems.push({ row: f.row, column: "stage", kind: "missingStage", value: "" });
@@ -102,10 +99,8 @@ function lookupProblems(input: SyncInput, agenda: Agenda): RowProblem[] {
       const kind = owner.problem === "ownerAmbiguous" ? "ambiguousOwner" : "unknownOwner";
       problems.push({ row: f.row, column: "owner", kind, value: f.owner });
     }
-    if (stateOf(agenda, f) === "noNextDate" && !unreadableNextDate.has(f.row)) {
-      problems.push({ row: f.row, column: "nextDate", kind: "missingNextDate", value: "" });
-    }
   }
+  problems.push(...missingNextDates(agenda, input.followUps, input.problems));
   return problems;
 }
 
