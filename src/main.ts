@@ -1,9 +1,10 @@
 /** The Apps Script entry points: every export here becomes a top-level global function of dist/Code.js, and nothing else does. */
 
-import type { ClaimResult, SaveResult, SidebarData, TextDateResult } from "./core/sidebar-api";
+import type { ClaimResult, CustomerSummary, SaveResult, SidebarData, TextDateResult } from "./core/sidebar-api";
 import { claimCustomerRequest } from "./gas/claim-customer";
 import * as commands from "./gas/commands";
-import { loadSidebarData, selectFollowUpRow, showFollowUpSidebar } from "./gas/follow-up-sidebar";
+import { noteTableEdit } from "./gas/customer-index";
+import { findCustomersRequest, loadSidebarData, selectFollowUpRow, showFollowUpSidebar } from "./gas/follow-up-sidebar";
 import { showHelpSidebar } from "./gas/help";
 import { runHourlyJob } from "./gas/hourly";
 import { addAddonMenu } from "./gas/menu";
@@ -19,6 +20,15 @@ import { writeDateFromTextRequest } from "./gas/write-text-date";
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   addAddonMenu();
   if (e?.authMode === ScriptApp.AuthMode.FULL) commands.repairOnOpen();
+}
+
+/**
+ * Simple trigger: a person edited cells (AuthMode.LIMITED). Edits to the Follow-ups sheet are noted so the customer
+ * index catches up on the next sidebar call; nothing else happens here (pastes may not fire it: the daily digests'
+ * run checks the index against the whole table).
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (e) noteTableEdit(e);
 }
 
 /** Runs once when the add-on is installed (AuthMode.FULL): the menu, and nothing that needs the document yet. */
@@ -44,6 +54,11 @@ export function showDueSidebar(): void {
 /** Sidebar (google.script.run): the table's data for the form and the list. */
 export function sidebarData(): SidebarData {
   return loadSidebarData();
+}
+
+/** Sidebar (google.script.run): existing customers matching what the user typed, for the autocomplete. */
+export function findCustomers(typed: unknown): CustomerSummary[] {
+  return findCustomersRequest(typed);
 }
 
 /** Sidebar (google.script.run): saves a follow-up; the argument is checked on the server, whatever the caller sent. */

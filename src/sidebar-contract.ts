@@ -11,6 +11,7 @@ type Implements = { [K in keyof SidebarApi]: (typeof Globals)[K] extends Sidebar
 
 export const globalsImplementSidebarApi: Implements = {
   sidebarData: true,
+  findCustomers: true,
   saveFollowUp: true,
   selectRow: true,
   writeDateFromText: true,

@@ -1,6 +1,6 @@
 /** SPEC's customer key and phone matching, the one place they are decided, and the warnings (查重 duplicate, 撞单 collision, owner change) shown before saving. */
 
-import type { CustomerSummary, Warning } from "./sidebar-api";
+import type { Warning } from "./sidebar-api";
 import { toHalfWidth } from "./text";
 
 /** A part of a name in brackets — a region, 集团, a branch: "某科技（集团）", "某科技(上海)有限公司", "Acme [Asia]". */
@@ -97,8 +97,21 @@ export function phoneDigits(text: string): string {
   return /^86(1[3-9]\d{9})$/.test(digits) ? digits.slice(2) : digits;
 }
 
+/** An existing customer as the warnings compare it: its name, its owner, and its phone digits (phoneDigits). */
+export interface KnownCustomer {
+  name: string;
+  owner: string;
+  phone: string;
+}
+
+/** A customer summary as the warnings compare it. */
+export function knownCustomer(summary: { name: string; owner: string; contactInfo: string }): KnownCustomer {
+  return { name: summary.name, owner: summary.owner, phone: phoneDigits(summary.contactInfo) };
+}
+
 /**
- * The warnings for logging a follow-up of `customer` (with `contactInfo`, owned by `owner`) by `userName`:
+ * The warnings for logging a follow-up of `customer` (with `contactInfo`, owned by `owner`) by `userName`, given the
+ * known customers in name order:
  * - the exact name of an existing customer: 撞单 when another rep owns it, and an owner-change warning when
  *   the follow-up names a different owner than the customer's (ownership never changes silently);
  * - otherwise a name whose customer key, or contact whose phone digits, match an existing customer: 查重,
@@ -106,7 +119,7 @@ export function phoneDigits(text: string): string {
  */
 export function warningsFor(
   input: { customer: string; contactInfo: string; owner: string },
-  customers: readonly CustomerSummary[],
+  customers: readonly KnownCustomer[],
   userName: string,
 ): Warning[] {
   const name = input.customer.trim();
@@ -115,8 +128,7 @@ export function warningsFor(
   const phone = phoneDigits(input.contactInfo);
   const exact = customers.find((c) => c.name.trim() === name);
   const byName = exact ? undefined : customers.find((c) => customerKey(c.name) === key);
-  const byPhone =
-    exact || byName || phone === "" ? undefined : customers.find((c) => phoneDigits(c.contactInfo) === phone);
+  const byPhone = exact || byName || phone === "" ? undefined : customers.find((c) => c.phone === phone);
   const warnings: Warning[] = [];
   if (byName) warnings.push({ kind: "duplicate", existing: byName.name, owner: byName.owner, by: "name" });
   if (byPhone) warnings.push({ kind: "duplicate", existing: byPhone.name, owner: byPhone.owner, by: "phone" });

@@ -90,13 +90,15 @@ export function ownershipOf(
   return { owners, collisions: collisions.sort((a, b) => a.otherRows[0] - b.otherRows[0]) };
 }
 
-/**
- * The hand-overs to keep once the sidebar saved row `id` with a confirmed owner change: those recorded whose rows are
- * still in the table, and `id`.
- */
-export function handoversWith(recorded: readonly string[], followUps: readonly FollowUp[], id: string): string[] {
+/** The hand-overs once the sidebar saved row `id` with a confirmed owner change: those recorded, and `id`. */
+export function handoversWith(recorded: readonly string[], id: string): string[] {
+  return [...new Set([...recorded, handoverId(id)])];
+}
+
+/** The recorded hand-overs whose rows are still in the table (Sync forgets the others). */
+export function handoversPresent(recorded: readonly string[], followUps: readonly FollowUp[]): string[] {
   const present = new Set(followUps.map((f) => handoverId(f.id)));
-  return [...new Set([...recorded.filter((r) => present.has(r)), handoverId(id)])];
+  return recorded.filter((r) => present.has(r));
 }
 
 /** Rows a collision line names before "…". */

@@ -157,7 +157,6 @@ export interface SidebarData {
   methods: string[];
   sources: string[];
   owners: string[];
-  customers: CustomerSummary[];
   myDue: DueItem[];
   /** Customers in the pool, longest-forgotten first: any member may claim one. */
   pool: PoolItem[];
@@ -168,6 +167,8 @@ export interface SidebarData {
 /** The server functions the sidebar calls (global functions of the script). */
 export interface SidebarApi {
   sidebarData(): SidebarData;
+  /** Existing customers matching what the user typed, for the autocomplete (the server's customer index). */
+  findCustomers(typed: string): CustomerSummary[];
   saveFollowUp(request: SaveRequest): SaveResult;
   selectRow(row: number): void;
   writeDateFromText(request: TextDateRequest): TextDateResult;

@@ -1,26 +1,39 @@
 /** The follow-up sidebar's server side: open it, give it the table's data, save a follow-up, select a row. */
 
-import { ownershipOf } from "../core/customers";
+import {
+  dueItemsOf,
+  dueOfCell,
+  entryOf,
+  INDEX_COLUMNS,
+  LOOKUP_LIMIT,
+  matchingCustomers,
+  poolItemsOf,
+  poolOfCell,
+  summaryOf,
+} from "../core/customer-index";
+import { customerKey } from "../core/customer-match";
 import { dayInZone, isoOfDay } from "../core/dates";
-import { agendaOf } from "../core/due";
-import { ownersWithPool, poolItems } from "../core/pool";
 import { needsAlert, statusLines } from "../core/reminder-status";
 import { stageCadenceDays } from "../core/settings";
-import type { SidebarData } from "../core/sidebar-api";
-import { customerSummaries, dueItemsFor } from "../core/sidebar-data";
+import type { CustomerSummary, SidebarData } from "../core/sidebar-api";
 import { memberByEmail, type TeamMember } from "../core/team";
 import { translator } from "../i18n/translate";
-import { poolOfTable } from "./pool-log";
-import { handoversOf } from "./registry";
+import { currentIndex, existingIndex, readIndexColumns } from "./customer-index";
+import { withDocumentLock } from "./lock";
 import { checkReminders } from "./reminders-switch";
 import { alertTableAdmins, openStatus } from "./status";
 import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
-import { readRows } from "./table-rows";
+import { recoverRegistry } from "./table-recovery";
 
-/** The open table, or an exception with the localised reason (the sidebar shows the message). */
+/**
+ * The open table, or an exception with the localised reason (the sidebar shows the message). A table whose record
+ * was lost is found again by its column tags, as the hourly run does, so nobody's save waits for that run.
+ */
 export function requireTable(): Table {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const table = openTable(spreadsheet);
+  let table = openTable(spreadsheet);
+  if (isTableProblem(table) && table.kind === "notSetUp" && recoverRegistry(spreadsheet))
+    table = openTable(spreadsheet);
   if (isTableProblem(table)) throw new Error(translator(documentLanguage(spreadsheet))("sync.notSetUp"));
   return table;
 }
@@ -65,16 +78,19 @@ function reminderProblems(table: Table, member: TeamMember | undefined, now: num
   return statusLines(store.status, table.language, table.timeZone);
 }
 
-/** Everything the sidebar shows, read in one pass over the table. */
+/**
+ * Everything the sidebar shows, from the customer index (brought up to date under the document lock first): the
+ * user's due list and the pool from three of its columns, never the whole table; customers are looked up as the
+ * user types (findCustomers).
+ */
 export function loadSidebarData(): SidebarData {
   const table = requireTable();
-  const rows = readRows(table);
   const now = Date.now();
   const today = dayInZone(now, table.timeZone);
   const member = currentMember(table);
-  const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
-  const pool = poolOfTable(table, agenda);
-  const { owners } = ownershipOf(rows.followUps, rows.problems, table.members, handoversOf(table.registry));
+  const index = withDocumentLock(() => currentIndex(table));
+  if (!index) throw new Error(translator(table.language)("error.busy"));
+  const lines = readIndexColumns(index.value.sheet, "dueOwner", "pool");
   return {
     language: table.language,
     today: isoOfDay(today),
@@ -84,11 +100,38 @@ export function loadSidebarData(): SidebarData {
     methods: [...table.settings.methods],
     sources: [...table.settings.sources],
     owners: table.members.map((m) => m.name),
-    customers: customerSummaries(rows.followUps, agenda, ownersWithPool(owners, pool)),
-    myDue: dueItemsFor(rows.followUps, agenda, today, table.members, member, pool),
-    pool: poolItems(pool, agenda.latest, today),
+    myDue: dueItemsOf(
+      lines.map(([dueOwner, due]) => ({ dueOwner: String(dueOwner), due: dueOfCell(due) })),
+      table.members,
+      member,
+      today,
+    ),
+    pool: poolItemsOf(
+      lines.map((line) => poolOfCell(line[2])),
+      today,
+    ),
     reminderProblems: reminderProblems(table, member, now),
   };
+}
+
+/**
+ * The customers matching what the user typed (names starting with it first), at most LOOKUP_LIMIT, from the
+ * customer index as it stands: two of its columns, then the lines found.
+ */
+export function findCustomersRequest(typed: unknown): CustomerSummary[] {
+  if (typeof typed !== "string" || typed.trim() === "" || typed.length > 200) return [];
+  const table = requireTable();
+  const sheet = existingIndex(table);
+  if (!sheet) return [];
+  const keys = readIndexColumns(sheet, "key", "key");
+  const names = readIndexColumns(sheet, "name", "name").map(([name], line) => ({
+    key: String(keys[line]?.[0] ?? ""),
+    name: String(name),
+  }));
+  return matchingCustomers(typed, names, customerKey(typed), LOOKUP_LIMIT).flatMap((line) => {
+    const entry = entryOf(sheet.getRange(line + 2, 1, 1, INDEX_COLUMNS.length).getValues()[0]);
+    return entry ? [summaryOf(entry)] : [];
+  });
 }
 
 /** Selects a follow-up's row in the sheet (from the "My follow-ups" list). */

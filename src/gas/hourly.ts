@@ -7,6 +7,7 @@ import { clear, expire, needsAlert, noteGivenUp, type ReminderStatus, raise } fr
 import { isValidEmail } from "../core/team";
 import { isWorkday, previousWorkday } from "../core/workdays";
 import { fill, translator } from "../i18n/translate";
+import { checkIndex } from "./customer-index";
 import { sendDailyDigests } from "./daily-digests";
 import { keepLogSmall, logSheet } from "./reminder-log";
 import { loadReminderState, type ReminderState, saveReminderState } from "./reminder-state";
@@ -157,7 +158,9 @@ function work(table: Table, state: ReminderState, status: ReminderStatus, starte
     if (nearLimit) raise(status, "cellLimit", nearLimit, startedAt);
     else clear(status, "cellLimit");
     keepLogSmall(logSheet(table.spreadsheet, table.language), today, table.language);
-    const run = sendDailyDigests(table, readRows(table), today, startedAt, status);
+    const rows = readRows(table);
+    const run = sendDailyDigests(table, rows, today, startedAt, status);
+    checkIndex(table, rows);
     if (run.deferred > 0) raise(status, "quota", String(run.deferred), startedAt, day);
     noteGivenUp(status, run.gaveUp, startedAt, day);
     if (run.settled) {

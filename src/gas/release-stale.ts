@@ -5,6 +5,7 @@ import { agendaOf } from "../core/due";
 import { type PoolEvent, releasable, reminderOwner } from "../core/pool";
 import { memberByEmail } from "../core/team";
 import { fill, translator } from "../i18n/translate";
+import { markRowsEdited } from "./customer-index";
 import { withDocumentLock } from "./lock";
 import { appendPoolEvents, poolOfTable } from "./pool-log";
 import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
@@ -51,19 +52,23 @@ export function releaseStaleCustomers(): void {
     // Read again under the lock: a follow-up logged meanwhile keeps its customer out of the pool.
     const now = Date.now();
     const asked = new Set(found.map((c) => c.followUp.customerKey));
-    const events = candidates(opened, now)
-      .filter((c) => asked.has(c.followUp.customerKey))
-      .map(
-        (c): PoolEvent => ({
-          kind: "released",
-          at: now,
-          customer: c.followUp.customer,
-          customerKey: c.followUp.customerKey,
-          owner: c.owner,
-          by: email,
-        }),
-      );
+    const releasing = candidates(opened, now).filter((c) => asked.has(c.followUp.customerKey));
+    const events = releasing.map(
+      (c): PoolEvent => ({
+        kind: "released",
+        at: now,
+        customer: c.followUp.customer,
+        customerKey: c.followUp.customerKey,
+        owner: c.owner,
+        by: email,
+      }),
+    );
     appendPoolEvents(spreadsheet, language, events);
+    // The customer index patches these customers (now in the pool) on the next sidebar call.
+    markRowsEdited(
+      spreadsheet,
+      releasing.map((c) => c.followUp.row),
+    );
     return events.length;
   });
   if (!done) return void tell(t("error.busy"));

@@ -1,25 +1,25 @@
 /** Saves a follow-up from the sidebar under the document lock: checks it, appends the row as literal text, marks the customer's superseded rows in the add-on's own column, and makes retries safe. */
 
 import { customerKey, warningsFor } from "../core/customer-match";
-import { handoversWith, ownershipOf } from "../core/customers";
+import { handoversWith } from "../core/customers";
 import { dayInZone } from "../core/dates";
 import { agendaOf } from "../core/due";
 import { checkFollowUp, formOf } from "../core/follow-up-form";
 import { isBlankCell } from "../core/follow-ups";
 import { literalGrid } from "../core/literal";
-import { ownersWithPool } from "../core/pool";
+import { poolOf } from "../core/pool";
 import { planSave } from "../core/save-plan";
 import type { SaveRequest, SaveResult } from "../core/sidebar-api";
 import { warningKey } from "../core/sidebar-api";
-import { customerSummaries } from "../core/sidebar-data";
 import { followUpId, highestIdNumber } from "../core/sync-plan";
 import { fill, translator } from "../i18n/translate";
+import { currentIndex, customerRows, customersLike, readSomeRows, updateCustomer } from "./customer-index";
 import { currentMember, requireTable } from "./follow-up-sidebar";
 import { withDocumentLock } from "./lock";
-import { appendPoolEvents, poolOfTable } from "./pool-log";
+import { appendPoolEvents } from "./pool-log";
 import { handoversOf, saveRegistry } from "./registry";
 import type { Table } from "./table";
-import { readRows, TableChangedError, writeChanges } from "./table-rows";
+import { TableChangedError, writeChanges } from "./table-rows";
 import { applyRowColouring, applyValidation } from "./table-rules";
 
 /** How long a saved request's outcome is remembered for retries (CacheService allows up to 6 h). */
@@ -85,7 +85,8 @@ function isWritten(table: Table, claim: { row: number; id: string }): boolean {
 /**
  * Checks and writes one follow-up; `claim` is told the row, id and outcome just before the row is written, so a retry
  * after a failure further on can tell that the row exists. The row goes below the last row, only if that row is still
- * empty when it is written (someone typing there gets their row kept and this save refused).
+ * empty when it is written (someone typing there gets their row kept and this save refused). Reads the customer
+ * index's name, owner and phone columns for the warnings, and the table only at this customer's rows.
  */
 function save(
   table: Table,
@@ -102,22 +103,21 @@ function save(
     language: table.language,
   });
   if (!checked.ok) return { ok: false, errors: checked.errors, warnings: [] };
-  const rows = readRows(table);
   const followUp = checked.followUp;
-  const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
-  const handovers = handoversOf(table.registry);
-  const { owners } = ownershipOf(rows.followUps, rows.problems, table.members, handovers);
-  const pool = poolOfTable(table, agenda);
-  const warnings = warningsFor(
-    followUp,
-    customerSummaries(rows.followUps, agenda, ownersWithPool(owners, pool)),
-    currentMember(table)?.name ?? "",
-  );
+  const index = currentIndex(table);
+  const { known, lineOfKey } = customersLike(index.sheet, followUp.customer, followUp.contactInfo);
+  const warnings = warningsFor(followUp, known, currentMember(table)?.name ?? "");
   const unconfirmed = warnings.filter((w) => !request.confirmed.includes(warningKey(w)));
   if (unconfirmed.length > 0) return { ok: false, errors: {}, warnings };
 
-  const row = rows.firstRow + rows.values.length;
-  const idNumber = Math.max(table.registry.nextId, highestIdNumber(rows.followUps) + 1);
+  const key = customerKey(followUp.customer);
+  const customer = customerRows(table, index, key, lineOfKey);
+  const rows = customer.rows;
+  const agenda = agendaOf(rows.followUps, rows.problems, table.settings);
+  const pool = poolOf(index.events, agenda.latest, (ms) => dayInZone(ms, table.timeZone));
+  const row = Math.max(table.followUps.getLastRow(), table.headerRow) + 1;
+  // The table's highest id as the index last saw it: the registry's counter restarts at 1 when its record is rebuilt.
+  const idNumber = Math.max(table.registry.nextId, index.stamp.highestId + 1, highestIdNumber(rows.followUps) + 1);
   const id = followUpId(idNumber);
   const plan = planSave({
     table: { firstRow: rows.firstRow, values: rows.values, positions: table.positions },
@@ -147,18 +147,19 @@ function save(
   table.registry.nextId = idNumber + 1;
   // A confirmed owner change is a hand-over: the customer moves to the new owner (./core/customers). So is the first
   // follow-up of a customer taken from the pool: logged for one in the pool, it is claimed for the row's owner.
-  const key = customerKey(followUp.customer);
   const released = pool.released.get(key);
+  const events = [...index.events];
   if (released) {
     const event = { kind: "claimed" as const, at: now, customer: released.customer, customerKey: key };
-    appendPoolEvents(table.spreadsheet, table.language, [
-      { ...event, owner: followUp.owner, by: Session.getActiveUser().getEmail() },
-    ]);
+    const claimed = { ...event, owner: followUp.owner, by: Session.getActiveUser().getEmail() };
+    appendPoolEvents(table.spreadsheet, table.language, [claimed]);
+    events.push(claimed);
   }
   const claimedHere = released !== undefined || pool.claimed.get(key)?.owner === followUp.owner;
   if (claimedHere || warnings.some((w) => w.kind === "ownerChange"))
-    table.registry.handovers = handoversWith([...handovers], rows.followUps, id);
+    table.registry.handovers = handoversWith([...handoversOf(table.registry)], id);
   saveRegistry(table.spreadsheet, table.registry);
+  updateCustomer(table, index, customer, readSomeRows(table, [...customer.listed, row]), row, events);
   return result;
 }
 

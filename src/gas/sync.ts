@@ -1,14 +1,15 @@
 /** Sync & repair: the add-on's own columns brought up to date (ids, logged-at stamps, superseded marks), missing ones added, rules re-applied; the team's cells are never written, and cells it cannot read are reported. */
 
 import { type ColumnKey, missingColumns } from "../core/columns";
-import { type Collision, ownershipOf } from "../core/customers";
+import { type Collision, handoversPresent, ownershipOf } from "../core/customers";
 import { missingSettingCells } from "../core/settings-completion";
 import { highestIdNumber, planSync, type SyncPlan } from "../core/sync-plan";
 import { tagColumns, tagHeaderRow } from "./column-map";
+import { rebuildIndex } from "./customer-index";
 import { handoversOf, saveRegistry } from "./registry";
 import type { Table } from "./table";
 import { layOutColumns, positionsFrom } from "./table-layout";
-import { readRows, writeChanges } from "./table-rows";
+import { readRows, withChanges, writeChanges } from "./table-rows";
 import { applyRowColouring, applyValidation } from "./table-rules";
 
 /** What a sync did. */
@@ -78,11 +79,20 @@ export function syncTable(table: Table, now: number): SyncOutcome {
     nextIdNumber: Math.max(registry.nextId, highestIdNumber(rows.followUps) + 1),
   });
   writeChanges(table, rows, plan.changes);
-  if (plan.nextIdNumber !== registry.nextId || added.length > 0 || registry.headerRow !== table.headerRow) {
+  const handovers = handoversPresent([...handoversOf(registry)], rows.followUps);
+  if (
+    plan.nextIdNumber !== registry.nextId ||
+    added.length > 0 ||
+    registry.headerRow !== table.headerRow ||
+    handovers.length !== handoversOf(registry).size
+  ) {
     registry.nextId = plan.nextIdNumber;
     registry.headerRow = table.headerRow;
+    if (registry.handovers) registry.handovers = handovers;
     saveRegistry(table.spreadsheet, registry);
   }
+  // The index from the rows as now written (ids and stamps included), without reading the table again.
+  rebuildIndex(table, withChanges(table, rows, plan.changes));
   applyValidation(table);
   applyRowColouring(table);
   completeSettings(table);

@@ -41,6 +41,25 @@ export function readRows(table: Table): TableRows {
   };
 }
 
+/** The rows as they are once `changes` are written: the cells changed in a copy, the follow-ups read again from it. */
+export function withChanges(table: Table, rows: TableRows, changes: readonly CellChange[]): TableRows {
+  if (changes.length === 0) return rows;
+  const values = rows.values.map((line) => [...line]);
+  for (const change of changes) {
+    const line = values[change.row - rows.firstRow];
+    if (line) line[change.column - 1] = change.after;
+  }
+  return {
+    ...rows,
+    values,
+    ...readFollowUps(values, rows.firstRow, table.positions, table.timeZone, rows.header, {
+      language: table.language,
+      today: dayInZone(Date.now(), table.timeZone),
+      settings: table.settings,
+    }),
+  };
+}
+
 /** Someone changed the table between the read a plan was made from and its write: nothing was written. */
 export class TableChangedError extends Error {}
 
@@ -49,7 +68,11 @@ export class TableChangedError extends Error {}
  * those rows still has the customer it had (a row inserted or deleted above shifts them): one narrow read per
  * column, whatever the number of rows. Throws TableChangedError, in the table's language, when anything differs.
  */
-function checkUnchanged(table: Table, rows: TableRows, changes: readonly CellChange[]): void {
+function checkUnchanged(
+  table: Table,
+  rows: Pick<TableRows, "firstRow" | "values">,
+  changes: readonly CellChange[],
+): void {
   if (changes.length === 0) return;
   const planned = new Map(changes.map((c) => [`${c.row}:${c.column}`, c.before]));
   const changedRows = [...new Set(changes.map((c) => c.row))];
@@ -77,7 +100,11 @@ function checkUnchanged(table: Table, rows: TableRows, changes: readonly CellCha
  * run of adjacent changed cells, or the same value at scattered cells in one RangeList call. No write covers a cell
  * that is not being changed.
  */
-export function writeChanges(table: Table, rows: TableRows, changes: readonly CellChange[]): void {
+export function writeChanges(
+  table: Table,
+  rows: Pick<TableRows, "firstRow" | "values">,
+  changes: readonly CellChange[],
+): void {
   if (changes.length === 0) return;
   const intruding = changesToTeamColumns(changes, table.positions);
   if (intruding.length > 0) {

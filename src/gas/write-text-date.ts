@@ -5,6 +5,7 @@ import type { TextDateRequest, TextDateResult } from "../core/sidebar-api";
 import { cellText } from "../core/text";
 import { cellValueText, isEmptyDateCell, planDateFromText } from "../core/text-date-write";
 import { fill, translator } from "../i18n/translate";
+import { markRowsEdited } from "./customer-index";
 import { currentMember, requireTable } from "./follow-up-sidebar";
 import { withDocumentLock } from "./lock";
 import { readRows } from "./table-rows";
@@ -58,6 +59,7 @@ export function writeDateFromTextRequest(value: unknown): TextDateResult {
       };
     }
     cell.setValue(plan.change.after);
+    markRowsEdited(table.spreadsheet, [plan.change.row]);
     return { ok: true, message: fill(t("textDate.written"), names) };
   });
   return done ? done.value : { ok: false, message: t("error.busy") };

@@ -339,6 +339,8 @@ export const zh = {
   "problem.cell.notADate": "第 {row} 行 {letter} 列「{column}」的「{value}」不是日期",
   "dates.fromText": "日期取自下一步",
   "dates.byCadence": "按跟进节奏",
+  "index.sheet": "客户索引",
+  "index.protection": "客户索引由跟进表助手维护（侧边栏靠它快速打开），请勿手动修改；同步与修复会重建它。",
   "pool.sheet": "公海记录",
   "pool.protection": "公海记录由跟进表助手维护，请勿手动修改。",
   "pool.log.time": "时间",
@@ -748,6 +750,9 @@ export const en: Record<MessageKey, string> = {
   "problem.cell.notADate": "Row {row}, cell {cell} ({column}): “{value}” is not a date",
   "dates.fromText": "date from text",
   "dates.byCadence": "by cadence",
+  "index.sheet": "Customer index",
+  "index.protection":
+    "The customer index is kept by Follow-up Tracker (it lets the sidebar open fast); please do not edit it by hand. Sync & repair rebuilds it.",
   "pool.sheet": "Customer pool",
   "pool.protection": "The customer pool log is kept by Follow-up Tracker; please do not edit it by hand.",
   "pool.log.time": "Time",

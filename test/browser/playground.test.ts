@@ -139,8 +139,8 @@ describeInBrowser("the playground page", (suite) => {
     await expect(input.inputValue()).resolves.toBe("2026-11-24");
     await input.fill("2026/12/5");
     await input.press("Enter");
-    // The add-on defines no onEdit and installs no edit trigger: the edit fires nothing of its own.
-    await textOf(page.locator("#status"), "Edited 跟进记录!K4; no trigger fired.");
+    // The add-on's simple onEdit only notes the edited row for the customer index (the sidebar's).
+    await textOf(page.locator("#status"), "Edited 跟进记录!K4; triggers: onEdit COMPLETED.");
     await rowColourBecomes(page, "北京某贸易", WHITE);
     // Typed as a person types it: read as a date, shown in the column's date format.
     await expect(nextDate().textContent()).resolves.toBe("2026-12-05");

@@ -1,14 +1,14 @@
 /** Tests of src/core/customer-match: SPEC's customer key and phone digits as people type them, and the 查重 (duplicate), 撞单 (collision) and owner-change warnings shown before a follow-up is saved. */
 
-import { customerKey, phoneDigits, phoneNumberOf, warningsFor } from "../../src/core/customer-match";
-import type { CustomerSummary } from "../../src/core/sidebar-api";
+import type { KnownCustomer } from "../../src/core/customer-match";
+import { customerKey, knownCustomer, phoneDigits, phoneNumberOf, warningsFor } from "../../src/core/customer-match";
 
-function customer(name: string, owner: string, contactInfo: string): CustomerSummary {
-  return { name, contact: "", contactInfo, need: "", stage: "已报价", owner, lastDate: "2024-06-10" };
+function customer(name: string, owner: string, contactInfo: string): KnownCustomer {
+  return knownCustomer({ name, owner, contactInfo });
 }
 
-/** The table's customers as the sidebar knows them. */
-const CUSTOMERS: CustomerSummary[] = [
+/** The table's customers as the warnings know them (from the customer index). */
+const CUSTOMERS: KnownCustomer[] = [
   customer("上海某科技有限公司", "李四", "+86 138-0013-8000"),
   customer("Acme, Inc.", "Ann Lee", "jo@acme.example"),
   customer("北京某贸易", "王五", "(010) 8888-6666"),

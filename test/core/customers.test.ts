@@ -1,6 +1,12 @@
 /** Tests of src/core/customers: who owns a customer when a second rep types it into the sheet (撞单: reported, ownership unchanged), hand-overs confirmed in the sidebar, and each customer's contact. */
 
-import { collisionReport, customerContacts, handoversWith, ownershipOf } from "../../src/core/customers";
+import {
+  collisionReport,
+  customerContacts,
+  handoversPresent,
+  handoversWith,
+  ownershipOf,
+} from "../../src/core/customers";
 import { dayFromYmd } from "../../src/core/dates";
 import type { FollowUp } from "../../src/core/follow-ups";
 import type { TeamMember } from "../../src/core/team";
@@ -100,10 +106,15 @@ describe("customers", () => {
     });
   });
 
-  describe("handoversWith", () => {
-    it("keeps the hand-overs whose rows are still in the table, and adds the new one", () => {
+  describe("handoversWith / handoversPresent", () => {
+    it("adds the new hand-over to those recorded (a save sees only its customer's rows)", () => {
+      expect(handoversWith(["FU-3", "FU-99"], " fu-7 ")).toEqual(["FU-3", "FU-99", "FU-7"]);
+      expect(handoversWith(["FU-7"], "FU-7")).toEqual(["FU-7"]);
+    });
+
+    it("keeps, for Sync, the hand-overs whose rows are still in the table", () => {
       const rows = [row(2, "上海某科技", "李四", 1), row(3, "上海某科技", "王五", 2)];
-      expect(handoversWith(["FU-3", "FU-99"], rows, " fu-7 ")).toEqual(["FU-3", "FU-7"]);
+      expect(handoversPresent(["FU-3", "FU-99"], rows)).toEqual(["FU-3"]);
     });
   });
 

@@ -1,15 +1,14 @@
-/** Tests of src/core/sidebar-data: the customers the sidebar's autocomplete offers, and the member's overdue and due-today follow-ups, which must be exactly what that member's daily digest lists. */
+/** Tests of what the sidebar shows through src/core/customer-index: the customers the autocomplete offers, and the member's overdue and due-today follow-ups, which must be exactly what that member's daily digest lists. */
 
+import { dueItemsOf, indexEntries, summaryOf } from "../../src/core/customer-index";
 import { customerKey } from "../../src/core/customer-match";
-import { ownershipOf } from "../../src/core/customers";
 import { dayFromYmd, dayInZone } from "../../src/core/dates";
 import { buildDigests, type DigestItem } from "../../src/core/digest";
 import { agendaOf, dueOf } from "../../src/core/due";
 import { type FollowUp, type RowProblem, readFollowUps } from "../../src/core/follow-ups";
 import { type Pool, type PoolEvent, poolOf } from "../../src/core/pool";
 import { defaultSettings } from "../../src/core/settings";
-import type { DueItem } from "../../src/core/sidebar-api";
-import { customerSummaries, dueItemsFor } from "../../src/core/sidebar-data";
+import type { CustomerSummary, DueItem } from "../../src/core/sidebar-api";
 import type { TeamMember } from "../../src/core/team";
 import { at, day } from "../fixtures/shanghai-dates";
 
@@ -59,12 +58,29 @@ const ZHANG_B = member("张三", "zhang.san.b@example.cn");
 const WANG_WU = member("王五", "wang.wu@example.cn");
 const TEAM = [LI_SI, ANNA, ZHANG_A, ZHANG_B, WANG_WU];
 
+/** The autocomplete's customers from the index entries of a table, by name. */
+function customerSummaries(rows: { followUps: FollowUp[]; problems: RowProblem[] }, handovers: ReadonlySet<string>) {
+  const entries = indexEntries({ ...rows, settings, team: TEAM, handovers, pool: NO_POOL });
+  return entries
+    .filter((e) => e.key !== "")
+    .map(summaryOf)
+    .sort((a: CustomerSummary, b: CustomerSummary) => a.name.localeCompare(b.name));
+}
+
+/** The member's due list from the index entries of a table, as the sidebar shows it. */
+function dueItemsFor(
+  rows: { followUps: FollowUp[]; problems: RowProblem[] },
+  who: TeamMember | undefined,
+  pool = NO_POOL,
+) {
+  const entries = indexEntries({ ...rows, settings, team: TEAM, handovers: new Set(), pool });
+  return dueItemsOf(entries, TEAM, who, TODAY);
+}
+
 describe("sidebar-data", () => {
   describe("customerSummaries", () => {
     function summaries(rows: Cells[], handovers: ReadonlySet<string> = new Set()) {
-      const { followUps, problems } = read(rows);
-      const { owners } = ownershipOf(followUps, problems, TEAM, handovers);
-      return customerSummaries(followUps, agendaOf(followUps, problems, settings), owners);
+      return customerSummaries(read(rows), handovers);
     }
 
     /** Two spellings of 上海某科技; the latest row (row 4) has no contact details, row 5 below it is older than it. */
@@ -220,8 +236,7 @@ describe("sidebar-data", () => {
     ];
 
     function dueFor(who: TeamMember | undefined): DueItem[] {
-      const { followUps, problems } = read(ROWS);
-      return dueItemsFor(followUps, agendaOf(followUps, problems, settings), TODAY, TEAM, who, NO_POOL);
+      return dueItemsFor(read(ROWS), who);
     }
 
     it("gives the member's overdue and due-today rows, most overdue first, then by row", () => {
@@ -261,8 +276,7 @@ describe("sidebar-data", () => {
           owner: "李四",
         },
       ];
-      const { followUps, problems } = read(rows);
-      const items = dueItemsFor(followUps, agendaOf(followUps, problems, settings), TODAY, TEAM, LI_SI, NO_POOL);
+      const items = dueItemsFor(read(rows), LI_SI);
       expect(items).toEqual([
         {
           row: 2,
@@ -400,13 +414,12 @@ describe("sidebar-data", () => {
       it("lists for each member exactly the rows the member's digest lists as overdue and due today", () => {
         const { followUps, problems } = read(generatedRows());
         const digests = digestsOf(followUps, problems);
-        const agenda = agendaOf(followUps, problems, settings);
         let listed = 0;
         let fromText = 0;
         for (const who of TEAM) {
           const digest = digests.find((d) => d.to === who.email);
           const fromDigest = digest ? [...digest.overdue, ...digest.dueToday].map(asDueItem) : [];
-          const fromSidebar = dueItemsFor(followUps, agenda, TODAY, TEAM, who, NO_POOL);
+          const fromSidebar = dueItemsFor({ followUps, problems }, who);
           expect({ member: who.email, items: fromSidebar }).toEqual({ member: who.email, items: fromDigest });
           listed += fromSidebar.length;
           fromText += fromSidebar.filter((item) => item.nextDateSource === "text").length;
@@ -415,7 +428,7 @@ describe("sidebar-data", () => {
         // The table is meant to give several members something to do, so the comparison means something.
         expect(listed).toBeGreaterThanOrEqual(6);
         for (const who of [LI_SI, ANNA, WANG_WU]) {
-          expect(dueItemsFor(followUps, agenda, TODAY, TEAM, who, NO_POOL).length).toBeGreaterThan(0);
+          expect(dueItemsFor({ followUps, problems }, who).length).toBeGreaterThan(0);
         }
       });
 
@@ -444,7 +457,7 @@ describe("sidebar-data", () => {
         for (const who of TEAM) {
           const digest = digests.find((d) => d.to === who.email);
           const fromDigest = digest ? [...digest.overdue, ...digest.dueToday].map(asDueItem) : [];
-          const fromSidebar = dueItemsFor(followUps, agenda, TODAY, TEAM, who, pool);
+          const fromSidebar = dueItemsFor({ followUps, problems }, who, pool);
           expect({ member: who.email, items: fromSidebar }).toEqual({ member: who.email, items: fromDigest });
           // The pool's customer is nobody's; the claimed one is Anna's alone.
           expect(fromSidebar.some((item) => customerKey(item.customer) === inPool)).toBe(false);

@@ -1,7 +1,7 @@
 /** Integration tests on the built bundle of 公海 (the customer pool): the owner is warned before a customer goes stale, an admin releases stale customers from the menu (recorded, nothing typed changed), the old owner is no longer reminded, a rep claims one from the sidebar (a second claim is refused), and the claimer is reminded and saves without a 撞单. */
 
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
-import type { ClaimResult, SidebarData } from "../../src/core/sidebar-api";
+import type { ClaimResult, CustomerSummary, SidebarData } from "../../src/core/sidebar-api";
 import { followUpTable, form, NAMES, submit } from "../helpers/follow-up-table";
 import { ZH_REP } from "../helpers/runtime";
 
@@ -107,7 +107,8 @@ describe("公海: the customer pool", () => {
     runtime.user = ANN;
     const data = runtime.run("sidebarData") as SidebarData;
     expect(data.pool).toEqual([]);
-    expect(data.customers.find((c) => c.name === "上海某科技")?.owner).toBe("Ann Lee");
+    const found = runtime.run("findCustomers", ["上海某科技"]) as CustomerSummary[];
+    expect(found.find((c) => c.name === "上海某科技")?.owner).toBe("Ann Lee");
     expect(data.myDue.map((d) => d.customer)).toEqual(["上海某科技"]);
 
     const tuesday = sentDuring(runtime, () => runtime.advanceBy(24 * HOUR));

@@ -229,7 +229,8 @@ describe("sidebarData", () => {
     const data = runtime.run("sidebarData") as import("../../src/core/sidebar-api").SidebarData;
     expect(data.today).toBe("2026-11-27");
     expect(data.userName).toBe("li.lei");
-    expect(data.customers.map((c) => [c.name, c.owner, c.stage])).toContainEqual(["广州某制造", "李四", "已报价"]);
+    const found = runtime.run("findCustomers", ["广州"]) as import("../../src/core/sidebar-api").CustomerSummary[];
+    expect(found.map((c) => [c.name, c.owner, c.stage])).toContainEqual(["广州某制造", "李四", "已报价"]);
     expect(data.myDue.map((d) => [d.customer, d.daysOverdue])).toEqual([
       ["上海某科技", 7],
       ["北京某贸易", 0],

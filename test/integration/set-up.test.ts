@@ -17,8 +17,8 @@ function setUp(language: "zh" | "en") {
 
 describe("set up a new table", () => {
   it.each([
-    ["zh", ["跟进记录", "工作表1", "团队", "设置"], "记录编号", "客户名称", "录入时间"],
-    ["en", ["Follow-ups", "Sheet1", "Team", "Settings"], "ID", "Customer", "Logged at"],
+    ["zh", ["跟进记录", "工作表1", "团队", "设置", "客户索引"], "记录编号", "客户名称", "录入时间"],
+    ["en", ["Follow-ups", "Sheet1", "Team", "Settings", "Customer index"], "ID", "Customer", "Logged at"],
   ] as const)("creates the sheets and headers in %s", (language, sheets, first, second, last) => {
     const runtime = setUp(language);
     const ss = runtime.inspect().getActiveSpreadsheet();
@@ -30,6 +30,8 @@ describe("set up a new table", () => {
     expect(header?.[16]).toBe(last);
     expect(followUps?.getFrozenRows()).toBe(1);
     expect(ss.getActiveSheet().getName()).toBe(sheets[0]);
+    // The customer index is the add-on's own sheet, hidden from the team.
+    expect(ss.getSheetByName(sheets[4])?.isSheetHidden()).toBe(true);
     expect(runtime.ui.exchanges.at(-1)?.prompt).toContain(sheets[2]);
   });
 
@@ -117,8 +119,11 @@ describe("set up a new table", () => {
     const ranges = ss.getProtections(SpreadsheetAppEnum("RANGE"));
     const sheets = ss.getProtections(SpreadsheetAppEnum("SHEET"));
     expect(ranges.map((p) => p.getRange().getA1Notation())).toEqual(["A1:Z1"]);
-    expect(sheets.map((p) => p.getRange().getSheet().getName()).sort()).toEqual(["团队", "设置"].sort());
-    for (const protection of [...ranges, ...sheets]) {
+    const full = sheets.filter((p) => !p.isWarningOnly());
+    expect(full.map((p) => p.getRange().getSheet().getName()).sort()).toEqual(["团队", "设置"].sort());
+    // The customer index warns whoever edits it (it is the add-on's, and Sync rebuilds it).
+    expect(sheets.filter((p) => p.isWarningOnly()).map((p) => p.getRange().getSheet().getName())).toEqual(["客户索引"]);
+    for (const protection of [...ranges, ...full]) {
       expect(protection.isWarningOnly()).toBe(false);
       expect(protection.getEditors().map((u) => u.getEmail())).toEqual(["li.lei@example.com"]);
     }
@@ -129,7 +134,7 @@ describe("set up a new table", () => {
     runtime.ui.answerNext("OK");
     runtime.clickMenu("Set up / adopt table");
     expect(runtime.ui.exchanges.at(-1)?.prompt).toContain("already uses Follow-up Tracker");
-    expect(runtime.inspect().getActiveSpreadsheet().getSheets()).toHaveLength(4);
+    expect(runtime.inspect().getActiveSpreadsheet().getSheets()).toHaveLength(5);
   });
 
   it("keeps a team's sheet that already has the default name", () => {
@@ -148,7 +153,7 @@ describe("set up a new table", () => {
         .getActiveSpreadsheet()
         .getSheets()
         .map((s) => s.getName()),
-    ).toEqual(["跟进记录", "工作表1", "团队", "团队 2", "设置"]);
+    ).toEqual(["跟进记录", "工作表1", "团队", "团队 2", "设置", "客户索引"]);
     expect(sheetModel(runtime, "团队").rows.length).toBe(0);
   });
 

@@ -120,7 +120,8 @@ describe("protection when someone other than the owner sets up", () => {
     runtime.ui.answerNext("OK");
     runtime.clickMenu("设置/接管跟进表");
     const protections = runtime.spreadsheets.get(id)?.protections ?? [];
-    expect(protections).toHaveLength(3);
+    // Header row, Team, Settings, and the customer index (the add-on's own sheet).
+    expect(protections).toHaveLength(4);
     expect(protections.every((p) => p.warningOnly)).toBe(true);
   });
 });

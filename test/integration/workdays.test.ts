@@ -1,7 +1,7 @@
 /** Integration tests on the built bundle: digests on workdays only (Settings, default Monday–Friday) with nothing lost over a weekend and no alarm for a day off; the digest as a phone shows it; and 撞单 typed into the sheet, reported while ownership stays. */
 
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
-import type { SidebarData } from "../../src/core/sidebar-api";
+import type { CustomerSummary } from "../../src/core/sidebar-api";
 import { followUpTable, form, NAMES, submit, typedRow } from "../helpers/follow-up-table";
 import { metadataValue } from "../helpers/workbook";
 
@@ -133,8 +133,10 @@ describe("撞单 typed into the sheet", () => {
       .setValues([typed]);
     return runtime;
   }
-  const customerOf = (runtime: AppsScriptRuntime, user: typeof ANN) =>
-    (runtime.run("sidebarData", [], { user }) as SidebarData).customers.map((c) => [c.name, c.owner]);
+  const customerOf = (runtime: AppsScriptRuntime, user: typeof ANN) => {
+    runtime.run("sidebarData", [], { user });
+    return (runtime.run("findCustomers", ["某"], { user }) as CustomerSummary[]).map((c) => [c.name, c.owner]);
+  };
 
   it("keeps the customer its owner's, tells Sync's user and the admins, and still reminds the new row to its own owner", () => {
     const runtime = collided();

@@ -294,10 +294,14 @@ describe("a month of real use", () => {
     expect(registry).toHaveLength(1);
     expect(JSON.parse(registry[0]?.getValue() ?? "{}").followUps).toBe(sheet.getSheetId());
     const log = ss.getSheetByName("提醒记录");
-    // Its first entry is of the next day ("2026-11-13", or "alert 2026-11-13" when that came first).
-    expect(String(log?.getRange(2, 1).getValue())).toMatch(
-      new RegExp(`^(alert )?${isoDayOf(FIRST_MIDNIGHT + (LOG_DELETED.day + 1) * DAY)}$`),
-    );
+    // Its first entry came after the deletion: an alert later that day ("alert 2026-11-12", when a run failed that
+    // afternoon), or the next day's digests or alert ("2026-11-13", "alert 2026-11-13"); the day's digests that went
+    // out before the deletion are not written again.
+    const deleted = FIRST_MIDNIGHT + LOG_DELETED.day * DAY + LOG_DELETED.hour * HOUR;
+    const [first, , , at] = log?.getRange(2, 1, 1, 4).getValues()[0] ?? [];
+    const [today, tomorrow] = [isoDayOf(deleted), isoDayOf(deleted + DAY)];
+    expect(String(first)).toMatch(new RegExp(`^(alert ${today}|(alert )?${tomorrow})$`));
+    expect(new Date(String(at)).getTime()).toBeGreaterThan(deleted);
   });
 
   it("changed no cell the team typed: every team cell holds what the team typed, by hand or through a save", () => {

@@ -2,7 +2,7 @@
 
 import { cadenceDaysOf } from "../../core/cadence";
 import { type ColumnKey, columnSpec } from "../../core/columns";
-import { warningsFor } from "../../core/customer-match";
+import { knownCustomer, warningsFor } from "../../core/customer-match";
 import { isoOfDay } from "../../core/dates";
 import { dayOfIso } from "../../core/follow-up-form";
 import type { Language } from "../../core/language";
@@ -28,6 +28,12 @@ const t = translator(language);
 let data: SidebarData | null = null;
 /** The submission in progress: its id is reused when the user retries, so a retry never saves twice. */
 let pending: { requestId: string; confirmed: string[] } | null = null;
+/** The customers the server found for what was typed last (the autocomplete's choices). */
+let found: CustomerSummary[] = [];
+/** The lookup waiting for the user to stop typing. */
+let lookupTimer: ReturnType<typeof setTimeout> | undefined;
+/** How long typing must pause before the server is asked (one call per pause, not per key). */
+const LOOKUP_PAUSE_MS = 250;
 /** The next date the cadence last filled in: the field follows the stage and intent chosen until the user sets it. */
 let cadenceFilled: string | null = null;
 
@@ -71,7 +77,38 @@ function showTab(tab: "log" | "due"): void {
 }
 
 function customerNamed(name: string): CustomerSummary | undefined {
-  return data?.customers.find((c) => c.name === name.trim());
+  return found.find((c) => c.name === name.trim());
+}
+
+/** Asks the server for the customers matching `typed` and offers them in the autocomplete. */
+async function lookUp(typed: string): Promise<void> {
+  const customers = typed.trim() === "" ? [] : await call("findCustomers", typed);
+  // A slower answer to an earlier text must not replace the choices for what is typed now.
+  if (control("customer").value !== typed) return;
+  found = customers;
+  element("customers").replaceChildren(
+    ...found.map((c) => {
+      const option = document.createElement("option");
+      option.value = c.name;
+      option.label = fill(t("sidebar.customerHint"), { owner: c.owner, stage: c.stage });
+      return option;
+    }),
+  );
+  describeCustomer();
+}
+
+/** Looks the typed customer up once typing pauses. */
+function lookUpSoon(): void {
+  clearTimeout(lookupTimer);
+  const typed = control("customer").value;
+  lookupTimer = setTimeout(() => {
+    lookUp(typed).catch((error: Error) => setStatus(fill(t("sidebar.failed"), { message: error.message }), true));
+  }, LOOKUP_PAUSE_MS);
+}
+
+/** The existing customer named exactly `name` (from the server), if any. */
+async function customerCalled(name: string): Promise<CustomerSummary | undefined> {
+  return (await call("findCustomers", name)).find((c) => c.name === name.trim());
 }
 
 /** Shows who owns the customer typed, and any duplicate warning, as the user types. */
@@ -80,7 +117,7 @@ function describeCustomer(): void {
   const hint = customer ? fill(t("sidebar.customerHint"), { owner: customer.owner, stage: customer.stage }) : "";
   const duplicates = warningsFor(
     { customer: control("customer").value, contactInfo: control("contactInfo").value, owner: "" },
-    data?.customers ?? [],
+    found.map(knownCustomer),
     data?.userName ?? "",
   ).filter((w) => w.kind === "duplicate");
   element("hint-customer").textContent = [hint, ...duplicates.map(warningText)].filter(Boolean).join(" ");
@@ -240,13 +277,18 @@ function dueEntry(item: DueItem): HTMLLIElement {
   const next = document.createElement("div");
   next.textContent = `${item.stage} · ${item.nextStep}`;
   button.append(title, when, next);
-  button.addEventListener("click", () => {
+  button.addEventListener("click", async () => {
     void call("selectRow", item.row).catch((error: Error) => setStatus(error.message, true));
-    const customer = customerNamed(item.customer);
     resetForm();
-    if (customer) prefill(customer);
     showTab("log");
+    control("customer").value = item.customer;
     control("summary").focus();
+    try {
+      const customer = await customerCalled(item.customer);
+      if (customer) prefill(customer);
+    } catch (error) {
+      setStatus(fill(t("sidebar.failed"), { message: (error as Error).message }), true);
+    }
   });
   entry.append(button);
   if (item.nextDateSource === "text") entry.append(writeDateButton(item));
@@ -271,7 +313,7 @@ function poolEntry(item: PoolItem): HTMLLIElement {
       await refresh();
       if (result.ok) {
         resetForm();
-        const customer = customerNamed(item.customer);
+        const customer = await customerCalled(item.customer);
         if (customer) prefill(customer);
         if (data?.userName) control("owner").value = data.userName;
         showTab("log");
@@ -312,7 +354,7 @@ function writeDateButton(item: DueItem): HTMLButtonElement {
   return write;
 }
 
-/** Loads (or reloads) the table's data: choices, customers, the user's due list. */
+/** Loads (or reloads) the table's data: choices, the user's due list, the pool. */
 async function refresh(): Promise<void> {
   data = await call("sidebarData");
   const stage = control("stage") as HTMLSelectElement;
@@ -331,14 +373,6 @@ async function refresh(): Promise<void> {
   stage.value = kept.stage;
   owner.value = kept.owner;
   if (!control("date").value) control("date").value = data.today;
-  element("customers").replaceChildren(
-    ...data.customers.map((c) => {
-      const option = document.createElement("option");
-      option.value = c.name;
-      option.label = fill(t("sidebar.customerHint"), { owner: c.owner, stage: c.stage });
-      return option;
-    }),
-  );
   element("due-list").replaceChildren(...data.myDue.map(dueEntry));
   element("no-due").hidden = data.myDue.length > 0;
   element("pool-list").replaceChildren(...data.pool.map(poolEntry));
@@ -361,11 +395,23 @@ function start(): void {
   element("tab-due").addEventListener("click", () => showTab("due"));
   element("form").addEventListener("submit", (event) => void submit(event));
   control("customer").addEventListener("change", () => {
-    const customer = customerNamed(control("customer").value);
-    if (customer) prefill(customer);
-    else describeCustomer();
+    const typed = control("customer").value;
+    const customer = customerNamed(typed);
+    if (customer) return prefill(customer);
+    describeCustomer();
+    // Typed in full and left before the lookup answered: ask now, and pre-fill once the server knows the customer.
+    clearTimeout(lookupTimer);
+    lookUp(typed)
+      .then(() => {
+        const known = customerNamed(typed);
+        if (known && control("customer").value === typed) prefill(known);
+      })
+      .catch((error: Error) => setStatus(fill(t("sidebar.failed"), { message: error.message }), true));
   });
-  control("customer").addEventListener("input", describeCustomer);
+  control("customer").addEventListener("input", () => {
+    describeCustomer();
+    lookUpSoon();
+  });
   for (const field of ["stage", "score", "date"] as const) control(field).addEventListener("change", followCadence);
   control("nextDate").addEventListener("input", () => {
     if (control("nextDate").value !== cadenceFilled) element("hint-nextDate").textContent = "";
