@@ -163,6 +163,7 @@ class FakeEmbeddedChartBuilder implements Pick<Builder, BuilderMethods> {
     this.call("setPosition");
     const args = [anchorRowPos, anchorColPos, offsetX, offsetY];
     requireIntegers(this.wb.kernel, "EmbeddedChartBuilder.setPosition", args);
+    this.wb.settleSheet(this.home);
     if (anchorRowPos < 1 || anchorRowPos > this.home.maxRows) throw this.wb.exception(MESSAGES.rowsOutOfBounds);
     if (anchorColPos < 1 || anchorColPos > this.home.maxColumns) throw this.wb.exception(MESSAGES.columnsOutOfBounds);
     if (offsetX < 0) throw this.wb.exception("Invalid argument: offsetX");

@@ -45,7 +45,7 @@ export function rangeLocation(
   sheetId: number,
   rect: { row: number; column: number; numRows: number; numColumns: number },
 ): Location {
-  const sheet = wb.sheetById(sheetId);
+  const sheet = wb.sizedSheet(sheetId);
   if (rect.numColumns === 1 && rect.row === 1 && rect.numRows === sheet.maxRows)
     return { type: "COLUMN", sheetId, index: rect.column };
   if (rect.numRows === 1 && rect.column === 1 && rect.numColumns === sheet.maxColumns)
@@ -59,7 +59,7 @@ export function metadataOfRange(
   sheetId: number,
   rect: { row: number; column: number; numRows: number; numColumns: number },
 ): FakeDeveloperMetadata[] {
-  const sheet = wb.sheetById(sheetId);
+  const sheet = wb.sizedSheet(sheetId);
   const wholeRows = rect.column === 1 && rect.numColumns === sheet.maxColumns;
   const wholeColumns = rect.row === 1 && rect.numRows === sheet.maxRows;
   return wb.spreadsheet.developerMetadata
@@ -161,7 +161,7 @@ class FakeMetadataLocation implements Pick<GoogleAppsScript.Spreadsheet.Develope
   getRow(): GoogleAppsScript.Spreadsheet.Range | null {
     this.wb.call("DeveloperMetadataLocation.getRow");
     if (this.location.type !== "ROW") return null;
-    const sheet = this.wb.sheetById(this.location.sheetId);
+    const sheet = this.wb.sizedSheet(this.location.sheetId);
     return this.wb.range(
       sheet,
       this.location.index,
@@ -174,7 +174,7 @@ class FakeMetadataLocation implements Pick<GoogleAppsScript.Spreadsheet.Develope
   getColumn(): GoogleAppsScript.Spreadsheet.Range | null {
     this.wb.call("DeveloperMetadataLocation.getColumn");
     if (this.location.type !== "COLUMN") return null;
-    const sheet = this.wb.sheetById(this.location.sheetId);
+    const sheet = this.wb.sizedSheet(this.location.sheetId);
     return this.wb.range(
       sheet,
       1,

@@ -179,9 +179,9 @@ const VOLATILE = /\b(TODAY|NOW|RAND|RANDBETWEEN)\s*\(/i;
 
 /**
  * The formulas of one spreadsheet. Writes mark it changed; the next read of values (getValues, display values,
- * pivot tables, validation) evaluates every formula again in one engine built from all sheets, as Sheets
- * recalculates live, and stores each result (and each array result's spilled values) in its cells. A spreadsheet
- * without formulas never builds an engine.
+ * the last row, pivot tables, validation) evaluates every formula again in one engine built from all sheets, as
+ * Sheets recalculates live, and stores each result (and each array result's spilled values) in its cells. A
+ * spreadsheet without formulas never builds an engine.
  *
  * TODAY(), NOW() and RAND() are recalculated "on change" (Sheets' default, File > Settings > Calculation,
  * support.google.com/docs/answer/58515) and when the file is looked at afresh: by each execution, or, outside any
@@ -193,9 +193,11 @@ export class WorkbookFormulas {
   /** When volatile formulas were last evaluated ("execution 12" or "at 1732…"), or null when there are none. */
   private volatileSeen: string | null = null;
 
+  /** `settleInputs` brings up to date the other computed cells formulas may read (pivot tables' output). */
   constructor(
     private readonly spreadsheet: SpreadsheetModel,
     private readonly kernel: Kernel,
+    private readonly settleInputs: () => void = () => {},
   ) {}
 
   /** Who looks at the values now: an execution, or the clock's moment outside executions. */
@@ -215,8 +217,17 @@ export class WorkbookFormulas {
     this.changedSinceEvaluation = true;
   }
 
-  /** Brings every formula's value up to date (nothing to do when nothing changed and no volatile formula ages). */
+  /** Whether the spreadsheet may hold formulas (false once an evaluation found none). */
+  get present(): boolean {
+    return this.mayHaveFormulas;
+  }
+
+  /**
+   * Brings every formula's value up to date, and first the pivot tables' output they may read (nothing to do when
+   * nothing changed and no volatile formula ages).
+   */
   settle(): void {
+    this.settleInputs();
     if (!this.mayHaveFormulas) return;
     const aged = this.volatileSeen !== null && this.volatileSeen !== this.lookedAt();
     if (!this.changedSinceEvaluation && !aged) return;

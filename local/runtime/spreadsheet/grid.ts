@@ -66,7 +66,7 @@ export function outputValue(wb: Workbook, cell: Cell | undefined): unknown {
 
 /** Fresh rows of values for a rectangle; O(cells), no per-cell string work. */
 export function readRect(wb: Workbook, sheet: SheetModel, ref: Omit<GridRangeRef, "sheetId">): unknown[][] {
-  wb.formulas.settle();
+  wb.settleValues(sheet, ref);
   const out: unknown[][] = new Array(ref.numRows);
   for (let i = 0; i < ref.numRows; i++) {
     const cells = sheet.rows[ref.row - 1 + i];
@@ -128,7 +128,8 @@ export function lastContentColumn(sheet: SheetModel): number {
 
 /**
  * Writes values as Range.setValues does (strings interpreted as typed, Dates as serials of the spreadsheet's
- * zone): checks protection, the 50,000-character limit and data validation before changing anything.
+ * zone): checks protection, the 50,000-character limit and data validation before changing anything. A stale
+ * pivot whose output may lie there is rendered first, as Sheets had rendered it by then.
  */
 export function writeEntered(
   wb: Workbook,
@@ -138,6 +139,7 @@ export function writeEntered(
   method: string,
   args: readonly unknown[],
 ): void {
+  wb.settleBefore(sheet, ref);
   assertCanEdit(wb, sheet, ref);
   const { locale, timeZone } = wb.spreadsheet;
   const now = wb.kernel.now();
@@ -179,7 +181,7 @@ export function writeEntered(
   }
   if (validated) checkValidation(wb, sheet, ref, values, formulas);
   commit(wb, sheet, ref, values, formulas, formats);
-  wb.cellsChanged();
+  wb.cellsChanged(sheet, ref);
 }
 
 /** Writing a value a rejecting rule refuses throws, naming the cell; formula cells are not checked [UNCONFIRMED]. */

@@ -170,7 +170,11 @@ export interface SpreadsheetContext {
   readValues(ref: GridRangeRef): unknown[][];
   /** Writes computed values (e.g. pivot output) without user-entered parsing or counting a call. */
   writeComputed(ref: GridRangeRef, values: CellValue[][]): void;
-  /** Brings formula cells' values up to date before they are read directly (pivot sources). */
+  /**
+   * Brings the computed cells a pivot reads or rewrites up to date before it renders: the runtime's workbook renders
+   * the pivots a write left stale (./pivot-staleness), evaluating formulas for them, and does nothing while it is
+   * doing so (it has evaluated them).
+   */
   settleFormulas(): void;
   /** Clears values and formats of a rectangle (e.g. old pivot output). */
   clearRect(ref: GridRangeRef): void;

@@ -71,8 +71,12 @@ function write(ctx: SpreadsheetContext, pivot: StoredPivot, rect: GridRangeRef, 
   pivot.written = cells;
 }
 
+/** Renders done since the process started, for tests that check how often pivots recompute. */
+export const pivotRenders = { count: 0 };
+
 /** Recomputes one pivot from its source and rewrites its output cells. */
 export function renderPivot(ctx: SpreadsheetContext, pivot: StoredPivot): void {
+  pivotRenders.count++;
   const sheet = ctx.sheetById(pivot.anchor.sheetId);
   clearPrevious(ctx, sheet, pivot);
   const { spreadsheet } = ctx;

@@ -92,6 +92,7 @@ class FakePivotGroup implements Pick<GasPivotGroup, PivotGroupMethods> {
   private begin(method: string): PivotGroupModel {
     callPivot(this.ctx, `PivotGroup.${method}`);
     requireLive(this.ctx, this.pivot, { list: this.list(), item: this.group });
+    this.ctx.settleFormulas(); // as PivotTable's methods do (./pivot-table)
     return this.group;
   }
 
@@ -196,6 +197,7 @@ class FakePivotValue implements Pick<GasPivotValue, PivotValueMethods> {
   private begin(method: string): PivotValueModel {
     callPivot(this.ctx, `PivotValue.${method}`);
     requireLive(this.ctx, this.pivot, { list: this.pivot.values, item: this.value });
+    this.ctx.settleFormulas(); // as PivotTable's methods do (./pivot-table)
     return this.value;
   }
 
@@ -288,6 +290,7 @@ class FakePivotFilter implements Pick<GasPivotFilter, PivotFilterMethods> {
   private begin(method: string): PivotFilterModel {
     callPivot(this.ctx, `PivotFilter.${method}`);
     requireLive(this.ctx, this.pivot, { list: this.pivot.filters, item: this.filter });
+    this.ctx.settleFormulas(); // as PivotTable's methods do (./pivot-table)
     return this.filter;
   }
 

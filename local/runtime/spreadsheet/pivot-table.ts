@@ -47,6 +47,8 @@ export class FakePivotTable implements Pick<GasPivotTable, PivotTableMethods> {
   private begin(method: string): StoredPivot {
     callPivot(this.ctx, `PivotTable.${method}`);
     requireLive(this.ctx, this.pivot);
+    // A change renders this pivot over the cells as they are now: pivots a write left stale are settled first.
+    this.ctx.settleFormulas();
     return this.pivot;
   }
 

@@ -25,6 +25,8 @@ export function createPivotTable(
     anchor.column >= source.column &&
     anchor.column < source.column + source.numColumns;
   if (inSource) throw ctx.kernel.exception("The pivot table anchor cell cannot be inside its source data range.");
+  // A pivot replaced or rendered here sees the other pivots' output as it is now.
+  ctx.settleFormulas();
   const sheet = ctx.sheetById(anchor.sheetId);
   for (const old of sheet.pivotTables.filter((p) => p.anchor.row === anchor.row && p.anchor.column === anchor.column)) {
     removePivot(ctx, old as StoredPivot);
@@ -50,11 +52,14 @@ export function pivotTablesOf(ctx: SpreadsheetContext, sheet: SheetModel): Googl
   return sheet.pivotTables.map((pivot) => asPivotTable(ctx, pivot as StoredPivot));
 }
 
-/** Recomputes and rewrites the output of every pivot table of the spreadsheet (Sheets does this live). */
-export function refreshPivotTables(ctx: SpreadsheetContext): void {
+/**
+ * Recomputes and rewrites the output of the pivot tables of the spreadsheet that `due` picks (every one by
+ * default), in sheet order. `due` is asked when a pivot's turn comes, so it sees what earlier renders changed.
+ */
+export function refreshPivotTables(ctx: SpreadsheetContext, due: (pivot: StoredPivot) => boolean = () => true): void {
   ctx.settleFormulas();
   for (const sheet of ctx.spreadsheet.sheets) {
-    for (const pivot of sheet.pivotTables) renderPivot(ctx, pivot as StoredPivot);
+    for (const pivot of sheet.pivotTables as StoredPivot[]) if (due(pivot)) renderPivot(ctx, pivot);
   }
 }
 

@@ -261,7 +261,7 @@ export class FakeProtection implements Pick<GoogleAppsScript.Spreadsheet.Protect
   getRange(): GoogleAppsScript.Spreadsheet.Range {
     this.wb.call("Protection.getRange");
     if (this.model.type === "RANGE") return this.wb.rangeOf(this.model.range);
-    const sheet = this.wb.sheetById(this.model.range.sheetId);
+    const sheet = this.wb.sizedSheet(this.model.range.sheetId);
     return this.wb.range(sheet, 1, 1, sheet.maxRows, sheet.maxColumns) as unknown as GoogleAppsScript.Spreadsheet.Range;
   }
 

@@ -63,19 +63,31 @@ export class RangeBase {
     return signatureError(this.workbook.kernel, `${this.className}.${method}`, args);
   }
 
-  /** Changes the cells' properties after the protection check; counted as cells written. */
+  /**
+   * Changes the cells' properties (formats, notes, validation) after the protection check; counted as cells
+   * written. Pivots reading the cells show them anew; those whose output may lie here are rendered first.
+   */
   protected update(apply: (cell: Cell, i: number, j: number) => void): Range {
+    this.workbook.settleBefore(this.sheet, this);
     assertCanEdit(this.workbook, this.sheet, this);
     updateRect(this.sheet, this, apply);
+    this.workbook.formatsChanged(this.sheet, this);
     return this.self();
   }
 
   protected clearing(method: string, what: ClearWhat): Range {
     this.call(method, { cellsWritten: this.size });
+    this.workbook.settleBefore(this.sheet, this);
     assertCanEdit(this.workbook, this.sheet, this);
     clearCells(this.sheet, this, what);
-    if (what.contents) this.workbook.cellsChanged();
+    if (what.contents) this.workbook.cellsChanged(this.sheet, this);
+    else this.workbook.formatsChanged(this.sheet, this);
     return this.self();
+  }
+
+  /** Before the cells' formats or formulas are read: stale pivot output there is rendered (it sets and clears them). */
+  protected settleCells(): void {
+    this.workbook.settleBefore(this.sheet, this);
   }
 
   getRow(): number {

@@ -37,11 +37,13 @@ const HORIZONTAL_ALIGNMENTS = ["left", "center", "right", "normal"];
 export class RangeFormatting extends RangeBase {
   getNumberFormat(): string {
     this.call("getNumberFormat", { cellsRead: 1 });
+    this.settleCells();
     return this.topLeft()?.numberFormat ?? AUTOMATIC_FORMAT;
   }
 
   getNumberFormats(): string[][] {
     this.call("getNumberFormats", { cellsRead: this.size });
+    this.settleCells();
     return mapRect(this.sheet, this, (cell) => cell?.numberFormat ?? AUTOMATIC_FORMAT);
   }
 
@@ -90,11 +92,13 @@ export class RangeFormatting extends RangeBase {
 
   getBackground(): string {
     this.call("getBackground", { cellsRead: 1 });
+    this.settleCells();
     return this.topLeft()?.background ?? DEFAULT_BACKGROUND;
   }
 
   getBackgrounds(): string[][] {
     this.call("getBackgrounds", { cellsRead: this.size });
+    this.settleCells();
     return mapRect(this.sheet, this, (cell) => cell?.background ?? DEFAULT_BACKGROUND);
   }
 

@@ -10,11 +10,13 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 export class RangeFormulas extends RangeFormatting {
   getFormula(): string {
     this.call("getFormula", { cellsRead: 1 });
+    this.settleCells();
     return this.topLeft()?.formula ?? "";
   }
 
   getFormulas(): string[][] {
     this.call("getFormulas", { cellsRead: this.size });
+    this.settleCells();
     return mapRect(this.sheet, this, (cell) => cell?.formula ?? "");
   }
 
@@ -26,6 +28,7 @@ export class RangeFormulas extends RangeFormatting {
    */
   getFormulaR1C1(): string | null {
     this.call("getFormulaR1C1", { cellsRead: 1 });
+    this.settleCells();
     const formula = this.topLeft()?.formula;
     return formula === undefined ? null : a1ToR1C1(formula, this.row, this.column);
   }
@@ -33,6 +36,7 @@ export class RangeFormulas extends RangeFormatting {
   /** Every cell's formula in R1C1 relative to that cell, null where there is none (as getFormulaR1C1). */
   getFormulasR1C1(): (string | null)[][] {
     this.call("getFormulasR1C1", { cellsRead: this.size });
+    this.settleCells();
     return mapRect(this.sheet, this, (cell) => cell?.formula ?? null).map((line, i) =>
       line.map((formula, j) => (formula === null ? null : a1ToR1C1(formula, this.row + i, this.column + j))),
     );

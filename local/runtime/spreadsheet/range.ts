@@ -102,7 +102,7 @@ export class FakeRange extends RangeFormulas implements Pick<Range, RangeMethods
 
   getValue(): unknown {
     this.call("getValue", { cellsRead: 1 });
-    this.workbook.formulas.settle();
+    this.workbook.settleValues(this.sheet, this);
     return outputValue(this.workbook, this.topLeft());
   }
 
@@ -131,14 +131,14 @@ export class FakeRange extends RangeFormulas implements Pick<Range, RangeMethods
 
   getDisplayValue(): string {
     this.call("getDisplayValue", { cellsRead: 1 });
-    this.workbook.formulas.settle();
+    this.workbook.settleValues(this.sheet, this);
     const cell = this.topLeft();
     return cell ? shownText(cell) : "";
   }
 
   getDisplayValues(): string[][] {
     this.call("getDisplayValues", { cellsRead: this.size });
-    this.workbook.formulas.settle();
+    this.workbook.settleValues(this.sheet, this);
     return mapRect(this.sheet, this, (cell) => (cell ? shownText(cell) : ""));
   }
 
@@ -159,13 +159,14 @@ export class FakeRange extends RangeFormulas implements Pick<Range, RangeMethods
       cell.validation = rule;
       setValue(cell, unchecked as Cell["value"]);
     });
-    this.workbook.cellsChanged();
+    this.workbook.cellsChanged(this.sheet, this);
     return this.self();
   }
 
   /** true when every cell is checked, false when every cell is unchecked, else null. */
   isChecked(): boolean | null {
     this.call("isChecked", { cellsRead: this.size });
+    this.workbook.settleValues(this.sheet, this);
     const states = new Set(
       mapRect(this.sheet, this, (cell) => {
         const box = checkboxValues(cell?.validation);
@@ -185,7 +186,7 @@ export class FakeRange extends RangeFormulas implements Pick<Range, RangeMethods
       if (box && (cell.value === box.checked || cell.value === box.unchecked))
         cell.value = (checked ? box.checked : box.unchecked) as Cell["value"];
     });
-    this.workbook.cellsChanged();
+    this.workbook.cellsChanged(this.sheet, this);
     return this.self();
   }
 

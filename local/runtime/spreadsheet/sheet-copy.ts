@@ -34,6 +34,6 @@ export function copySheet(sheet: SheetModel, target: unknown): { wb: Workbook; c
   }));
   wb.spreadsheet.sheets.push(copy);
   if (copy.rows.some((cells) => cells?.some((cell) => cell?.formula !== undefined))) wb.formulas.formulaWritten();
-  wb.cellsChanged();
+  wb.cellsChanged(copy, { row: 1, column: 1, numRows: copy.maxRows, numColumns: copy.maxColumns });
   return { wb, copy };
 }

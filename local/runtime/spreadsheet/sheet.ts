@@ -4,7 +4,7 @@ import { chartsOf, insertChart, newChart, removeChart, updateChart } from "./cha
 import { conditionalFormatRulesOf, setConditionalFormatRules } from "./conditional-format-rules";
 import { isInteger, MESSAGES, requireIntegers, sheetNameTaken, signatureError } from "./errors";
 import { renameInFormulas } from "./formula-shift";
-import { clearCells, lastContentColumn, lastContentRow, writeEntered } from "./grid";
+import { type ClearWhat, clearCells, lastContentColumn, lastContentRow, writeEntered } from "./grid";
 import type { SheetModel } from "./model";
 import { namedRangesOf } from "./named-ranges";
 import { pivotTablesOf } from "./pivot";
@@ -162,6 +162,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   /** A1 to the last row and column with content (A1 alone on an empty sheet). */
   getDataRange(): Range {
     this.call("getDataRange");
+    this.settleContent();
     const rows = Math.max(1, lastContentRow(this.model));
     const columns = Math.max(1, lastContentColumn(this.model));
     return this.workbook.range(this.model, 1, 1, rows, columns) as unknown as Range;
@@ -169,21 +170,33 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
 
   getLastRow(): number {
     this.call("getLastRow");
+    this.settleContent();
     return lastContentRow(this.model);
   }
 
   getLastColumn(): number {
     this.call("getLastColumn");
+    this.settleContent();
     return lastContentColumn(this.model);
+  }
+
+  /**
+   * Before the cells with content are looked for: formulas' array results fill cells below and beside them, and
+   * pivot tables their output (both evaluated lazily, on read).
+   */
+  private settleContent(): void {
+    this.workbook.settleValues(this.model, this.wholeSheet());
   }
 
   getMaxRows(): number {
     this.call("getMaxRows");
+    this.workbook.settleSheet(this.model);
     return this.model.maxRows;
   }
 
   getMaxColumns(): number {
     this.call("getMaxColumns");
+    this.workbook.settleSheet(this.model);
     return this.model.maxColumns;
   }
 
@@ -197,6 +210,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
     if (!Array.isArray(rowContents) || args.length !== 1)
       throw signatureError(this.workbook.kernel, "Sheet.appendRow", args);
     if (rowContents.length === 0) throw this.workbook.exception(MESSAGES.columnsAtLeastOne);
+    this.settleContent();
     const row = lastContentRow(this.model) + 1;
     const ref = { row, column: 1, numRows: 1, numColumns: rowContents.length };
     const extraRows = row > this.model.maxRows ? 1 : 0;
@@ -218,11 +232,12 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
     requireIntegers(this.workbook.kernel, `Sheet.${method}`, args);
     const pos = position as number;
     const count = (howMany ?? 1) as number;
+    this.workbook.settleSheet(this.model);
     const max = dim === "ROWS" ? this.model.maxRows : this.model.maxColumns;
     const outOfBounds = dim === "ROWS" ? MESSAGES.rowsOutOfBounds : MESSAGES.columnsOutOfBounds;
     if (pos < 1 || pos > max || count < 1) throw this.workbook.exception(outOfBounds);
     insertDimension(this.workbook, this.model, dim, after ? pos + 1 : pos, count, pos);
-    this.workbook.cellsChanged();
+    this.workbook.cellsChanged(this.model, this.wholeSheet());
     return this.self();
   }
 
@@ -266,6 +281,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
     const at = position as number;
     const count = (howMany ?? 1) as number;
     const rows = dim === "ROWS";
+    this.workbook.settleSheet(this.model);
     const max = rows ? this.model.maxRows : this.model.maxColumns;
     if (at < 1 || count < 1 || at + count - 1 > max)
       throw this.workbook.exception(rows ? MESSAGES.rowsOutOfBounds : MESSAGES.columnsOutOfBounds);
@@ -278,7 +294,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
       : { row: 1, column: at, numRows: this.model.maxRows, numColumns: count };
     assertCanEdit(this.workbook, this.model, ref);
     deleteDimension(this.workbook, this.model, dim, at, count);
-    this.workbook.cellsChanged();
+    this.workbook.cellsChanged(this.model, this.wholeSheet());
   }
 
   deleteRow(rowPosition: number): Sheet {
@@ -328,6 +344,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   setFrozenRows(rows: number): void {
     this.call("setFrozenRows");
     requireIntegers(this.workbook.kernel, "Sheet.setFrozenRows", [rows]);
+    this.workbook.settleSheet(this.model);
     if (rows < 0 || rows >= this.model.maxRows) throw this.workbook.exception(MESSAGES.rowsOutOfBounds);
     this.model.frozenRows = rows;
   }
@@ -340,6 +357,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   setFrozenColumns(columns: number): void {
     this.call("setFrozenColumns");
     requireIntegers(this.workbook.kernel, "Sheet.setFrozenColumns", [columns]);
+    this.workbook.settleSheet(this.model);
     if (columns < 0 || columns >= this.model.maxColumns) throw this.workbook.exception(MESSAGES.columnsOutOfBounds);
     this.model.frozenColumns = columns;
   }
@@ -351,6 +369,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
 
   private checkColumns(method: string, start: number, count: number, args: unknown[]): void {
     requireIntegers(this.workbook.kernel, `Sheet.${method}`, args);
+    this.workbook.settleSheet(this.model);
     if (start < 1 || count < 1 || start + count - 1 > this.model.maxColumns)
       throw this.workbook.exception(MESSAGES.columnsOutOfBounds);
   }
@@ -405,17 +424,20 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   /** Clears contents and formats; notes and validation stay [UNCONFIRMED]. */
   clear(): Sheet {
     this.call("clear");
-    assertCanEdit(this.workbook, this.model, this.wholeSheet());
-    clearCells(this.model, this.wholeSheet(), { contents: true, formats: true });
-    this.workbook.cellsChanged();
-    return this.self();
+    return this.clearAll({ contents: true, formats: true });
   }
 
   clearContents(): Sheet {
     this.call("clearContents");
-    assertCanEdit(this.workbook, this.model, this.wholeSheet());
-    clearCells(this.model, this.wholeSheet(), { contents: true });
-    this.workbook.cellsChanged();
+    return this.clearAll({ contents: true });
+  }
+
+  private clearAll(what: ClearWhat): Sheet {
+    this.workbook.settleSheet(this.model);
+    const whole = this.wholeSheet();
+    assertCanEdit(this.workbook, this.model, whole);
+    clearCells(this.model, whole, what);
+    this.workbook.cellsChanged(this.model, whole);
     return this.self();
   }
 
@@ -521,6 +543,8 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   /** The copy, "Copy of <name>", in the given spreadsheet (./sheet-copy). */
   copyTo(...args: unknown[]): Sheet {
     this.call("copyTo");
+    // The copy holds the cells as Sheets shows them: pivot output is copied as values.
+    this.workbook.settlePivots();
     const copied = args.length === 1 ? copySheet(this.model, args[0]) : null;
     if (!copied) throw signatureError(this.workbook.kernel, "Sheet.copyTo", args);
     return copied.wb.sheetObject(copied.copy) as unknown as Sheet;

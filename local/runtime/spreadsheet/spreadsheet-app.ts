@@ -13,7 +13,7 @@ import {
 } from "./enums";
 import { MESSAGES, signatureError } from "./errors";
 import type { SpreadsheetModel } from "./model";
-import { newFilterCriteria, PivotTableSummarizeFunction, PivotValueDisplayType, refreshPivotTables } from "./pivot";
+import { newFilterCriteria, PivotTableSummarizeFunction, PivotValueDisplayType } from "./pivot";
 import type { SpreadsheetStore } from "./store";
 import { DataValidationCriteria, newDataValidation } from "./validation";
 
@@ -98,12 +98,10 @@ export function createSpreadsheetApp(deps: {
     getUi() {
       return deps.getUi();
     },
-    /** Applies pending changes: here, recomputes pivot tables of every spreadsheet that has any. */
+    /** Applies pending changes: here, recomputes the pivot tables writes left stale in every spreadsheet. */
     flush() {
       kernel.call("Spreadsheet", "SpreadsheetApp.flush", DOCUMENT);
-      for (const model of store.all()) {
-        if (model.sheets.some((s) => s.pivotTables.length > 0)) refreshPivotTables(store.workbook(model));
-      }
+      for (const model of store.all()) store.workbook(model).settlePivots();
     },
     newDataValidation() {
       kernel.call("Spreadsheet", "SpreadsheetApp.newDataValidation", { needsAuth: true });

@@ -93,7 +93,9 @@ export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spread
     if (typeof timezone !== "string")
       throw signatureError(this.workbook.kernel, "Spreadsheet.setSpreadsheetTimeZone", [timezone]);
     if (!isKnownTimeZone(timezone)) throw this.workbook.exception(`Invalid argument: ${timezone}`);
-    this.model.timeZone = timezone;
+    this.reformat(() => {
+      this.model.timeZone = timezone;
+    });
   }
 
   getSpreadsheetLocale(): string {
@@ -105,7 +107,20 @@ export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spread
     this.workbook.call("Spreadsheet.setSpreadsheetLocale");
     if (typeof locale !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
       throw signatureError(this.workbook.kernel, "Spreadsheet.setSpreadsheetLocale", [locale]);
-    this.model.locale = locale;
+    this.reformat(() => {
+      this.model.locale = locale;
+    });
+  }
+
+  /**
+   * Changes the locale or zone pivot tables and formulas compute with: pivots a write left stale are rendered with
+   * the old setting first (Sheets had rendered them by then), and every pivot and formula is recomputed with the
+   * new one when next observed.
+   */
+  private reformat(change: () => void): void {
+    this.workbook.settlePivots();
+    change();
+    this.workbook.cellsChanged();
   }
 
   getSheets(): Sheet[] {
@@ -164,14 +179,15 @@ export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spread
     const model = sheetModelOf(this.workbook, "Spreadsheet.deleteSheet", sheet);
     if (this.model.sheets.length === 1) throw this.workbook.exception(MESSAGES.removeAllSheets);
     const active = this.workbook.activeSheetModel();
+    this.workbook.settlePivots();
     this.model.sheets = this.model.sheets.filter((s) => s !== model);
     this.model.protections = this.model.protections.filter((p) => p.range.sheetId !== model.id);
     this.model.developerMetadata = this.model.developerMetadata.filter(
       (m) => m.location.type === "SPREADSHEET" || m.location.sheetId !== model.id,
     );
     dropNamedRangesOfSheet(this.model, model.id);
-    // Formulas reading the sheet show #REF! now (the engine no longer finds it).
-    this.workbook.formulas.changed();
+    // Formulas and pivot tables reading the sheet show #REF! now (the engine no longer finds it).
+    this.workbook.sheetDeleted(model);
     const stillActive = this.model.sheets.indexOf(active);
     this.model.activeSheetIndex = Math.max(stillActive, 0);
     if (this.model.activeRange?.sheetId === model.id) this.model.activeRange = null;

@@ -29,6 +29,8 @@ export function rejectsByFormula(
   if (typeof formula !== "string") return false;
   const offset = cell.validationOffset ?? { rows: 0, columns: 0 };
   const anchor = { row: pending.row - offset.rows, column: pending.column - offset.columns };
+  // The engine reads every sheet's cells as stored: pivot output a rule may read is brought up to date first.
+  wb.settlePivots();
   const [[[result]]] = evaluateRuleFormula(
     wb.spreadsheet,
     sheet,

@@ -1,4 +1,4 @@
-/** The per-spreadsheet context shared by the Spreadsheet, Sheet, Range and Protection objects: call accounting, lookups, and the SpreadsheetContext handed to the validation, conditional-format and pivot modules. */
+/** The per-spreadsheet context shared by the Spreadsheet, Sheet, Range and Protection objects: call accounting, lookups, settling formulas and pivot tables before reads, and the SpreadsheetContext handed to the validation, conditional-format and pivot modules. */
 
 import { type Kernel, SCOPES } from "../kernel";
 import { MAX_CELLS } from "../limits";
@@ -7,7 +7,7 @@ import { MESSAGES } from "./errors";
 import { WorkbookFormulas } from "./formula-engine";
 import { clearCells, readRect, writeComputedValues } from "./grid";
 import type { CellValue, GridRangeRef, SheetModel, SpreadsheetContext, SpreadsheetModel } from "./model";
-import { refreshPivotTables } from "./pivot";
+import { StalePivots } from "./pivot-staleness";
 import { FakeRange } from "./range";
 import { FakeSheet } from "./sheet";
 import { FakeSpreadsheet } from "./spreadsheet";
@@ -19,17 +19,31 @@ export const DOCUMENT_CALL = {
   scopes: [SCOPES.spreadsheetsCurrentOnly, SCOPES.spreadsheets],
 } as const;
 
+/** A rectangle of one sheet, without the sheet. */
+type Rect = Omit<GridRangeRef, "sheetId">;
+
+function gridRef(sheet: SheetModel, rect: Rect): GridRangeRef {
+  return { sheetId: sheet.id, row: rect.row, column: rect.column, numRows: rect.numRows, numColumns: rect.numColumns };
+}
+
+function wholeSheet(sheet: SheetModel): GridRangeRef {
+  return { sheetId: sheet.id, row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns };
+}
+
 export class Workbook implements SpreadsheetContext {
   readonly kernel: Kernel;
-  /** The spreadsheet's formulas, evaluated by the formula engine. */
+  /** The spreadsheet's formulas, evaluated by the formula engine once the stale pivot tables are settled. */
   readonly formulas: WorkbookFormulas;
+  /** The pivot tables writes left stale, recomputed before anything can observe them. */
+  private readonly pivots: StalePivots;
 
   constructor(
     readonly store: SpreadsheetStore,
     readonly spreadsheet: SpreadsheetModel,
   ) {
     this.kernel = store.kernel;
-    this.formulas = new WorkbookFormulas(spreadsheet, this.kernel);
+    this.pivots = new StalePivots(this);
+    this.formulas = new WorkbookFormulas(spreadsheet, this.kernel, () => this.settlePivots());
   }
 
   /** Counts a call of a document method ("Class.method"), with the cells it reads or writes. */
@@ -37,8 +51,9 @@ export class Workbook implements SpreadsheetContext {
     this.kernel.call("Spreadsheet", method, { ...DOCUMENT_CALL, ...cells });
   }
 
+  /** Before a pivot renders: the stale pivots (./model SpreadsheetContext). */
   settleFormulas(): void {
-    this.formulas.settle();
+    this.settlePivots();
   }
 
   exception(message: string): Error {
@@ -66,49 +81,113 @@ export class Workbook implements SpreadsheetContext {
     return readRect(this, this.sheetById(ref.sheetId), ref);
   }
 
+  /** A pivot's output written: formulas and the pivots reading those cells see it. */
   writeComputed(ref: GridRangeRef, values: CellValue[][]): void {
     writeComputedValues(this.sheetById(ref.sheetId), ref, values);
+    this.formulas.changed();
+    this.pivots.sourceChanged(ref);
   }
 
+  /** A pivot's old output cleared, with the same consequences as writeComputed. */
   clearRect(ref: GridRangeRef): void {
     clearCells(this.sheetById(ref.sheetId), ref, { contents: true, formats: true });
+    this.formulas.changed();
+    this.pivots.sourceChanged(ref);
   }
 
-  /** Set while batchChanges runs: whether a write happened that the pivot tables have not seen yet. */
-  private pendingChange: { changed: boolean } | null = null;
+  /**
+   * Renders the pivot tables writes left stale (Sheets recomputes a pivot as its source changes; here it happens
+   * when something could see the difference). Formulas stay lazy: they are evaluated for the pivots only.
+   */
+  settlePivots(): void {
+    this.pivots.settle(() => this.formulas.settle());
+  }
 
-  /** After a write into cells: formulas and pivot tables recompute, as Sheets does live. */
-  cellsChanged(): void {
+  /**
+   * Before a write into `rect` of `sheet`, or a read of its cells' formats or formulas: the stale pivots whose
+   * output may lie there are rendered, so the write lands on, or the read sees, the cells Sheets has there now.
+   */
+  settleBefore(sheet: SheetModel, rect: Rect): void {
+    if (this.pivots.reaches(gridRef(sheet, rect))) this.settlePivots();
+  }
+
+  /**
+   * Before values of `rect` of `sheet` are read: the stale pivots whose output may lie there, then the formulas
+   * (which may read any pivot's output, so all stale pivots are rendered first when the spreadsheet has formulas).
+   */
+  settleValues(sheet: SheetModel, rect: Rect): void {
+    this.settleBefore(sheet, rect);
+    if (this.formulas.present) this.formulas.settle();
+  }
+
+  /** Before the size of `sheet` is read or relied on: stale pivots anchored on it may grow it. */
+  settleSheet(sheet: SheetModel): void {
+    if (this.pivots.anchoredOn(sheet)) this.settlePivots();
+  }
+
+  /** A sheet by id for code relying on its size (whole rows and columns): settleSheet first. */
+  sizedSheet(sheetId: number): SheetModel {
+    const sheet = this.sheetById(sheetId);
+    this.settleSheet(sheet);
+    return sheet;
+  }
+
+  /** Set while batchChanges runs: the marks its writes call for, made once it ends. */
+  private pendingMarks: (() => void)[] | null = null;
+
+  private markStale(mark: () => void): void {
+    if (this.pendingMarks) this.pendingMarks.push(mark);
+    else mark();
+  }
+
+  /**
+   * After values of `rect` of `sheet` changed (all of a sheet whose rows or columns moved), or anything may have
+   * (without them: the locale or zone changed): formulas recompute on the next read, and the pivots that may see the
+   * change are marked stale (./pivot-staleness), every pivot when formulas may carry the change anywhere.
+   */
+  cellsChanged(sheet?: SheetModel, rect?: Rect): void {
     this.formulas.changed();
-    if (this.pendingChange) {
-      this.pendingChange.changed = true;
-      return;
-    }
-    if (this.spreadsheet.sheets.some((s) => s.pivotTables.length > 0)) {
-      refreshPivotTables(this);
-      this.formulas.changed();
+    const area = sheet && rect ? gridRef(sheet, rect) : null;
+    this.markStale(() => {
+      if (area === null || this.formulas.present) this.pivots.markAll();
+      else this.pivots.valuesChanged(area);
+    });
+  }
+
+  /** After formats (or notes, validation) of `rect` changed: pivots reading those cells show them differently. */
+  formatsChanged(sheet: SheetModel, rect: Rect): void {
+    const area = gridRef(sheet, rect);
+    this.markStale(() => this.pivots.sourceChanged(area));
+  }
+
+  /** After `sheet` was deleted: pivots reading it show #REF!, formulas reading it too. */
+  sheetDeleted(sheet: SheetModel): void {
+    this.cellsChanged(sheet, wholeSheet(sheet));
+  }
+
+  /**
+   * Runs `body` (one service call writing several ranges, e.g. RangeList.setValue) with the stale marks of its
+   * writes made once at its end, also when it throws: a range of the call written into a pivot's territory does
+   * not render a pivot an earlier range of the same call made stale (no script code runs in between).
+   */
+  batchChanges<T>(body: () => T): T {
+    if (this.pendingMarks) return body();
+    const pending: (() => void)[] = [];
+    this.pendingMarks = pending;
+    try {
+      return body();
+    } finally {
+      this.pendingMarks = null;
+      for (const mark of pending) mark();
     }
   }
 
   /**
-   * Runs `body` (one service call writing several ranges, e.g. RangeList.setValue) with the pivot refresh of
-   * cellsChanged() done once at its end, also when it throws; no script code runs in between, so nothing can
-   * observe the difference.
+   * Throws when growing the spreadsheet by `extra` cells would pass the 10,000,000-cell limit (../limits MAX_CELLS),
+   * counting the rows and columns stale pivots grow their sheets by.
    */
-  batchChanges<T>(body: () => T): T {
-    if (this.pendingChange) return body();
-    const pending = { changed: false };
-    this.pendingChange = pending;
-    try {
-      return body();
-    } finally {
-      this.pendingChange = null;
-      if (pending.changed) this.cellsChanged();
-    }
-  }
-
-  /** Throws when growing the spreadsheet by `extra` cells would pass the 10,000,000-cell limit (../limits MAX_CELLS). */
   assertCellLimit(extra: number): void {
+    this.settlePivots();
     const total = this.spreadsheet.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
     if (total + extra > MAX_CELLS) throw this.exception(MESSAGES.cellLimit);
   }
@@ -149,9 +228,16 @@ export class Workbook implements SpreadsheetContext {
     if (column < 1) throw this.exception(MESSAGES.startColumnTooSmall);
     if (numRows < 1) throw this.exception(MESSAGES.rowsAtLeastOne);
     if (numColumns < 1) throw this.exception(MESSAGES.columnsAtLeastOne);
-    if (row + numRows - 1 > sheet.maxRows || column + numColumns - 1 > sheet.maxColumns)
-      throw this.exception(MESSAGES.outsideSheet);
-    return this.range(sheet, row, column, numRows, numColumns);
+    const outside = () => row + numRows - 1 > sheet.maxRows || column + numColumns - 1 > sheet.maxColumns;
+    if (outside()) this.settleSheet(sheet);
+    if (outside()) throw this.exception(MESSAGES.outsideSheet);
+    return this.settledRange(sheet, { row, column, numRows, numColumns });
+  }
+
+  /** A range whose cells a stale pivot may cover comes after that pivot is rendered (edit events read cells directly). */
+  private settledRange(sheet: SheetModel, rect: Rect): FakeRange {
+    this.settleBefore(sheet, rect);
+    return this.range(sheet, rect.row, rect.column, rect.numRows, rect.numColumns);
   }
 
   /** The range an A1 string names, on its own sheet ("Sheet1!A1") or on `sheet`; throws "Range not found". */
@@ -166,8 +252,14 @@ export class Workbook implements SpreadsheetContext {
       target = named;
     }
     // A1 beyond the grid gives "Range not found" [UNCONFIRMED: getRange(row, column) gives the "outside" text].
-    const rect = resolveA1(parsed, target.maxRows, target.maxColumns);
+    // Whole rows or columns ("A:A") and ranges past the grid depend on its size, which stale pivots may grow.
+    const openEnded = parsed.endRow === null || parsed.endColumn === null;
+    let rect = openEnded ? null : resolveA1(parsed, target.maxRows, target.maxColumns);
+    if (!rect) {
+      this.settleSheet(target);
+      rect = resolveA1(parsed, target.maxRows, target.maxColumns);
+    }
     if (!rect) throw this.exception(MESSAGES.rangeNotFound);
-    return this.range(target, rect.row, rect.column, rect.numRows, rect.numColumns);
+    return this.settledRange(target, rect);
   }
 }
