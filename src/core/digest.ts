@@ -284,6 +284,13 @@ export function buildDigests(input: DigestInput): Digest[] {
 /** How many rows one section of an email lists before "… and N more" (keeps a large sheet's email small). */
 const LISTED = 100;
 
+/**
+ * How many follow-ups one section of a digest lists, the most overdue first, before "… and N more: the sidebar's list
+ * has them all": a rep reads a morning's email, not a report; and mail time grows with size (docs/performance.md),
+ * so 200 reps' digests with hundreds of rows each would not fit one run.
+ */
+const FOLLOW_UPS_LISTED = 30;
+
 type Translate = (key: MessageKey) => string;
 
 function statusOf(item: DigestItem, t: Translate): string {
@@ -351,7 +358,7 @@ function sectionsOf(digest: Digest) {
     ],
     EMAIL_BYTES - FRAME_BYTES,
     FIRST_ENTRIES,
-    LISTED,
+    [FOLLOW_UPS_LISTED, FOLLOW_UPS_LISTED, FOLLOW_UPS_LISTED, FOLLOW_UPS_LISTED, LISTED, LISTED],
   );
   const shownOf = { overdue, dueToday, upcoming };
   const itemSections = DUES.map((due) => ({

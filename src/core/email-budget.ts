@@ -15,19 +15,22 @@ export function utf8Bytes(text: string): number {
 
 /**
  * How many entries of each list to show, given each entry's size in bytes, within `budget` bytes: first up to `first`
- * entries of every list in turn, then more of each in order up to `most`, each entry only while it still fits. A list
- * is never shown past an entry that does not fit, so what is shown is always its first entries.
+ * entries of every list in turn, then more of each in order up to its `most` (one number for every list, or one per
+ * list), each entry only while it still fits. A list is never shown past an entry that does not fit, so what is shown
+ * is always its first entries.
  */
 export function shownCounts(
   sizes: readonly (readonly number[])[],
   budget: number,
   first: number,
-  most: number,
+  most: number | readonly number[],
 ): number[] {
   const counts = sizes.map(() => 0);
+  const mostOf = (list: number) => (typeof most === "number" ? most : (most[list] ?? 0));
   let left = budget;
-  for (const limit of [first, most]) {
+  for (const round of ["first", "most"] as const) {
     sizes.forEach((entries, list) => {
+      const limit = round === "first" ? Math.min(first, mostOf(list)) : mostOf(list);
       let count = counts[list] ?? 0;
       while (count < Math.min(limit, entries.length) && (entries[count] ?? 0) <= left) {
         left -= entries[count] ?? 0;

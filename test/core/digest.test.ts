@@ -1113,6 +1113,17 @@ describe("a digest inside mail limits", () => {
     expect(itemBlocks(html)).toHaveLength(listed);
   });
 
+  it("lists a rep's 30 most overdue follow-ups and says the sidebar has the other 20 (a morning's email, not a report)", () => {
+    const digest = bigDigest(50);
+    const { text, html } = renderDigest(digest, RENDER);
+    expect(text.match(/^- 上海某某科技/gm)).toHaveLength(30);
+    expect(itemBlocks(html)).toHaveLength(30);
+    expect(text).toContain("…另有 20 条未列出：表格菜单「我的待跟进」列出全部");
+    // The 30 listed are the most overdue.
+    expect(text).toContain(`列出全部\n  ${digest.overdue[30]?.link}`);
+    expect(bytes(text) + bytes(html)).toBeLessThan(50 * 1024);
+  });
+
   it("keeps a manager of 300 reps with 3,000 overdue rows of their own under 100 KB, the team section included", () => {
     const boss = member("王芳", "wang.fang@example.cn", { role: "manager" });
     const reps = Array.from({ length: 300 }, (_, i) =>

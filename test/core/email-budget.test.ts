@@ -15,6 +15,13 @@ describe("email budget", () => {
     expect(shownCounts([tens(5), tens(2), []], 1000, 3, 4)).toEqual([4, 2, 0]);
   });
 
+  it("stops each list at its own most", () => {
+    const tens = (n: number) => Array(n).fill(10);
+    expect(shownCounts([tens(50), tens(50)], 10_000, 3, [30, 100])).toEqual([30, 50]);
+    // A most below `first` wins in the first round too.
+    expect(shownCounts([tens(50), tens(50)], 10_000, 10, [2, 100])).toEqual([2, 50]);
+  });
+
   it("never skips an entry that does not fit to show a later, smaller one", () => {
     expect(shownCounts([[10, 500, 10]], 100, 3, 3)).toEqual([1]);
   });
