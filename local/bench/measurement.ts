@@ -1,4 +1,4 @@
-/** One measured operation: the service calls, cells, emails, simulated Apps Script time and local CPU time it took. */
+/** One measured operation: the service calls, cells, emails, simulated Apps Script time (and the part of it spent on mail) and local CPU time it took. */
 
 import { callsBetween } from "../runtime/kernel";
 import type { AppsScriptRuntime } from "../runtime/runtime";
@@ -16,6 +16,8 @@ export interface Measurement {
   emails: number;
   /** Simulated milliseconds of the operation's executions under the kernel's cost model. */
   estimatedMs: number;
+  /** The part of estimatedMs spent in MailApp: its calls, and the size and recipients of the messages sent. */
+  estimatedMailMs: number;
   /** Host CPU milliseconds (user + system) the in-memory runtime spent on it. */
   cpuMs: number;
   /** "completed", or the error that ended the execution (e.g. "Exceeded maximum execution time"). */
@@ -32,6 +34,7 @@ export function measure(
   action: () => unknown,
 ): Measurement {
   const before = runtime.kernel.snapshot();
+  const mailMsBefore = runtime.kernel.mailMs();
   const sentBefore = runtime.outbox.messages.length;
   const executionsBefore = runtime.executions.length;
   const cpuBefore = process.cpuUsage();
@@ -56,6 +59,7 @@ export function measure(
     cellsWritten: after.cellsWritten - before.cellsWritten,
     emails: runtime.outbox.messages.length - sentBefore,
     estimatedMs: Math.round(executions.reduce((sum, e) => sum + (e.endedAt - e.startedAt), 0)),
+    estimatedMailMs: Math.round(runtime.kernel.mailMs() - mailMsBefore),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     outcome,
     replyBytes: reply === undefined ? 0 : Buffer.byteLength(JSON.stringify(reply), "utf8"),

@@ -1,4 +1,4 @@
-/** How the bench prints its measurements: an aligned table, whether each operation's calls stay flat as rows grow, and ours against the naive baseline. */
+/** How the bench prints its measurements: an aligned table, whether each operation's calls stay flat as rows grow, and ours against the naive and the batched baselines. */
 
 import type { Measurement } from "./measurement";
 
@@ -16,6 +16,7 @@ const COLUMNS: [string, (m: Measurement) => string][] = [
   ["emails", (m) => count(m.emails)],
   ["reply", (m) => (m.replyBytes === 0 ? "" : `${count(Math.round(m.replyBytes / 1024))} KB`)],
   ["est. Apps Script", (m) => seconds(m.estimatedMs)],
+  ["of it mail", (m) => (m.estimatedMailMs === 0 ? "" : seconds(m.estimatedMailMs))],
   ["local CPU", (m) => `${count(m.cpuMs)} ms`],
   ["outcome", (m) => m.outcome],
 ];
@@ -52,17 +53,33 @@ export function formatFlatness(measurements: Measurement[]): string {
     .join("\n");
 }
 
-/** Our hourly run as a share of the naive script's Spreadsheet calls and estimated time, for one scenario. */
-export function formatComparison(ours: Measurement, naive: Measurement): string {
-  const share = (a: number, b: number) => `${((100 * a) / b).toFixed(2)}%`;
-  const stopped = naive.outcome !== "completed";
-  const naiveText = stopped
-    ? `naive STOPPED after ${seconds(naive.estimatedMs)} ("${naive.outcome}") with ${count(naive.spreadsheetCalls)} calls made, ${count(naive.cellsRead)} cells read one by one, ${count(naive.emails)} emails sent`
-    : `naive ${count(naive.spreadsheetCalls)} calls, ${seconds(naive.estimatedMs)}, ${count(naive.emails)} emails`;
+/** How many times `a` is `b`: "0.013×", "1.50×", "129×". */
+function ratio(a: number, b: number): string {
+  const r = a / b;
+  return `${r < 0.1 ? r.toFixed(3) : r < 10 ? r.toFixed(2) : r.toFixed(0)}×`;
+}
+
+/** A run's estimated time, with the part spent on mail. */
+const timeWithMail = (m: Measurement) => `${seconds(m.estimatedMs)} (mail ${seconds(m.estimatedMailMs)})`;
+
+/** What a baseline did, and our run's Spreadsheet calls and estimated time as a multiple of its own. */
+function against(ours: Measurement, baseline: Measurement): string {
+  const stopped = baseline.outcome !== "completed";
+  const did = stopped
+    ? `STOPPED after ${seconds(baseline.estimatedMs)} ("${baseline.outcome}") with ${count(baseline.spreadsheetCalls)} calls made, ${count(baseline.cellsRead)} cells read, ${count(baseline.emails)} emails sent`
+    : `${count(baseline.spreadsheetCalls)} calls, ${timeWithMail(baseline)}, ${count(baseline.emails)} emails`;
+  // A stopped baseline would have needed more: ours is at most this multiple of what it would have taken.
   const bound = stopped ? "at most " : "";
   return (
-    `${count(ours.rows)} rows, ${count(ours.owners)} owners: ours ${count(ours.spreadsheetCalls)} calls, ` +
-    `${seconds(ours.estimatedMs)}, ${count(ours.emails)} digests | ${naiveText} | ours = ${bound}` +
-    `${share(ours.spreadsheetCalls, naive.spreadsheetCalls)} of its calls, ${bound}${share(ours.estimatedMs, naive.estimatedMs)} of its time`
+    `${baseline.operation}: ${did}; ours = ${bound}${ratio(ours.spreadsheetCalls, baseline.spreadsheetCalls)} its calls, ` +
+    `${bound}${ratio(ours.estimatedMs, baseline.estimatedMs)} its time`
   );
+}
+
+/** Our hourly run against each baseline's run of the same scenario: calls and estimated time, and their ratios. */
+export function formatComparison(ours: Measurement, baselines: Measurement[]): string {
+  return [
+    `${count(ours.rows)} rows, ${count(ours.owners)} owners: ours ${count(ours.spreadsheetCalls)} calls, ${timeWithMail(ours)}, ${count(ours.emails)} digests`,
+    ...baselines.map((baseline) => `  vs ${against(ours, baseline)}`),
+  ].join("\n");
 }

@@ -58,7 +58,7 @@ export interface Execution {
   readonly realm: Realm;
 }
 
-/** Simulated milliseconds charged per call and per cell; advances the clock so "Apps Script time" can be estimated. */
+/** Simulated milliseconds charged per call, per cell, per message and per read after a write; advances the clock so "Apps Script time" can be estimated. */
 export interface CostModel {
   /** Default cost of one call, per service. */
   perCallMs: Record<ServiceName, number>;
@@ -66,13 +66,59 @@ export interface CostModel {
   perMethodMs: Record<string, number>;
   perCellReadMs: number;
   perCellWrittenMs: number;
+  /** A Spreadsheet read in an execution holding unflushed Spreadsheet writes first commits them: one round trip. */
+  readAfterWriteMs: number;
+  /** What a message costs on top of its MailApp.sendEmail call (whose per-method price is the base per message). */
+  mail: { perKbMs: number; perRecipientMs: number };
 }
 
 /**
- * Default costs. Figures are rough, chosen from Google's best-practices page
- * (developers.google.com/apps-script/guides/support/best-practices: a 100×100 grid written cell by cell
- * takes ~70 s, i.e. ~7 ms per call, against ~1 s batched, i.e. ~0.1 ms per cell) and from
- * commonly reported timings of mail and lock calls. Builders and in-memory objects cost nothing.
+ * Classes whose objects live in the script, not in the document: builders assemble a value before the one call that
+ * uses it, and built rule objects are values the script holds. Their calls are counted but cost nothing, and never
+ * read or write the spreadsheet.
+ */
+const SCRIPT_SIDE_CLASSES = [
+  "TriggerBuilder",
+  "ClockTriggerBuilder",
+  "SpreadsheetTriggerBuilder",
+  "DataValidationBuilder",
+  "ConditionalFormatRuleBuilder",
+  "FilterCriteriaBuilder",
+  "EmbeddedChartBuilder",
+  "Menu",
+  "DataValidation",
+  "ConditionalFormatRule",
+  "BooleanCondition",
+  "GradientCondition",
+  "FilterCriteria",
+  "AuthorizationInfo",
+] as const;
+
+/**
+ * Default costs, each with its source; docs/performance.md ("The cost model") gives the same list.
+ *
+ * - Spreadsheet 7 ms a call, 0.1 ms a cell written: Google's best-practices page
+ *   (developers.google.com/apps-script/guides/support/best-practices): a 100×100 grid written cell by cell takes
+ *   ~70 s, i.e. ~7 ms per call, against ~1 s batched, i.e. ~0.1 ms per cell. A Stack Overflow measurement ("What is
+ *   faster: ScriptDb or SpreadsheetApp?", ruby-bash.developreference.com/article/29263774) agrees on the order: one
+ *   4,000-cell write committed by flush() took ~610 ms, ~0.14 ms a cell. 0.01 ms a cell read: no source gives one;
+ *   reads are assumed ten times cheaper than writes.
+ * - readAfterWriteMs and SpreadsheetApp.flush 30 ms: Apps Script caches writes and "every time you do a read, we
+ *   must first empty (commit) the write cache" (Google's Apps Script blog, "Optimizing Spreadsheet Operations",
+ *   googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html); the best-practices page: "Alternating
+ *   read and write commands is slow". The same Stack Overflow measurement: 400 one-row writes took 164 ms, and
+ *   almost 12 s with a flush() after each, i.e. ~30 ms per commit of a small write.
+ * - MailApp.sendEmail 400 ms per message + 8 ms per KB of body, HTML body and attachments: a published add-on
+ *   reports "An email with total size of 100KB will take about 1.2 seconds to send"
+ *   (sites.google.com/quickfixters.com/add-onsuniverse/faq, Small Outbox). No source splits that into a base and a
+ *   size part; the base is the pace the Gmail API allows one user (15,000 quota units a minute, messages.send 100
+ *   units: 150 messages a minute, one per 400 ms; developers.google.com/gmail/api/reference/quota), MailApp being
+ *   assumed no faster [UNCONFIRMED]; the rest of the 1.2 s is the size: (1,200 - 400) / 100 KB = 8 ms per KB.
+ * - 20 ms per recipient (to, cc and bcc): no source gives one; a small charge so that 50 recipients (the most one
+ *   message may have) add about 1 s.
+ * - Every other figure (Properties, Cache, Lock, other Mail calls such as getRemainingDailyQuota, Script, Html,
+ *   Session, Ui, UrlFetch, openById, createPivotTable, insertSheet, setConditionalFormatRules): rough figures from
+ *   commonly reported timings, without a source.
  */
 export const DEFAULT_COST_MODEL: CostModel = {
   perCallMs: {
@@ -91,22 +137,8 @@ export const DEFAULT_COST_MODEL: CostModel = {
     UrlFetch: 150,
   },
   perMethodMs: {
-    // Builders assemble a value in the script before the one call that uses it: free.
-    "TriggerBuilder.*": 0,
-    "ClockTriggerBuilder.*": 0,
-    "SpreadsheetTriggerBuilder.*": 0,
-    "DataValidationBuilder.*": 0,
-    "ConditionalFormatRuleBuilder.*": 0,
-    "FilterCriteriaBuilder.*": 0,
-    "EmbeddedChartBuilder.*": 0,
-    "Menu.*": 0,
-    // Built rule objects are values held by the script: reading them back is free too.
-    "DataValidation.*": 0,
-    "ConditionalFormatRule.*": 0,
-    "BooleanCondition.*": 0,
-    "GradientCondition.*": 0,
-    "FilterCriteria.*": 0,
-    "AuthorizationInfo.*": 0,
+    ...Object.fromEntries(SCRIPT_SIDE_CLASSES.map((name) => [`${name}.*`, 0])),
+    "MailApp.sendEmail": 400,
     "SpreadsheetApp.flush": 30,
     "SpreadsheetApp.openById": 200,
     "Range.createPivotTable": 150,
@@ -115,7 +147,26 @@ export const DEFAULT_COST_MODEL: CostModel = {
   },
   perCellReadMs: 0.01,
   perCellWrittenMs: 0.1,
+  readAfterWriteMs: 30,
+  mail: { perKbMs: 8, perRecipientMs: 20 },
 };
+
+/** Verbs of Spreadsheet methods that read the document (e.g. getValues, getLastRow, isSheetHidden, find). */
+const READ_VERB = /^(get|is|has|find|can)/;
+/** Verbs of Spreadsheet methods that change the document (e.g. setValues, insertSheet, appendRow, protect, hideSheet). */
+const WRITE_VERB =
+  /^(set|insert|append|delete|clear|add|remove|copy|move|sort|hide|show|unhide|protect|merge|break|auto|activate|update|check|uncheck|trim|randomize|create(?!DeveloperMetadataFinder))/;
+
+/** Whether a Spreadsheet call reads the document, changes it, or neither (builders, objects held by the script, offset, EmbeddedChart.modify). */
+function spreadsheetAccess(method: string, cellsRead: number, cellsWritten: number): "read" | "write" | null {
+  const dot = method.indexOf(".");
+  const className = method.slice(0, dot);
+  const verb = method.slice(dot + 1);
+  if ((SCRIPT_SIDE_CLASSES as readonly string[]).includes(className)) return null;
+  if (cellsRead > 0 || READ_VERB.test(verb)) return "read";
+  if (cellsWritten > 0 || WRITE_VERB.test(verb)) return "write";
+  return null;
+}
 
 /** Which calls a fault or an interleaving applies to. */
 export interface CallMatch {
@@ -209,6 +260,10 @@ export class Kernel {
   private nowMs: number;
   readonly cost: CostModel;
   private counts: CallCounts = emptyCounts();
+  /** Simulated ms charged to MailApp; see mailMs(). */
+  private mailMsSpent = 0;
+  /** Executions holding Spreadsheet writes Apps Script has cached but not yet committed (see roundTripMs). */
+  private readonly unflushedWrites = new WeakSet<Execution>();
   private rules: ActiveRule[] = [];
   private random: () => number;
   private executionStack: Execution[] = [];
@@ -323,9 +378,49 @@ export class Kernel {
       this.cost.perMethodMs[method] ??
       this.cost.perMethodMs[`${method.slice(0, method.indexOf("."))}.*`] ??
       this.cost.perCallMs[service];
-    this.advance(perCall + cellsRead * this.cost.perCellReadMs + cellsWritten * this.cost.perCellWrittenMs);
+    const ms =
+      perCall +
+      cellsRead * this.cost.perCellReadMs +
+      cellsWritten * this.cost.perCellWrittenMs +
+      (service === "Spreadsheet" ? this.roundTripMs(execution, method, cellsRead, cellsWritten) : 0);
+    if (service === "Mail") this.mailMsSpent += ms;
+    this.advance(ms);
     this.checkTimeLimit();
     this.applyRules(service, method);
+  }
+
+  /**
+   * The commit of `execution`'s cached Spreadsheet writes that this call pays for: readAfterWriteMs when it reads
+   * while writes are pending, else 0. Keeps the execution's pending state: a write leaves writes pending, a read or
+   * SpreadsheetApp.flush commits them (flush's own price is the commit).
+   */
+  private roundTripMs(execution: Execution, method: string, cellsRead: number, cellsWritten: number): number {
+    if (method === "SpreadsheetApp.flush") {
+      this.unflushedWrites.delete(execution);
+      return 0;
+    }
+    const access = spreadsheetAccess(method, cellsRead, cellsWritten);
+    if (access === "write") this.unflushedWrites.add(execution);
+    if (access !== "read" || !this.unflushedWrites.has(execution)) return 0;
+    this.unflushedWrites.delete(execution);
+    return this.cost.readAfterWriteMs;
+  }
+
+  /**
+   * Charges what MailApp.sendEmail costs on top of its call: the message's size (body, HTML body and attachments, in
+   * UTF-8 bytes) and its recipients (to, cc and bcc), under the cost model's `mail` prices. Counts as mail time and
+   * toward the time limit; free outside any execution, like every call.
+   */
+  chargeMessage(message: { bytes: number; recipients: number }): void {
+    if (!this.execution) return;
+    const ms = (message.bytes / 1024) * this.cost.mail.perKbMs + message.recipients * this.cost.mail.perRecipientMs;
+    this.mailMsSpent += ms;
+    this.spend(ms);
+  }
+
+  /** Simulated milliseconds spent in MailApp (its calls and the size and recipients of its messages) since the counters were last reset. */
+  mailMs(): number {
+    return this.mailMsSpent;
   }
 
   /** The scopes `user` has granted (every declared scope when grants are not modelled). */
@@ -435,6 +530,7 @@ export class Kernel {
 
   resetCounts(): void {
     this.counts = emptyCounts();
+    this.mailMsSpent = 0;
   }
 }
 

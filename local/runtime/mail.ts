@@ -129,8 +129,12 @@ export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.
     if (Buffer.byteLength(body, "utf8") + Buffer.byteLength(htmlBody ?? "", "utf8") > outbox.maxBodyBytes) {
       throw kernel.exception(MAIL_ERRORS.bodySize);
     }
-    const attachments = Array.isArray(message.attachments) ? message.attachments.length : 0;
-    if (attachments > MAIL.attachmentsPerMessage) throw kernel.exception(MAIL_ERRORS.attachments);
+    const attachments = Array.isArray(message.attachments) ? message.attachments : [];
+    if (attachments.length > MAIL.attachmentsPerMessage) throw kernel.exception(MAIL_ERRORS.attachments);
+    // Sending takes longer the bigger the message and the more its recipients (the kernel's cost model, `mail`).
+    const bytes =
+      Buffer.byteLength(body, "utf8") + Buffer.byteLength(htmlBody ?? "", "utf8") + attachmentBytes(attachments);
+    kernel.chargeMessage({ bytes, recipients: count });
     const mail: SentMail = {
       at: kernel.now(),
       from: user,
@@ -143,7 +147,7 @@ export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.
       name: text(message.name, method, args),
       replyTo,
       noReply: message.noReply === true,
-      attachments,
+      attachments: attachments.length,
     };
     outbox.charge(kernel, user, count);
     outbox.messages.push(mail);
@@ -164,6 +168,20 @@ export function createMailApp(kernel: Kernel, outbox: Outbox): GoogleAppsScript.
       send(message, args);
     },
   } as GoogleAppsScript.Mail.MailApp;
+}
+
+/**
+ * Bytes of the attachments: a BlobSource's blob (getBlob()) or a Blob itself, measured by getBytes(). The runtime
+ * emulates no blobs, so only a script's own blob-like objects have a size; anything else counts as 0 bytes.
+ */
+function attachmentBytes(attachments: readonly unknown[]): number {
+  const hasMethod = (value: unknown, name: string): value is Record<string, () => unknown> =>
+    typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)[name] === "function";
+  return attachments.reduce<number>((sum, attachment) => {
+    const blob = hasMethod(attachment, "getBlob") ? attachment.getBlob() : attachment;
+    const bytes = hasMethod(blob, "getBytes") ? blob.getBytes() : [];
+    return sum + (Array.isArray(bytes) ? bytes.length : 0);
+  }, 0);
 }
 
 /** The message an argument list of sendEmail stands for, or null when it matches no overload. */

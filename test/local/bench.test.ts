@@ -1,18 +1,24 @@
-/** Guards the bench cheaply: at 1,500 and 3,000 follow-ups every operation makes the same service calls, while the naive reminder script's calls grow with the rows. */
+/** Guards the bench cheaply: at 1,500 and 3,000 follow-ups every operation makes the same service calls, while the naive reminder script's calls grow with the rows; the time spent on mail is reported, and the batched baseline runs. */
 
 import type { Measurement } from "../../local/bench/measurement";
 import { measureNaiveHourly } from "../../local/bench/naive-baseline";
 import { measureOperations, OPERATIONS } from "../../local/bench/operations";
+import { BATCHED_HOURLY, measureBatchedHourly } from "../../local/bench/realistic-baseline";
 import { readProject } from "../../local/runtime/loader";
 import { DIST } from "../helpers/runtime";
 
 const OWNERS = 20;
 const project = readProject(DIST);
 
-/** Our operations and the naive baseline on a table of `rows` follow-ups. */
-function bench(rows: number): { ours: Measurement[]; naive: Measurement } {
-  const { measurements, runtime } = measureOperations(project, { rows, owners: OWNERS });
-  return { ours: measurements, naive: measureNaiveHourly(runtime, { rows, owners: OWNERS }) };
+/** Our operations and the two baselines on a table of `rows` follow-ups. */
+function bench(rows: number): { ours: Measurement[]; naive: Measurement; batched: Measurement } {
+  const scenario = { rows, owners: OWNERS };
+  const { measurements, runtime } = measureOperations(project, scenario);
+  return {
+    ours: measurements,
+    naive: measureNaiveHourly(runtime, scenario),
+    batched: measureBatchedHourly(runtime, scenario),
+  };
 }
 
 const calls = (m: Measurement) => ({
@@ -53,5 +59,23 @@ describe("bench", () => {
     expect(large.naive.spreadsheetCalls).toBeGreaterThan(1.8 * small.naive.spreadsheetCalls);
     const hourly = large.ours.find((m) => m.operation === OPERATIONS.hourly);
     expect(hourly?.spreadsheetCalls).toBeLessThan(large.naive.spreadsheetCalls / 10);
+  });
+
+  it("reports the part of each estimate spent on mail: at least 400 ms a digest, none where nothing is sent", () => {
+    const hourly = large.ours.find((m) => m.operation === OPERATIONS.hourly);
+    // 21 digests at 400 ms each at least.
+    expect(hourly?.estimatedMailMs).toBeGreaterThan(21 * 400);
+    expect(hourly?.estimatedMailMs).toBeLessThan(hourly?.estimatedMs ?? 0);
+    const review = large.ours.find((m) => m.operation === OPERATIONS.review);
+    expect(review?.estimatedMailMs).toBe(0);
+    expect(JSON.parse(JSON.stringify(hourly))).toHaveProperty("estimatedMailMs", hourly?.estimatedMailMs);
+  });
+
+  it("runs the batched baseline: a few calls reading the whole table, one email per overdue owner", () => {
+    expect(large.batched).toMatchObject({ operation: BATCHED_HOURLY, outcome: "completed", emails: OWNERS });
+    expect(large.batched.spreadsheetCalls).toBe(small.batched.spreadsheetCalls);
+    expect(large.batched.spreadsheetCalls).toBeLessThan(10);
+    expect(large.batched.cellsRead).toBeGreaterThan(3_000 * 18);
+    expect(large.batched.estimatedMailMs).toBeGreaterThan(0);
   });
 });
