@@ -4,6 +4,7 @@ import { phoneDigits } from "./customer-match";
 import { customerContacts, ownershipOf } from "./customers";
 import { type Day, isoOfDay } from "./dates";
 import { agendaOf, isOpen } from "./due";
+import { fingerprint } from "./fingerprint";
 import type { FollowUp, NextDateSource, RowProblem } from "./follow-ups";
 import { ownersWithPool, type Pool, reminderOwner } from "./pool";
 import type { Settings } from "./settings";
@@ -138,16 +139,6 @@ export function indexKeyOf(key: string): string {
 /** What identifies an entry's line: its customer key (as indexed), or "#row" for a row without a customer. */
 export function identityOf(entry: { key: string; rows: readonly number[] }): string {
   return entry.key !== "" ? indexKeyOf(entry.key) : `#${entry.rows[0]}`;
-}
-
-/** A short hash of `text` (FNV-1a, 32 bits, hex): tells whether what an index was computed from has changed. */
-export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
 }
 
 /** The open row as the index keeps it. */

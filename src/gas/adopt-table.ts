@@ -18,6 +18,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface AdoptionResult {
   positions: ColumnPositions;
   valuesAdded: string[];
+  /** The team's columns from the header row down, as read once the add-on's columns were laid out. */
+  grid: unknown[][];
 }
 
 /** Distinct non-empty texts, in first-seen order. */
@@ -49,9 +51,10 @@ export function adoptTable(
   tagHeaderRow(spreadsheet, sheet, plan.headerRow);
 
   const lastRow = sheet.getLastRow();
-  const [header = [], ...data] = sheet
+  const grid = sheet
     .getRange(plan.headerRow, 1, Math.max(1, lastRow - plan.headerRow + 1), Math.max(1, plan.lastUsedColumn))
     .getValues();
+  const [header = [], ...data] = grid;
   const { followUps } = readFollowUps(
     data,
     plan.headerRow + 1,
@@ -80,5 +83,5 @@ export function adoptTable(
     createdColumns: [...plan.toAppend],
   });
   sheet.activate();
-  return { positions, valuesAdded: [...withStages.added, ...withMethods.added] };
+  return { positions, valuesAdded: [...withStages.added, ...withMethods.added], grid };
 }

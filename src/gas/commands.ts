@@ -36,11 +36,14 @@ function problemMessage(problem: TableProblem, language: Language): string {
   return fill(t("sync.missingSheet"), { name });
 }
 
-/** Applies dropdowns, colouring and protection and syncs, for a table just created or adopted. */
-function finish(spreadsheet: Spreadsheet, now: number): Table & { assigned: number } {
+/**
+ * Applies dropdowns, colouring and protection and syncs, for a table just created or adopted (`read`: the rows
+ * adoption read, so the table is read once).
+ */
+function finish(spreadsheet: Spreadsheet, now: number, read?: unknown[][]): Table & { assigned: number } {
   const table = openTable(spreadsheet);
   if (isTableProblem(table)) throw new Error(`the table just set up cannot be opened: ${table.kind}`);
-  const outcome = syncTable(table, now);
+  const outcome = syncTable(table, now, read);
   protectTable(table, userEmail());
   return { ...table, assigned: outcome.plan.counts.ids };
 }
@@ -89,7 +92,7 @@ export function setUpOrAdopt(): void {
   }
   const done = withDocumentLock(() => {
     const result = adoptTable(spreadsheet, sheet, plan, language, userEmail());
-    return { result, table: finish(spreadsheet, Date.now()) };
+    return { result, table: finish(spreadsheet, Date.now(), result.grid) };
   });
   if (!done) {
     tell(language, t("error.busy"));

@@ -3,7 +3,6 @@
 import {
   entryCells,
   entryOf,
-  fingerprint,
   INDEX_COLUMNS,
   type IndexEntry,
   identityOf,
@@ -15,6 +14,7 @@ import {
 import { customerKey, type KnownCustomer, phoneDigits } from "../core/customer-match";
 import { dayInZone } from "../core/dates";
 import { agendaOf } from "../core/due";
+import { fingerprint } from "../core/fingerprint";
 import { type FollowUp, type RowProblem, readFollowUps } from "../core/follow-ups";
 import { literalGrid } from "../core/literal";
 import { type PoolEvent, poolOf } from "../core/pool";

@@ -166,8 +166,9 @@ function save(
 /** Grows the sheet when the new row is past its end, and extends dropdowns and colouring to the new rows. */
 function ensureRow(table: Table, row: number): void {
   const sheet = table.followUps;
-  if (row <= sheet.getMaxRows()) return;
-  sheet.insertRowsAfter(sheet.getMaxRows(), GROWTH_ROWS);
-  applyValidation(table);
+  const max = sheet.getMaxRows();
+  if (row <= max) return;
+  sheet.insertRowsAfter(max, GROWTH_ROWS);
+  applyValidation(table, max + 1);
   applyRowColouring(table);
 }

@@ -9,7 +9,7 @@ import { rebuildIndex } from "./customer-index";
 import { handoversOf, saveRegistry } from "./registry";
 import type { Table } from "./table";
 import { layOutColumns, positionsFrom } from "./table-layout";
-import { readRows, withChanges, writeChanges } from "./table-rows";
+import { readRows, rowsOfGrid, withChanges, writeChanges } from "./table-rows";
 import { applyRowColouring, applyValidation } from "./table-rules";
 
 /** What a sync did. */
@@ -59,16 +59,17 @@ function completeSettings(table: Table): void {
 }
 
 /**
- * Reads the table in one call, plans in memory, and writes only the changed cells of the add-on's own columns
+ * Reads the table in one call (or takes `read`, the grid from the header row down that adoption read under the same
+ * lock), plans in memory, and writes only the changed cells of the add-on's own columns
  * (re-checked just before writing: when someone changed them meanwhile, nothing is written and TableChangedError
  * says so). The number of service calls does not depend on the number of rows. Run it under the document lock.
  * Idempotent: a second run finds nothing to change.
  */
-export function syncTable(table: Table, now: number): SyncOutcome {
+export function syncTable(table: Table, now: number, read?: readonly (readonly unknown[])[]): SyncOutcome {
   const added = appendMissingColumns(table);
   if (!table.headerRowTagged) tagHeaderRow(table.spreadsheet, table.followUps, table.headerRow);
   const { positions, registry } = table;
-  const rows = readRows(table);
+  const rows = read ? rowsOfGrid(table, read) : readRows(table);
   const plan = planSync({
     table: { firstRow: rows.firstRow, values: rows.values, positions },
     followUps: rows.followUps,

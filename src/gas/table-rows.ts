@@ -23,11 +23,20 @@ export interface TableRows {
 /** Reads the header row and every data row of the table with one getValues call. */
 export function readRows(table: Table): TableRows {
   const sheet = table.followUps;
-  const firstRow = table.headerRow + 1;
   const lastRow = Math.max(sheet.getLastRow(), table.headerRow);
   const width = Math.max(sheet.getLastColumn(), ...Object.values(table.positions));
-  const grid = sheet.getRange(table.headerRow, 1, lastRow - table.headerRow + 1, width).getValues();
-  const [header = [], ...values] = grid;
+  return rowsOfGrid(table, sheet.getRange(table.headerRow, 1, lastRow - table.headerRow + 1, width).getValues());
+}
+
+/**
+ * The table's rows from a grid read from its header row down, as wide as the sheet's used columns or narrower (the
+ * cells right of it are empty: adoption read the team's columns before appending its own), without reading again.
+ */
+export function rowsOfGrid(table: Table, grid: readonly (readonly unknown[])[]): TableRows {
+  const width = Math.max(...grid.map((row) => row.length), ...Object.values(table.positions));
+  const padded = grid.map((row) => [...row, ...Array(width - row.length).fill("")]);
+  const firstRow = table.headerRow + 1;
+  const [header = [], ...values] = padded;
   return {
     firstRow,
     values,

@@ -2,17 +2,21 @@
 
 import { columnLetter } from "../core/a1";
 import { COLUMNS, type ColumnKind } from "../core/columns";
+import { fingerprint } from "../core/fingerprint";
 import { colouringOfFormula, ROW_COLOURS, type RowColouring, rowColouringFormula } from "../core/overdue-rules";
 import { SETTINGS_LAYOUT } from "../core/settings";
 import { translator } from "../i18n/translate";
+import { readValue, writeValue } from "./spreadsheet-metadata";
 import type { Table } from "./table";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-/** The data rows of a column: from below the header to the sheet's last row. */
-function dataColumn(table: Table, column: number): Range {
-  const first = table.headerRow + 1;
-  return table.followUps.getRange(first, column, Math.max(1, table.followUps.getMaxRows() - first + 1), 1);
+/** Where the add-on records which dropdowns and checks it last applied (spreadsheet developer metadata). */
+const APPLIED_KEY = "followUpTracker.validation";
+
+/** The data rows of a column: from below the header (or from `from`) to the sheet's last row. */
+function dataColumn(table: Table, column: number, from = table.headerRow + 1): Range {
+  return table.followUps.getRange(from, column, Math.max(1, table.followUps.getMaxRows() - from + 1), 1);
 }
 
 /** A list column of another sheet below its header, as the source of a dropdown. */
@@ -29,8 +33,13 @@ const LIST_KINDS: ReadonlySet<ColumnKind> = new Set(["stage", "method", "owner",
  * and superseded: chosen by each column's kind. Invalid input is allowed with a warning: values typed before are
  * marked, never deleted. Date, number and checkbox rules go only on columns the add-on created: on a team's own column
  * they would change how its cells show (a checkbox over "否"), so those columns are left as the team keeps them.
+ *
+ * Written only where needed: the rules last applied are recorded (which columns, which lists, which language); when
+ * they are the same, a column is rewritten only if some cell of it has lost its rule (a paste or a clear removes
+ * it), one read of the column's rules instead of a write of them all. `newRowsFrom` (rows just added below) writes
+ * those rows only.
  */
-export function applyValidation(table: Table): void {
+export function applyValidation(table: Table, newRowsFrom?: number): void {
   const t = translator(table.language);
   const rule = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true);
   const list = (sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, help: string) => () =>
@@ -46,13 +55,38 @@ export function applyValidation(table: Table): void {
     done: checkbox,
     superseded: checkbox,
   };
-  for (const spec of COLUMNS) {
+  const columns = COLUMNS.flatMap((spec) => {
     const validation = rules[spec.kind];
     const column = table.positions[spec.key];
-    if (!validation || column === undefined) continue;
-    if (!(LIST_KINDS.has(spec.kind) || table.createdColumns.has(spec.key))) continue;
-    dataColumn(table, column).setDataValidation(validation());
+    if (!validation || column === undefined) return [];
+    if (!(LIST_KINDS.has(spec.kind) || table.createdColumns.has(spec.key))) return [];
+    return [{ key: spec.key, kind: spec.kind, column, validation }];
+  });
+  if (newRowsFrom !== undefined) {
+    for (const { column, validation } of columns)
+      dataColumn(table, column, newRowsFrom).setDataValidation(validation());
+    return;
   }
+  const applied = fingerprint(
+    JSON.stringify([
+      columns.map(({ key, kind, column }) => [key, kind, column]),
+      table.headerRow,
+      table.language,
+      [
+        table.settingsSheet.getSheetId(),
+        table.settingsSheet.getMaxRows(),
+        table.team.getSheetId(),
+        table.team.getMaxRows(),
+      ],
+    ]),
+  );
+  const same = readValue(table.spreadsheet, APPLIED_KEY) === applied;
+  for (const { column, validation } of columns) {
+    const range = dataColumn(table, column);
+    if (same && range.getDataValidations().every(([rule]) => rule !== null)) continue;
+    range.setDataValidation(validation());
+  }
+  if (!same) writeValue(table.spreadsheet, APPLIED_KEY, applied);
 }
 
 /**

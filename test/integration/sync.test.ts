@@ -104,6 +104,27 @@ describe("sync & repair", () => {
     expect(calls(100)).toBe(calls(10_000));
   });
 
+  it("rewrites the dropdowns only where a cell lost its rule, not every cell of every run", () => {
+    const runtime = handTyped(
+      Array.from({ length: 3000 }, (_, i) => row(`客户${i}`, "2026/11/10", "待回访", "2026/11/20")),
+    );
+    sync(runtime);
+    const written = () => {
+      const before = runtime.kernel.snapshot().cellsWritten;
+      sync(runtime);
+      return runtime.kernel.snapshot().cellsWritten - before;
+    };
+    // Nothing changed: no rule is written again (the customer index and the colouring are small).
+    expect(written()).toBeLessThan(1000);
+    // A paste over a stage cell took its dropdown away: Sync puts it back.
+    const sheet = runtime.inspect().getActiveSpreadsheet().getSheetByName("跟进记录");
+    sheet?.getRange("I500").setDataValidation(null);
+    expect(written()).toBeGreaterThanOrEqual(3000);
+    const rule = sheet?.getRange("I500").getDataValidation();
+    expect(String(rule?.getCriteriaType())).toBe("VALUE_IN_RANGE");
+    expect(written()).toBeLessThan(1000);
+  });
+
   it("says so when the table has not been set up", () => {
     const runtime = runtimeOnDist({ user: ZH_REP });
     runtime.open("LIMITED");
