@@ -143,6 +143,9 @@ export interface ClaimResult {
   message: string;
 }
 
+/** How many due follow-ups the sidebar lists: a list to work through, small enough to open fast at any table size. */
+export const DUE_LISTED = 200;
+
 /** Everything the sidebar needs to open, in one call. */
 export interface SidebarData {
   language: Language;
@@ -157,7 +160,10 @@ export interface SidebarData {
   methods: string[];
   sources: string[];
   owners: string[];
+  /** The user's overdue and due-today follow-ups, the most overdue first, at most DUE_LISTED of them. */
   myDue: DueItem[];
+  /** How many the user has in all (more than myDue lists when past DUE_LISTED). */
+  myDueCount: number;
   /** Customers in the pool, longest-forgotten first: any member may claim one. */
   pool: PoolItem[];
   /** For admins (and the reminders' owner): what is wrong with the daily reminders, one line each; else empty. */

@@ -15,7 +15,7 @@ import { customerKey } from "../core/customer-match";
 import { dayInZone, isoOfDay } from "../core/dates";
 import { needsAlert, statusLines } from "../core/reminder-status";
 import { stageCadenceDays } from "../core/settings";
-import type { CustomerSummary, SidebarData } from "../core/sidebar-api";
+import { type CustomerSummary, DUE_LISTED, type SidebarData } from "../core/sidebar-api";
 import { memberByEmail, type TeamMember } from "../core/team";
 import { translator } from "../i18n/translate";
 import { currentIndex, existingIndex, readIndexColumns } from "./customer-index";
@@ -91,6 +91,12 @@ export function loadSidebarData(): SidebarData {
   const index = withDocumentLock(() => currentIndex(table));
   if (!index) throw new Error(translator(table.language)("error.busy"));
   const lines = readIndexColumns(index.value.sheet, "dueOwner", "pool");
+  const due = dueItemsOf(
+    lines.map(([dueOwner, dueCell]) => ({ dueOwner: String(dueOwner), due: dueOfCell(dueCell) })),
+    table.members,
+    member,
+    today,
+  );
   return {
     language: table.language,
     today: isoOfDay(today),
@@ -100,12 +106,8 @@ export function loadSidebarData(): SidebarData {
     methods: [...table.settings.methods],
     sources: [...table.settings.sources],
     owners: table.members.map((m) => m.name),
-    myDue: dueItemsOf(
-      lines.map(([dueOwner, due]) => ({ dueOwner: String(dueOwner), due: dueOfCell(due) })),
-      table.members,
-      member,
-      today,
-    ),
+    myDue: due.slice(0, DUE_LISTED),
+    myDueCount: due.length,
     pool: poolItemsOf(
       lines.map((line) => poolOfCell(line[2])),
       today,

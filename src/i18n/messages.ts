@@ -33,6 +33,7 @@ export const zh = {
   "sidebar.loading": "加载中…",
   "sidebar.failed": "无法连接服务器：{message}",
   "sidebar.noDue": "没有逾期或今日到期的跟进。",
+  "sidebar.dueMore": "…另有 {count} 条未列出（这里列出最逾期的 {listed} 条；表格中逾期的行标红）。",
   "sidebar.overdueDays": "逾期 {days} 天",
   "sidebar.dueToday": "今日到期",
   "sidebar.customerHint": "负责人 {owner} · {stage}",
@@ -416,6 +417,8 @@ export const en: Record<MessageKey, string> = {
   "sidebar.loading": "Loading…",
   "sidebar.failed": "Could not reach the server: {message}",
   "sidebar.noDue": "Nothing overdue or due today.",
+  "sidebar.dueMore":
+    "… and {count} more (the {listed} most overdue are listed here; overdue rows are red in the sheet).",
   "sidebar.overdueDays": "{days} days overdue",
   "sidebar.dueToday": "Due today",
   "sidebar.customerHint": "owner {owner} · {stage}",

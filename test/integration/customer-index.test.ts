@@ -48,6 +48,19 @@ describe("customer index", () => {
     expect(dueOf(large)).not.toContain("客户7");
   });
 
+  it("sends the 200 most overdue follow-ups of a rep with 250, with the count of all, in a small reply", () => {
+    const runtime = followUpTable(
+      Array.from({ length: 250 }, (_, i) => typedRow(`客户${i}`, "李四", i < 50 ? "2026/11/10" : "2026/11/20")),
+    );
+    const data = runtime.run("sidebarData", [], { user: LI_SI }) as SidebarData;
+    expect(data.myDueCount).toBe(250);
+    expect(data.myDue).toHaveLength(200);
+    // The most overdue first: the 50 due on 11/10, then the first 150 of 11/20 by row.
+    expect(data.myDue.slice(0, 50).every((d) => d.daysOverdue === 17)).toBe(true);
+    expect(data.myDue[50]?.customer).toBe("客户50");
+    expect(Buffer.byteLength(JSON.stringify(data), "utf8")).toBeLessThan(50 * 1024);
+  });
+
   it("finds customers as the user types: names starting with it first, at most 8, nothing for bad input", () => {
     const runtime = followUpTable([
       typedRow("上海某科技", "李四"),

@@ -375,6 +375,10 @@ async function refresh(): Promise<void> {
   if (!control("date").value) control("date").value = data.today;
   element("due-list").replaceChildren(...data.myDue.map(dueEntry));
   element("no-due").hidden = data.myDue.length > 0;
+  const unlisted = data.myDueCount - data.myDue.length;
+  element("due-more").textContent =
+    unlisted > 0 ? fill(t("sidebar.dueMore"), { count: unlisted, listed: data.myDue.length }) : "";
+  element("due-more").hidden = unlisted <= 0;
   element("pool-list").replaceChildren(...data.pool.map(poolEntry));
   element("pool").hidden = data.pool.length === 0;
   element("reminders-list").replaceChildren(
