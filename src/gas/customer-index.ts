@@ -286,11 +286,18 @@ export interface SomeRows {
   problems: RowProblem[];
 }
 
-/** Reads `rowNumbers` of the Follow-ups sheet (one call per run of adjacent rows, and one for the header). */
-export function readSomeRows(table: Table, rowNumbers: Iterable<number>): SomeRows {
+/**
+ * Reads `rowNumbers` of the Follow-ups sheet (one call per run of adjacent rows, and one for the header unless
+ * `known` gives the header and width an earlier read of the same execution found).
+ */
+export function readSomeRows(
+  table: Table,
+  rowNumbers: Iterable<number>,
+  known?: Pick<SomeRows, "header" | "width">,
+): SomeRows {
   const sheet = table.followUps;
-  const width = Math.max(sheet.getLastColumn(), ...Object.values(table.positions));
-  const header = sheet.getRange(table.headerRow, 1, 1, width).getValues()[0];
+  const width = known?.width ?? Math.max(sheet.getLastColumn(), ...Object.values(table.positions));
+  const header = known?.header ?? sheet.getRange(table.headerRow, 1, 1, width).getValues()[0];
   const firstRow = table.headerRow + 1;
   const values: unknown[][] = [];
   const followUps: FollowUp[] = [];
@@ -381,6 +388,7 @@ function patch(
   const others = readSomeRows(
     table,
     [...listed].filter((row) => !pending.has(row)),
+    edited,
   );
   // A listed row that was not edited must still name the customer of its line.
   for (const f of others.followUps) {

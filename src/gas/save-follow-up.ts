@@ -159,7 +159,7 @@ function save(
   if (claimedHere || warnings.some((w) => w.kind === "ownerChange"))
     table.registry.handovers = handoversWith([...handoversOf(table.registry)], id);
   saveRegistry(table.spreadsheet, table.registry);
-  updateCustomer(table, index, customer, readSomeRows(table, [...customer.listed, row]), row, events);
+  updateCustomer(table, index, customer, readSomeRows(table, [...customer.listed, row], rows), row, events);
   return result;
 }
 
