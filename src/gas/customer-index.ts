@@ -75,6 +75,7 @@ function indexSheet(table: Table): Sheet {
     // Two rows to start with (a header and a line): the index grows with the customers, never a 1000-row grid.
     created.deleteRows(3, created.getMaxRows() - 2);
     created.deleteColumns(WIDTH + 1, created.getMaxColumns() - WIDTH);
+    created.getRange(1, 1, 1, WIDTH).setValues([t("index.header").split("|")]);
   });
 }
 

@@ -32,6 +32,8 @@ describe("set up a new table", () => {
     expect(ss.getActiveSheet().getName()).toBe(sheets[0]);
     // The customer index is the add-on's own sheet, hidden from the team.
     expect(ss.getSheetByName(sheets[4])?.isSheetHidden()).toBe(true);
+    // Its header names its columns in the table's language (the customer's name in the third).
+    expect(ss.getSheetByName(sheets[4])?.getRange(1, 3).getValue()).toBe(second);
     expect(runtime.ui.exchanges.at(-1)?.prompt).toContain(sheets[2]);
   });
 
