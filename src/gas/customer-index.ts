@@ -365,7 +365,15 @@ function patch(
 ): FollowUp[] | null {
   const keyColumn = INDEX_COLUMNS.indexOf("key");
   const rowsColumn = INDEX_COLUMNS.indexOf("rows");
-  const lines = readLines(sheet, rowsColumn + 1);
+  // The key and rows columns only (two reads), laid out as lines of the index for identitiesOf.
+  const keys = readIndexColumns(sheet, "key", "key");
+  const rowCells = readIndexColumns(sheet, "rows", "rows");
+  const lines = keys.map(([key], i) => {
+    const line: unknown[] = Array(WIDTH).fill("");
+    line[keyColumn] = key;
+    line[rowsColumn] = rowCells[i]?.[0];
+    return line;
+  });
   const identities = identitiesOf(lines);
   const lineOfRow = new Map<number, number>();
   const lineOfKey = new Map<string, number>();

@@ -86,7 +86,8 @@ function isWritten(table: Table, claim: { row: number; id: string }): boolean {
  * Checks and writes one follow-up; `claim` is told the row, id and outcome just before the row is written, so a retry
  * after a failure further on can tell that the row exists. The row goes below the last row, only if that row is still
  * empty when it is written (someone typing there gets their row kept and this save refused). Reads the customer
- * index's name, owner and phone columns for the warnings, and the table only at this customer's rows.
+ * index's key and phone columns and the lines they point to for the warnings, and the table only at this customer's
+ * rows.
  */
 function save(
   table: Table,

@@ -72,10 +72,26 @@ export function withChanges(table: Table, rows: TableRows, changes: readonly Cel
 /** Someone changed the table between the read a plan was made from and its write: nothing was written. */
 export class TableChangedError extends Error {}
 
+/** Changed rows read one run at a time up to this many runs (a save's customer); past it, one span per column (Sync). */
+const RUNS_READ_APART = 10;
+
+/** The rows `rows` covers as [first, last] runs of adjacent rows, or one span when they fall in many runs. */
+function readRuns(rows: readonly number[]): [number, number][] {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const row of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && row === run[1] + 1) run[1] = row;
+    else runs.push([row, row]);
+  }
+  return runs.length > RUNS_READ_APART ? [[sorted[0], sorted[sorted.length - 1]]] : runs;
+}
+
 /**
  * Checks, just before writing, that every cell `changes` touches still holds what the plan read, and that each of
- * those rows still has the customer it had (a row inserted or deleted above shifts them): one narrow read per
- * column, whatever the number of rows. Throws TableChangedError, in the table's language, when anything differs.
+ * those rows still has the customer it had (a row inserted or deleted above shifts them): per column, one narrow read
+ * per run of changed rows when they are few (a save: a customer's rows far apart), else one read of their span
+ * (Sync), whatever the number of rows. Throws TableChangedError, in the table's language, when anything differs.
  */
 function checkUnchanged(
   table: Table,
@@ -85,19 +101,20 @@ function checkUnchanged(
   if (changes.length === 0) return;
   const planned = new Map(changes.map((c) => [`${c.row}:${c.column}`, c.before]));
   const changedRows = [...new Set(changes.map((c) => c.row))];
-  const top = Math.min(...changedRows);
-  const bottom = Math.max(...changedRows);
   const customerColumn = table.positions.customer;
   const columns = new Set(changes.map((c) => c.column));
   if (customerColumn !== undefined) columns.add(customerColumn);
   for (const column of columns) {
-    const now = table.followUps.getRange(top, column, bottom - top + 1, 1).getValues();
-    for (const row of changedRows) {
-      const key = `${row}:${column}`;
-      if (!planned.has(key) && column !== customerColumn) continue;
-      const expected = planned.has(key) ? planned.get(key) : rows.values[row - rows.firstRow]?.[column - 1];
-      if (!sameCell(now[row - top]?.[0], expected)) {
-        throw new TableChangedError(translator(table.language)("write.tableChanged"));
+    for (const [top, bottom] of readRuns(changedRows)) {
+      const now = table.followUps.getRange(top, column, bottom - top + 1, 1).getValues();
+      for (const row of changedRows) {
+        if (row < top || row > bottom) continue;
+        const key = `${row}:${column}`;
+        if (!planned.has(key) && column !== customerColumn) continue;
+        const expected = planned.has(key) ? planned.get(key) : rows.values[row - rows.firstRow]?.[column - 1];
+        if (!sameCell(now[row - top]?.[0], expected)) {
+          throw new TableChangedError(translator(table.language)("write.tableChanged"));
+        }
       }
     }
   }
