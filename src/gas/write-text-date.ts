@@ -5,10 +5,9 @@ import type { TextDateRequest, TextDateResult } from "../core/sidebar-api";
 import { cellText } from "../core/text";
 import { cellValueText, isEmptyDateCell, planDateFromText } from "../core/text-date-write";
 import { fill, translator } from "../i18n/translate";
-import { markRowsEdited } from "./customer-index";
+import { markRowsEdited, readSomeRows } from "./customer-index";
 import { currentMember, requireTable } from "./follow-up-sidebar";
 import { withDocumentLock } from "./lock";
-import { readRows } from "./table-rows";
 
 /** The request as sent, if it has the right shape. */
 function requestOf(value: unknown): TextDateRequest | null {
@@ -22,8 +21,8 @@ function requestOf(value: unknown): TextDateRequest | null {
 
 /**
  * google.script.run endpoint: the one write to a column the team owns in a row it already has, and only at this
- * explicit request of the row's owner (see ../core/text-date-write). Under the document lock the table is read and
- * the write planned; the cell is read once more just before writing, and a cell someone filled meanwhile is kept and
+ * explicit request of the row's owner (see ../core/text-date-write). Under the document lock that row is read and the
+ * write planned; the cell is read once more just before writing, and a cell someone filled meanwhile is kept and
  * the user told so. The date goes in as "yyyy-mm-dd", which Sheets takes as that date in every locale.
  */
 export function writeDateFromTextRequest(value: unknown): TextDateResult {
@@ -33,7 +32,13 @@ export function writeDateFromTextRequest(value: unknown): TextDateResult {
   if (!request) return { ok: false, message: t("form.invalid") };
   const member = currentMember(table);
   const done = withDocumentLock((): TextDateResult => {
-    const rows = readRows(table);
+    // Only the row asked about (and the header, for the column's name): whether it is still the owner's, still empty
+    // and still dated by its next step is that row's own business.
+    const last = table.followUps.getLastRow();
+    const rows = readSomeRows(
+      table,
+      [request.row].filter((row) => row <= last),
+    );
     const column = table.positions.nextDate;
     const header = column === undefined ? "" : cellText(rows.header[column - 1]);
     const names = {

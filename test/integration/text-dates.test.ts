@@ -168,4 +168,22 @@ describe("a next date written in the next step", () => {
     const english = runtime.inspect().getActiveSpreadsheet().getSheetByName(NAMES.en.followUps);
     expect((english?.getRange("K2").getValue() as Date | undefined)?.getTime()).toBe(Date.UTC(2024, 5, 11, 16));
   });
+
+  it("reads only the row asked about, whatever the size of the table", () => {
+    const cellsRead = (padding: number) => {
+      const filler = Array.from({ length: padding }, (_, i) => row(`客户${i}`, "回访", "2024/6/20", "li.lei"));
+      const runtime = followUpTable([...ROWS, ...filler], { now: SEVEN_THIRTY });
+      runtime.user = LI_SI;
+      const before = runtime.kernel.snapshot().cellsRead;
+      const item = sidebar(runtime, LI_SI).myDue.find((d) => d.row === 2);
+      const opened = runtime.kernel.snapshot().cellsRead;
+      expect(writeDate(runtime, { row: 2, id: item?.id, nextDate: "2024-06-12" })).toMatchObject({ ok: true });
+      return { open: opened - before, write: runtime.kernel.snapshot().cellsRead - opened };
+    };
+    const small = cellsRead(10);
+    const large = cellsRead(3_000);
+    expect(large.write).toBe(small.write);
+    // The sidebar's open grows by its three index columns per customer, not by the table's 18 cells a row.
+    expect(large.open - small.open).toBeLessThanOrEqual(3 * 2_990);
+  });
 });
