@@ -34,10 +34,10 @@ function valueKey(value: unknown): string {
   return `${typeof value}:${String(value)}`;
 }
 
-/** Consecutive numbers of a sorted list, as [first, last] pairs. */
-function runsOf(rows: readonly number[]): [number, number][] {
+/** Row numbers (in any order, repeats ignored) as runs of consecutive rows, [first, last] pairs in order. */
+export function runsOf(rows: Iterable<number>): [number, number][] {
   const runs: [number, number][] = [];
-  for (const row of rows) {
+  for (const row of [...new Set(rows)].sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];
     if (last && row === last[1] + 1) last[1] = row;
     else runs.push([row, row]);
@@ -67,7 +67,7 @@ export function writeOps(changes: readonly CellChange[]): WriteOp[] {
       if (runsOf(rows).length > 1) ops.push({ kind: "scatter", column, rows, value: group[0].after });
       else for (const change of group) blockRows.set(change.row, change.after);
     }
-    for (const [first, last] of runsOf([...blockRows.keys()].sort((a, b) => a - b))) {
+    for (const [first, last] of runsOf(blockRows.keys())) {
       const values = Array.from({ length: last - first + 1 }, (_, i) => blockRows.get(first + i));
       ops.push({ kind: "block", column, firstRow: first, values });
     }
@@ -78,7 +78,7 @@ export function writeOps(changes: readonly CellChange[]): WriteOp[] {
 /** A1 ranges of one column's rows, adjacent rows merged ("R5", "R9:R12"). */
 export function a1RangesOf(column: number, rows: readonly number[]): string[] {
   const letter = columnLetter(column);
-  return runsOf([...rows].sort((a, b) => a - b)).map(([first, last]) =>
+  return runsOf(rows).map(([first, last]) =>
     first === last ? `${letter}${first}` : `${letter}${first}:${letter}${last}`,
   );
 }

@@ -1,5 +1,6 @@
 /** The customer index sheet (the add-on's own, hidden): written whole when an operation has read the whole table anyway, patched for the rows edited or appended since, and trusted by the sidebar only while its stamp says it is current. */
 
+import { runsOf } from "../core/cell-writes";
 import {
   entryCells,
   entryOf,
@@ -22,7 +23,7 @@ import { highestIdNumber } from "../core/sync-plan";
 import { translator } from "../i18n/translate";
 import { readPoolEvents } from "./pool-log";
 import { handoversOf, loadRegistry } from "./registry";
-import { ownSheet, readValue, writeValue } from "./spreadsheet-metadata";
+import { ownSheet, readValue, recordedSheet, writeValue } from "./spreadsheet-metadata";
 import type { Table } from "./table";
 import { readRows, type TableRows } from "./table-rows";
 
@@ -62,8 +63,7 @@ function basisOf(table: Table): string {
 
 /** The index sheet when it exists (lookups read it as it is). */
 export function existingIndex(table: Table): Sheet | null {
-  const recorded = readValue(table.spreadsheet, SHEET_KEY);
-  return table.spreadsheet.getSheets().find((sheet) => String(sheet.getSheetId()) === recorded) ?? null;
+  return recordedSheet(table.spreadsheet, SHEET_KEY) ?? null;
 }
 
 /** The index sheet, made (hidden, warning-protected) on first use. */
@@ -127,24 +127,6 @@ export function noteTableEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   } catch (error) {
     console.warn(`customer index: edit not noted: ${String(error)}`);
   }
-}
-
-/** The index's lines from row 2 (blank lines included), `columns` wide from column 1. */
-function readLines(sheet: Sheet, columns: number): unknown[][] {
-  const last = sheet.getLastRow();
-  return last < 2 ? [] : sheet.getRange(2, 1, last - 1, columns).getValues();
-}
-
-/** Consecutive numbers grouped into runs [first, last]. */
-function runsOf(numbers: Iterable<number>): [number, number][] {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const n of sorted) {
-    const run = runs[runs.length - 1];
-    if (run && n === run[1] + 1) run[1] = n;
-    else runs.push([n, n]);
-  }
-  return runs;
 }
 
 /**
@@ -234,7 +216,7 @@ export function rebuildIndex(table: Table, rows: TableRows): Stamp {
   const events = readPoolEvents(table.spreadsheet);
   const entries = entriesOf(table, rows.followUps, rows.problems, events);
   const sheet = indexSheet(table);
-  const before = readLines(sheet, WIDTH);
+  const before = readIndexColumns(sheet, "key", "pool");
   const identities = identitiesOf(before);
   placeEntries(sheet, identities, new Set(identities.keys()), entries, before);
   writeValue(table.spreadsheet, EDITED_KEY, null);
@@ -256,7 +238,7 @@ export function checkIndex(table: Table, rows: TableRows): void {
   const sheet = existingIndex(table);
   if (!sheet || !readStamp(table)) return;
   const entries = entriesOf(table, rows.followUps, rows.problems, readPoolEvents(table.spreadsheet));
-  const before = readLines(sheet, WIDTH);
+  const before = readIndexColumns(sheet, "key", "pool");
   const identities = identitiesOf(before);
   const lineOf = new Map(identities.map((identity, line) => [identity, line]));
   const stale = new Set<number>();

@@ -6,7 +6,7 @@ import type { Language } from "../core/language";
 import { literalGrid } from "../core/literal";
 import { type Pool, type PoolEvent, poolEventsOf, poolLogHeader, poolLogRow, poolOf } from "../core/pool";
 import { translator } from "../i18n/translate";
-import { ownSheet, readValue } from "./spreadsheet-metadata";
+import { ownSheet, recordedSheet } from "./spreadsheet-metadata";
 import type { Table } from "./table";
 import { writeGrid } from "./table-layout";
 
@@ -17,9 +17,7 @@ const WIDTH = 6;
 
 /** The events of the Pool log, oldest first; none when nobody has released a customer yet (the sheet is made then). */
 export function readPoolEvents(spreadsheet: Spreadsheet): PoolEvent[] {
-  const recorded = readValue(spreadsheet, METADATA_KEY);
-  const sheet =
-    recorded === null ? undefined : spreadsheet.getSheets().find((s) => String(s.getSheetId()) === recorded);
+  const sheet = recordedSheet(spreadsheet, METADATA_KEY);
   const last = sheet?.getLastRow() ?? 0;
   if (!sheet || last < 2) return [];
   return poolEventsOf(sheet.getRange(2, 1, last - 1, WIDTH).getValues());

@@ -50,6 +50,14 @@ export function openValue(spreadsheet: Spreadsheet, key: string): StoredValue {
   };
 }
 
+/** The add-on's own sheet recorded under `key`, found by id (renaming it changes nothing); undefined when there is none. */
+export function recordedSheet(spreadsheet: Spreadsheet, key: string): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+  const recorded = readValue(spreadsheet, key);
+  return recorded === null
+    ? undefined
+    : spreadsheet.getSheets().find((sheet) => String(sheet.getSheetId()) === recorded);
+}
+
 /**
  * The add-on's own sheet recorded under `key` (found by id, so renaming it changes nothing), else a new one with a
  * fresh name, laid out by `init` (callers must cope with a sheet whose layout was interrupted).
@@ -60,9 +68,7 @@ export function ownSheet(
   name: string,
   init: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void = () => {},
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const recorded = readValue(spreadsheet, key);
-  const existing =
-    recorded === null ? undefined : spreadsheet.getSheets().find((sheet) => String(sheet.getSheetId()) === recorded);
+  const existing = recordedSheet(spreadsheet, key);
   if (existing) return existing;
   const sheet = spreadsheet.insertSheet(freshSheetName(spreadsheet, name));
   // Recorded before it is laid out: if laying out fails, the next run finds this sheet instead of making another.

@@ -1,6 +1,6 @@
 /** Reads the Follow-ups header and data rows in one call, and writes planned cell changes only where they were planned, after checking nobody changed those cells meanwhile. */
 
-import { a1RangesOf, type CellChange, changesToTeamColumns, sameCell, writeOps } from "../core/cell-writes";
+import { a1RangesOf, type CellChange, changesToTeamColumns, runsOf, sameCell, writeOps } from "../core/cell-writes";
 import { dayInZone } from "../core/dates";
 import { type FollowUp, type RowProblem, readFollowUps } from "../core/follow-ups";
 import { asLiteral } from "../core/literal";
@@ -77,14 +77,8 @@ const RUNS_READ_APART = 10;
 
 /** The rows `rows` covers as [first, last] runs of adjacent rows, or one span when they fall in many runs. */
 function readRuns(rows: readonly number[]): [number, number][] {
-  const sorted = [...rows].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const row of sorted) {
-    const run = runs[runs.length - 1];
-    if (run && row === run[1] + 1) run[1] = row;
-    else runs.push([row, row]);
-  }
-  return runs.length > RUNS_READ_APART ? [[sorted[0], sorted[sorted.length - 1]]] : runs;
+  const runs = runsOf(rows);
+  return runs.length > RUNS_READ_APART ? [[runs[0][0], runs[runs.length - 1][1]]] : runs;
 }
 
 /**
