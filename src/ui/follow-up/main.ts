@@ -106,9 +106,10 @@ function lookUpSoon(): void {
   }, LOOKUP_PAUSE_MS);
 }
 
-/** The existing customer named exactly `name` (from the server), if any. */
+/** The existing customer named exactly `name` (from the server), if any; the customers found become the choices. */
 async function customerCalled(name: string): Promise<CustomerSummary | undefined> {
-  return (await call("findCustomers", name)).find((c) => c.name === name.trim());
+  found = await call("findCustomers", name);
+  return customerNamed(name);
 }
 
 /** Shows who owns the customer typed, and any duplicate warning, as the user types. */
