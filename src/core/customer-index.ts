@@ -241,7 +241,7 @@ export function poolOfCell(cell: unknown): IndexedPool | null {
   return pool && typeof pool.customer === "string" ? pool : null;
 }
 
-/** The customers in the pool from the entries' pool cells, the longest-forgotten first (as ./pool poolItems). */
+/** The customers in the pool as the sidebar lists them for claiming, from the entries' pool cells, the longest-forgotten first. */
 export function poolItemsOf(pools: readonly (IndexedPool | null)[], today: Day): PoolItem[] {
   return pools
     .flatMap((p): PoolItem[] =>

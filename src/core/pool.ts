@@ -6,7 +6,6 @@ import { isDateCell } from "./due";
 import type { FollowUp } from "./follow-ups";
 import type { Language } from "./language";
 import { type Settings, stageKindOf } from "./settings";
-import type { PoolItem } from "./sidebar-api";
 import { cellText } from "./text";
 
 /** One line of the Pool log: a customer released to the pool by an admin, or claimed from it by a rep. */
@@ -197,16 +196,4 @@ export function ownersWithPool(owners: ReadonlyMap<string, string>, pool: Pool):
   for (const key of pool.released.keys()) seen.set(key, "");
   for (const [key, claim] of pool.claimed) seen.set(key, claim.owner);
   return seen;
-}
-
-/** The customers in the pool as the sidebar lists them for claiming, the longest-forgotten first. */
-export function poolItems(pool: Pool, latest: ReadonlyMap<string, FollowUp>, today: Day): PoolItem[] {
-  return [...pool.released]
-    .flatMap(([key, release]): PoolItem[] => {
-      const row = latest.get(key);
-      if (!row) return [];
-      const days = row.date === null ? 0 : today - row.date;
-      return [{ customer: row.customer, stage: row.stage, owner: release.owner, days }];
-    })
-    .sort((a, b) => b.days - a.days || a.customer.localeCompare(b.customer));
 }

@@ -109,7 +109,7 @@ export function loadSidebarData(): SidebarData {
     myDue: due.slice(0, DUE_LISTED),
     myDueCount: due.length,
     pool: poolItemsOf(
-      lines.map((line) => poolOfCell(line[2])),
+      lines.map(([, , poolCell]) => poolOfCell(poolCell)),
       today,
     ),
     reminderProblems: reminderProblems(table, member, now),

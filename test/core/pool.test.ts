@@ -1,6 +1,7 @@
 /** Tests of src/core/pool: when a customer goes stale, the warning before, what an admin may release, who holds a released or claimed customer (and so who is reminded), and the Pool log's rows in both languages. */
 
 import { COLUMNS, type ColumnKey } from "../../src/core/columns";
+import { indexEntries, poolItemsOf } from "../../src/core/customer-index";
 import { customerKey } from "../../src/core/customer-match";
 import { dayFromYmd, dayInZone } from "../../src/core/dates";
 import { agendaOf } from "../../src/core/due";
@@ -11,7 +12,6 @@ import {
   type Pool,
   type PoolEvent,
   poolEventsOf,
-  poolItems,
   poolLogHeader,
   poolLogRow,
   poolOf,
@@ -35,6 +35,16 @@ const at = (daysAgo: number) => Date.UTC(2026, 11, 1 - daysAgo, 0, 0);
 function row(customer: string, daysAgo: number, stage = "已报价", owner = "李四"): unknown[] {
   const cells: Partial<Record<ColumnKey, unknown>> = { customer, date: new Date(at(daysAgo)), stage, owner };
   return COLUMNS.map((c) => cells[c.key] ?? "");
+}
+
+/** The customers in the pool as the sidebar lists them (through the customer index). */
+function poolList(rows: unknown[][], pool: Pool) {
+  const { followUps, problems } = readFollowUps(rows, 2, POSITIONS, ZONE, [], { language: "zh", today: TODAY });
+  const entries = indexEntries({ followUps, problems, settings: SETTINGS, team: [], handovers: new Set(), pool });
+  return poolItemsOf(
+    entries.map((e) => e.pool),
+    TODAY,
+  );
 }
 
 function latestOf(rows: unknown[][]) {
@@ -105,16 +115,14 @@ describe("pool", () => {
     const shanghai = latest.get(customerKey("上海某科技"));
     if (!shanghai) throw new Error("no row");
     expect(reminderOwner(shanghai, released)).toBeNull();
-    expect(poolItems(released, latest, TODAY)).toEqual([
-      { customer: "上海某科技", stage: "已报价", owner: "李四", days: 40 },
-    ]);
+    expect(poolList(ROWS, released)).toEqual([{ customer: "上海某科技", stage: "已报价", owner: "李四", days: 40 }]);
     const claimed = poolOf(
       [event("released", "上海某科技", 2, "李四"), event("claimed", "上海某科技", 1, "Ann Lee")],
       latest,
       dayOf,
     );
     expect(reminderOwner(shanghai, claimed)).toBe("Ann Lee");
-    expect(poolItems(claimed, latest, TODAY)).toEqual([]);
+    expect(poolList(ROWS, claimed)).toEqual([]);
     const owners = new Map([
       [customerKey("上海某科技"), "李四"],
       [customerKey("北京某贸易"), "李四"],
