@@ -34,7 +34,7 @@ const PIVOT = { perWeek: 0, funnel: 1, byMethod: 2 } as const;
 const GRAND_TOTAL = new Set(["总计", "Grand Total"]);
 const KINDS = ["open", "won", "lost", "unknown"] as const;
 
-/** A pivot with one row group and one column group, as [row label, column label, value] for each filled cell. */
+/** A pivot with one row group and one column group, as [row label, column label, value] for each filled cell above its total row (or its end). */
 function crossTab(sheet: Sheet, index: number): [string, string, number][] {
   const anchor = sheet.getPivotTables()[index]?.getAnchorCell();
   if (!anchor) throw new Error(`the review sheet has no pivot table ${index + 1}`);
@@ -48,8 +48,9 @@ function crossTab(sheet: Sheet, index: number): [string, string, number][] {
     .getValues();
   const header = (block[1] ?? []).map(String);
   const lastColumn = header.findIndex((label, column) => column > 0 && GRAND_TOTAL.has(label));
-  const lastRow = block.findIndex((row, at) => at > 1 && GRAND_TOTAL.has(String(row[0])));
-  if (lastColumn < 0 || lastRow < 0) throw new Error(`pivot table ${index + 1} has no Grand Total`);
+  // The by-method pivot shows no total row (a customer reached two ways would count twice): it ends at a blank row.
+  const lastRow = block.findIndex((row, at) => at > 1 && (GRAND_TOTAL.has(String(row[0])) || row[0] === ""));
+  if (lastColumn < 0 || lastRow < 0) throw new Error(`pivot table ${index + 1} has no Grand Total column`);
   return block.slice(2, lastRow).flatMap((row) =>
     header
       .slice(1, lastColumn)

@@ -1,57 +1,27 @@
-/** The weekly review's data sheet: one normalised row per follow-up, each customer's current row, and what is overdue now. */
+/** The weekly review's data: one normalised row per follow-up in memory (week, owner, stage label, the customer's latest row, overdue now), and the four small summaries the Review data sheet holds for the pivots. */
 
 import { translate } from "../i18n/translate";
 import { type Day, isoOfDay, mondayOf } from "./dates";
-import { type Agenda, agendaOf, asSyncOrders, dueOf, isNewer } from "./due";
+import { type Agenda, agendaOf, dueOf } from "./due";
 import type { FollowUp, RowProblem } from "./follow-ups";
 import type { Language } from "./language";
 import { type Settings, type StageKind, stageKindOf, stageNameIn } from "./settings";
 import { sheetTrim } from "./text";
 
-/** One follow-up as the review data sheet holds it, in the sheet's column order. */
+/** One follow-up as the review counts it. */
 export interface ReviewRow {
   /** yyyy-mm-dd, the Monday of the follow-up date's week. */
   weekStart: string;
   owner: string;
   customerKey: string;
   method: string;
-  stage: string;
-  stageKind: StageKind | "unknown";
   /** "1 新线索": the stage's 1-based Settings order (2 digits when there are 10 or more stages) and name in the sheet's language; "? name" when unknown. */
   stageLabel: string;
   isLatest: boolean;
   overdueNow: boolean;
-  /** Days since the customer's previous follow-up; "" for its first. */
-  daysSincePrevious: number | "";
   /** The kind of the customer's latest row, for conversion by method. */
   latestKind: StageKind | "unknown";
-  /** The row's amount (./amounts), "" when none. */
-  amount: number | "";
-  /** yyyy-mm-dd of the row's expected close, "" when none. */
-  expectedClose: string;
 }
-
-const FIELDS = [
-  "weekStart",
-  "owner",
-  "customerKey",
-  "method",
-  "stage",
-  "stageKind",
-  "stageLabel",
-  "isLatest",
-  "overdueNow",
-  "daysSincePrevious",
-  "latestKind",
-  "amount",
-  "expectedClose",
-] as const satisfies readonly (keyof ReviewRow)[];
-
-/** The data sheet's header texts, in `ReviewRow` field order. */
-export const REVIEW_COLUMNS: Record<Language, string[]> = {
-  zh: FIELDS.map((field) => translate("zh", `review.column.${field}`)),
-  en: FIELDS.map((field) => translate("en", `review.column.${field}`)),
-};
 
 /** Problems that make a row unreadable for the review. */
 const UNREADABLE_KINDS = new Set<RowProblem["kind"]>([
@@ -61,12 +31,6 @@ const UNREADABLE_KINDS = new Set<RowProblem["kind"]>([
   "unknownStage",
   "missingStage",
 ]);
-
-/** Older first, in the order of `isNewer`. */
-function oldestFirst(a: FollowUp, b: FollowUp): number {
-  if (isNewer(a, b)) return 1;
-  return isNewer(b, a) ? -1 : 0;
-}
 
 /** Overdue rows by ./due's rule (open, not done, not superseded): exactly what the daily digests list as overdue. */
 export function overdueNowRows(agenda: Agenda, followUps: readonly FollowUp[], today: Day): FollowUp[] {
@@ -101,54 +65,136 @@ export function reviewRows(
 ): { rows: ReviewRow[]; unreadable: number } {
   const unreadable = new Set(problems.filter((p) => UNREADABLE_KINDS.has(p.kind)).map((p) => p.row));
   const isReadable = (f: FollowUp) => f.date !== null && f.customerKey !== "";
-  const readable = followUps.filter(isReadable);
   for (const f of followUps) {
     if (!isReadable(f) || stageKindOf(settings, f.stage) === null) unreadable.add(f.row);
   }
   const agenda = agendaOf(followUps, problems, settings);
   const overdue = new Set(overdueNowRows(agenda, followUps, today));
-  const previousDate = new Map<number, Day>();
-  const lastDate = new Map<string, Day>();
-  for (const f of asSyncOrders(readable).sort(oldestFirst)) {
-    const last = lastDate.get(f.customerKey);
-    if (last !== undefined) previousDate.set(f.row, last);
-    lastDate.set(f.customerKey, f.date as Day);
-  }
-  const rows = [...readable]
+  const rows = followUps
+    .filter(isReadable)
     .sort((a, b) => a.row - b.row)
     .map((f): ReviewRow => {
       const latest = agenda.latest.get(f.customerKey) as FollowUp;
-      const previous = previousDate.get(f.row);
       return {
         weekStart: isoOfDay(mondayOf(f.date as Day)),
         owner: f.owner,
         customerKey: f.customerKey,
         method: f.method,
-        stage: f.stage,
-        stageKind: kindOf(settings, f.stage),
         stageLabel: stageLabelOf(settings, f.stage, language),
         isLatest: latest === f,
         overdueNow: overdue.has(f),
-        daysSincePrevious: previous === undefined ? "" : (f.date as Day) - previous,
         latestKind: kindOf(settings, latest.stage),
-        amount: f.amount ?? "",
-        expectedClose: f.expectedClose === null ? "" : isoOfDay(f.expectedClose),
       };
     });
   return { rows, unreadable: unreadable.size };
 }
 
-/** A kind as the sheet shows it, in `language`. */
-function kindText(kind: StageKind | "unknown", language: Language): string {
-  return translate(language, `review.kind.${kind}`);
+/** The four summaries a pivot of the review reads, in the order the Review data sheet stacks them. */
+export const REVIEW_SUMMARIES = ["perWeek", "funnel", "byMethod", "overdue"] as const;
+export type ReviewSummaryName = (typeof REVIEW_SUMMARIES)[number];
+
+/** One summary: its column headers (the last one the count) and one line per group, the count last. */
+export interface ReviewSummary {
+  header: string[];
+  lines: (string | number)[][];
 }
 
-/** The data sheet's content from A1: the header row, then one row per review row (booleans and numbers as such). */
-export function reviewGrid(rows: readonly ReviewRow[], language: Language): unknown[][] {
-  const body = rows.map((row) =>
-    FIELDS.map((field) =>
-      field === "stageKind" || field === "latestKind" ? kindText(row[field], language) : row[field],
-    ),
-  );
-  return [[...REVIEW_COLUMNS[language]], ...body];
+/** Counts per group of `keysOf` (rows it returns null for are left out), in the groups' sorted order. */
+function countBy(
+  rows: readonly ReviewRow[],
+  keysOf: (row: ReviewRow) => string[] | null,
+  countsRow: (row: ReviewRow, keys: string) => boolean = () => true,
+): (string | number)[][] {
+  const counts = new Map<string, { keys: string[]; count: number }>();
+  for (const row of rows) {
+    const keys = keysOf(row);
+    if (keys === null) continue;
+    const id = JSON.stringify(keys);
+    const group = counts.get(id) ?? { keys, count: 0 };
+    if (countsRow(row, id)) group.count += 1;
+    counts.set(id, group);
+  }
+  const byKeys = (a: string[], b: string[]) => {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    }
+    return 0;
+  };
+  return [...counts.values()].sort((a, b) => byKeys(a.keys, b.keys)).map((group) => [...group.keys, group.count]);
+}
+
+/**
+ * What the Review data sheet holds: not a copy of the table but the four summaries its pivots read, so its size
+ * follows owners × weeks, not follow-ups. Follow-ups per owner and week; customers by current stage and owner (each
+ * customer's latest row); customers by method and their current outcome (a customer followed up three times by phone
+ * counts once under phone, so a customer counts once per method — the pivot shows no total over methods, which would
+ * count a customer once per method); overdue follow-ups now per owner.
+ */
+export function reviewSummaries(
+  rows: readonly ReviewRow[],
+  language: Language,
+): Record<ReviewSummaryName, ReviewSummary> {
+  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  const seen = new Set<string>();
+  const firstOfCustomer = (row: ReviewRow, group: string) => {
+    const customer = `${group}\n${row.customerKey}`;
+    if (seen.has(customer)) return false;
+    seen.add(customer);
+    return true;
+  };
+  return {
+    perWeek: {
+      header: [t("review.column.owner"), t("review.column.weekStart"), t("review.pivot.value.followUps")],
+      lines: countBy(rows, (row) => [row.owner, row.weekStart]),
+    },
+    funnel: {
+      header: [t("review.column.stageLabel"), t("review.column.owner"), t("review.pivot.value.customers")],
+      lines: countBy(rows, (row) => (row.isLatest ? [row.stageLabel, row.owner] : null)),
+    },
+    byMethod: {
+      header: [t("review.column.method"), t("review.column.latestKind"), t("review.pivot.value.customers")],
+      lines: countBy(rows, (row) => [row.method, t(`review.kind.${row.latestKind}`)], firstOfCustomer),
+    },
+    overdue: {
+      header: [t("review.column.owner"), t("review.pivot.value.overdue")],
+      lines: countBy(rows, (row) => (row.overdueNow ? [row.owner] : null)),
+    },
+  };
+}
+
+/** Where one summary sits on the Review data sheet (1-based): its title row, then its header row and lines. */
+export interface SummaryPlace {
+  titleRow: number;
+  /** The header row: the pivot's source starts here. */
+  headerRow: number;
+  /** Header row and lines. */
+  height: number;
+  width: number;
+}
+
+/**
+ * The Review data sheet's content from A1: each summary under its title (the title of the pivot that reads it), a
+ * blank row between them, as one rectangle of cells; and where each summary sits.
+ */
+export function reviewDataLayout(
+  summaries: Record<ReviewSummaryName, ReviewSummary>,
+  titles: Record<ReviewSummaryName, string>,
+): { grid: (string | number)[][]; places: Record<ReviewSummaryName, SummaryPlace>; width: number } {
+  const width = Math.max(...REVIEW_SUMMARIES.map((name) => summaries[name].header.length));
+  const pad = (cells: (string | number)[]) => [...cells, ...Array<string>(width - cells.length).fill("")];
+  const grid: (string | number)[][] = [];
+  const places = {} as Record<ReviewSummaryName, SummaryPlace>;
+  for (const name of REVIEW_SUMMARIES) {
+    const { header, lines } = summaries[name];
+    if (grid.length > 0) grid.push(pad([]));
+    grid.push(pad([titles[name]]));
+    places[name] = {
+      titleRow: grid.length,
+      headerRow: grid.length + 1,
+      height: lines.length + 1,
+      width: header.length,
+    };
+    grid.push(pad(header), ...lines.map(pad));
+  }
+  return { grid, places, width };
 }

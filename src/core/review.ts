@@ -32,7 +32,16 @@ export {
 } from "./review-kpis";
 export { type CustomerLists, customerLists, listsBlock, type NamedCustomer, TOP_NAMES } from "./review-lists";
 export { type RepLine, type RepWeek, repBlock, repLines } from "./review-reps";
-export { REVIEW_COLUMNS, type ReviewRow, reviewGrid, reviewRows } from "./review-rows";
+export {
+  REVIEW_SUMMARIES,
+  type ReviewRow,
+  type ReviewSummary,
+  type ReviewSummaryName,
+  reviewDataLayout,
+  reviewRows,
+  reviewSummaries,
+  type SummaryPlace,
+} from "./review-rows";
 
 /** Everything the review shows, worked out once from the table. */
 export interface WeeklyReview {

@@ -191,7 +191,10 @@ export function buildReview(): void {
     return;
   }
   done.value.review.activate();
-  tell(table.language, fill(t("review.built"), { sheet: done.value.review.getName(), rows: done.value.rows }));
+  tell(
+    table.language,
+    fill(t("review.built"), { sheet: done.value.review.getName(), rows: done.value.content.rows.length }),
+  );
 }
 
 /**

@@ -1,9 +1,8 @@
-/** Builds the weekly review: a Review data sheet (one normalised row per follow-up), and a Weekly review sheet with the KPI block, the funnel and weighted pipeline, each rep's week, the customers won, lost and going stale (each with a link to its row), four real pivot tables and a funnel chart, money and percentages formatted. */
+/** Builds the weekly review: a Review data sheet (the four summaries its pivots read, not a copy of the table), and a Weekly review sheet with the KPI block, the funnel and weighted pipeline, each rep's week, the customers won, lost and going stale (each with a link to its row), four real pivot tables and a funnel chart, money and percentages formatted. */
 
 import { columnLetter } from "../core/a1";
 import { currencySymbol, moneyFormat, PERCENT_FORMAT } from "../core/amounts";
 import { type Day, isoOfDay, mondayOf } from "../core/dates";
-import type { Language } from "../core/language";
 import { literalGrid } from "../core/literal";
 import {
   type BlockFormat,
@@ -13,9 +12,12 @@ import {
   kpiGrid,
   listsBlock,
   type ReviewBlock,
-  type ReviewRow,
+  type ReviewSummary,
+  type ReviewSummaryName,
   repBlock,
-  reviewGrid,
+  reviewDataLayout,
+  reviewSummaries,
+  type SummaryPlace,
   type WeeklyReview,
   weeklyReview,
 } from "../core/review";
@@ -26,23 +28,6 @@ import { readRows, type TableRows } from "./table-rows";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Columns of the review data sheet, 1-based, in ReviewRow order (see REVIEW_COLUMNS). */
-const DATA = {
-  weekStart: 1,
-  owner: 2,
-  customerKey: 3,
-  method: 4,
-  stage: 5,
-  stageKind: 6,
-  stageLabel: 7,
-  isLatest: 8,
-  overdueNow: 9,
-  daysSincePrevious: 10,
-  latestKind: 11,
-  amount: 12,
-  expectedClose: 13,
-} as const;
-const DATA_WIDTH = 13;
 /** Weeks shown in the follow-ups per owner × week pivot. */
 const WEEKS_SHOWN = 8;
 
@@ -52,7 +37,6 @@ export interface ReviewOutcome {
   /** The symbol money is shown with (Settings, else the spreadsheet's locale). */
   currency: string;
   review: Sheet;
-  rows: number;
 }
 
 /** Writes `grid` at A1 of `sheet` after clearing it, growing the sheet when needed (a fixed number of calls). */
@@ -124,17 +108,23 @@ export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = re
   const content = weeklyReview(rows.followUps, rows.problems, settings, table.members, today, language, rowLink(table));
   const currency = currencySymbol(settings.currency, spreadsheet.getSpreadsheetLocale());
 
+  const summaries = reviewSummaries(content.rows, language);
+  const titles = {
+    perWeek: t("review.pivot.perWeek"),
+    funnel: t("review.pivot.funnel"),
+    byMethod: t("review.pivot.byMethod"),
+    overdue: t("review.pivot.overdue"),
+  };
+  const layout = reviewDataLayout(summaries, titles);
   const data = ownSheet(spreadsheet, "followUpTracker.reviewData", t("review.dataSheet"));
-  replaceContents(data, literalGrid(reviewGrid(content.rows, language)), DATA_WIDTH);
-  trimTo(data, content.rows.length + 1, DATA_WIDTH);
-  data.setFrozenRows(1);
-  applyFormats(
-    data,
-    [{ row: 0, column: DATA.amount - 1, height: content.rows.length, width: 1, format: "money" }],
-    2,
-    currency,
-  );
-  const source = data.getRange(1, 1, content.rows.length + 1, DATA_WIDTH);
+  replaceContents(data, literalGrid(layout.grid), layout.width);
+  trimTo(data, layout.grid.length, layout.width);
+  data.setFrozenRows(0);
+  data.getRangeList(Object.values(layout.places).map((place) => `A${place.titleRow}`)).setFontWeight("bold");
+  const sourceOf = (name: ReviewSummaryName) => {
+    const place: SummaryPlace = layout.places[name];
+    return data.getRange(place.headerRow, 1, place.height, place.width);
+  };
 
   const sheet = ownSheet(spreadsheet, "followUpTracker.review", t("review.sheet"));
   for (const pivot of sheet.getPivotTables()) pivot.remove();
@@ -147,79 +137,85 @@ export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = re
   ]);
   replaceContents(sheet, literalGrid(blocks.grid), blocks.width);
   applyFormats(sheet, blocks.formats, 1, currency);
-  placePivots(sheet, source, content.rows, today, language, blocks.grid.length + 2);
+  placePivots(
+    sheet,
+    sourceOf,
+    summaries,
+    { ...titles, chart: t("review.chart.funnel") },
+    today,
+    blocks.grid.length + 2,
+  );
   protectWarningOnly([data, sheet], t("review.protection"));
-  return { content, currency, review: sheet, rows: content.rows.length };
+  return { content, currency, review: sheet };
 }
 
-/** Distinct non-empty values of one field. */
-function distinct<T>(values: readonly T[]): T[] {
-  return [...new Set(values)].filter((v) => v !== "");
+/** Distinct non-empty values in one column of a summary's lines. */
+function distinct(summary: ReviewSummary, column: number): number {
+  return new Set(summary.lines.map((line) => line[column]).filter((v) => v !== "")).size;
 }
 
 /**
- * The four pivots, one under the other with a title above each: sizes are worked out from the data so they never
- * overlap (an overlapping pivot shows #REF! in Sheets). Column numbers are absolute sheet columns of the source.
+ * The four pivots, one under the other with a title above each, each reading its summary on the Review data sheet
+ * and adding its counts (SUM): sizes are worked out from the summaries so they never overlap (an overlapping pivot
+ * shows #REF! in Sheets). Column numbers are absolute sheet columns of the source: every summary starts in column A.
  */
 function placePivots(
   sheet: Sheet,
-  source: GoogleAppsScript.Spreadsheet.Range,
-  rows: readonly ReviewRow[],
+  sourceOf: (name: ReviewSummaryName) => GoogleAppsScript.Spreadsheet.Range,
+  summaries: Record<ReviewSummaryName, ReviewSummary>,
+  titles: Record<ReviewSummaryName | "chart", string>,
   today: Day,
-  language: Language,
   firstRow: number,
 ): void {
-  const t = translator(language);
-  const owners = distinct(rows.map((r) => r.owner)).length;
-  const stages = distinct(rows.map((r) => r.stageLabel)).length;
-  const methods = distinct(rows.map((r) => r.method)).length;
-  const counta = SpreadsheetApp.PivotTableSummarizeFunction.COUNTA;
+  const owners = distinct(summaries.perWeek, 0);
+  const stages = distinct(summaries.funnel, 0);
+  const funnelOwners = distinct(summaries.funnel, 1);
+  const methods = distinct(summaries.byMethod, 0);
   const visible = (values: string[]) => SpreadsheetApp.newFilterCriteria().setVisibleValues(values).build();
   let row = firstRow;
-  const place = (title: string, height: number) => {
-    sheet.getRange(row, 1).setValue(title).setFontWeight("bold");
+  const place = (name: ReviewSummaryName, height: number) => {
+    sheet.getRange(row, 1).setValue(titles[name]).setFontWeight("bold");
     const anchor = sheet.getRange(row + 1, 1);
     row += height + 4;
-    return anchor.createPivotTable(source);
+    const pivot = anchor.createPivotTable(sourceOf(name));
+    const { header } = summaries[name];
+    pivot
+      .addPivotValue(header.length, SpreadsheetApp.PivotTableSummarizeFunction.SUM)
+      .setDisplayName(header[header.length - 1] as string);
+    return pivot;
   };
 
-  const perWeek = place(t("review.pivot.perWeek"), owners + 4);
-  perWeek.addRowGroup(DATA.owner);
-  perWeek.addColumnGroup(DATA.weekStart);
-  perWeek.addPivotValue(DATA.customerKey, counta).setDisplayName(t("review.pivot.value.followUps"));
-  perWeek.addFilter(DATA.weekStart, visible(recentWeeks(today, WEEKS_SHOWN)));
+  // Summary columns: 1 and 2 the groups, the last one the count (see reviewSummaries).
+  const perWeek = place("perWeek", owners + 4);
+  perWeek.addRowGroup(1);
+  perWeek.addColumnGroup(2);
+  perWeek.addFilter(2, visible(recentWeeks(today, WEEKS_SHOWN)));
 
   const funnelRow = row + 1;
-  const funnel = place(t("review.pivot.funnel"), stages + 4);
-  funnel.addRowGroup(DATA.stageLabel);
-  funnel.addColumnGroup(DATA.owner);
-  funnel.addPivotValue(DATA.customerKey, counta).setDisplayName(t("review.pivot.value.customers"));
-  funnel.addFilter(DATA.isLatest, visible(["TRUE"]));
+  const funnel = place("funnel", stages + 4);
+  funnel.addRowGroup(1);
+  funnel.addColumnGroup(2);
 
-  const byMethod = place(t("review.pivot.byMethod"), methods + 4);
-  byMethod.addRowGroup(DATA.method);
-  byMethod.addColumnGroup(DATA.latestKind);
-  // Customers, not rows: a customer called three times by phone counts once under phone.
-  byMethod
-    .addPivotValue(DATA.customerKey, SpreadsheetApp.PivotTableSummarizeFunction.COUNTUNIQUE)
-    .setDisplayName(t("review.pivot.value.customers"));
+  // Customers per method: a customer followed up by phone and by email counts under both, so a total over methods
+  // would count customers twice; each method's own total (over outcomes) stays.
+  const byMethod = place("byMethod", methods + 3);
+  byMethod.addRowGroup(1).showTotals(false);
+  byMethod.addColumnGroup(2);
 
-  const overdue = place(t("review.pivot.overdue"), owners + 3);
-  overdue.addRowGroup(DATA.owner);
-  overdue.addPivotValue(DATA.customerKey, counta).setDisplayName(t("review.pivot.value.overdue"));
-  overdue.addFilter(DATA.overdueNow, visible(["TRUE"]));
+  const overdue = place("overdue", owners + 3);
+  overdue.addRowGroup(1);
 
   // The funnel chart, below the pivots, reads the funnel pivot's stage labels and its Grand Total column.
   if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
   const labels = sheet.getRange(funnelRow + 2, 1, Math.max(1, stages), 1);
-  const totals = sheet.getRange(funnelRow + 2, owners + 2, Math.max(1, stages), 1);
+  const totals = sheet.getRange(funnelRow + 2, funnelOwners + 2, Math.max(1, stages), 1);
   sheet.insertChart(
     sheet
       .newChart()
       .setChartType(Charts.ChartType.BAR)
       .addRange(labels)
       .addRange(totals)
-      .setOption("title", t("review.chart.funnel"))
+      .setOption("title", titles.chart)
       .setPosition(row, 1, 0, 0)
       .build(),
   );

@@ -1,4 +1,4 @@
-/** Tests of src/core/review: the data rows, the KPIs of a hand-built team (every figure worked out by hand) and the managers' email. */
+/** Tests of src/core/review: the review rows and the Review data summaries, the KPIs of a hand-built team (every figure worked out by hand) and the managers' email. */
 
 import { dayFromYmd } from "../../src/core/dates";
 import { agendaOf } from "../../src/core/due";
@@ -7,12 +7,12 @@ import {
   KPI_COLUMNS,
   KPI_ROWS,
   kpiGrid,
-  REVIEW_COLUMNS,
   type ReviewEmailInput,
   type ReviewOverdueItem,
   renderReviewEmail,
-  reviewGrid,
+  reviewDataLayout,
   reviewRows,
+  reviewSummaries,
   topOverdue,
   weeklyKpis,
   weeklyReview,
@@ -176,39 +176,29 @@ describe("reviewRows", () => {
     expect(unreadable).toBe(4);
   });
 
-  it("normalises one row into the data sheet's fields", () => {
+  it("normalises one row into what the review counts", () => {
     expect(byRow.get(2)).toEqual({
       weekStart: "2026-11-09",
       owner: "张三",
       customerKey: "上海甲科技",
       method: "电话",
-      stage: "新线索",
-      stageKind: "open",
       stageLabel: "1 新线索",
       isLatest: false,
       overdueNow: false,
-      daysSincePrevious: "",
       latestKind: "won",
-      amount: "",
-      expectedClose: "",
     });
     expect(byRow.get(9)).toEqual({
       weekStart: "2026-10-19",
       owner: "王五",
       customerKey: "丁",
       method: "电话",
-      stage: "需求确认",
-      stageKind: "open",
       stageLabel: "3 需求确认",
       isLatest: true,
       overdueNow: true,
-      daysSincePrevious: "",
       latestKind: "open",
-      amount: "",
-      expectedClose: "",
     });
-    expect(byRow.get(13)).toMatchObject({ stageKind: "unknown", stageLabel: "? 搁置", latestKind: "unknown" });
-    expect(byRow.get(4)).toMatchObject({ stageKind: "won", stageLabel: "7 已成交", isLatest: true });
+    expect(byRow.get(13)).toMatchObject({ stageLabel: "? 搁置", latestKind: "unknown" });
+    expect(byRow.get(4)).toMatchObject({ stageLabel: "7 已成交", isLatest: true, latestKind: "won" });
   });
 
   it("puts a Sunday in the week of the Monday before it, and a Monday in its own week", () => {
@@ -218,29 +208,9 @@ describe("reviewRows", () => {
     expect(byRow.get(16)?.weekStart).toBe("2026-11-16"); // Monday 11-16
   });
 
-  it("marks each customer's latest row, the rows overdue now, and days since the customer's previous follow-up", () => {
+  it("marks each customer's latest row and the rows overdue now", () => {
     expect(sheetRows.filter((row) => byRow.get(row)?.isLatest)).toEqual([4, 6, 8, 9, 11, 13, 15, 17, 18, 19, 20]);
     expect(sheetRows.filter((row) => byRow.get(row)?.overdueNow)).toEqual([9, 11, 13]);
-    expect(rows.map((r) => r.daysSincePrevious)).toEqual([
-      "",
-      8,
-      7,
-      "",
-      2, // 乙贸易 11-24: the previous follow-up is row 21's 11-22, typed below it
-      "",
-      18,
-      "",
-      "",
-      3,
-      "",
-      "",
-      "",
-      13,
-      "",
-      "",
-      "",
-      5,
-    ]);
   });
 
   it("orders a customer's same-day rows as the daily digest does: a row not yet stamped counts as logged now", () => {
@@ -249,9 +219,9 @@ describe("reviewRows", () => {
       { customer: "丑", date: day(11, 20), stage: "待回访", nextDate: day(11, 22), loggedAt: at(11, 20, 9) },
     ]);
     const review = reviewRows(sameDay, [], SETTINGS, TODAY, "zh");
-    expect(review.rows.map((r) => [r.isLatest, r.overdueNow, r.daysSincePrevious])).toEqual([
-      [true, true, 0],
-      [false, false, ""],
+    expect(review.rows.map((r) => [r.isLatest, r.overdueNow])).toEqual([
+      [true, true],
+      [false, false],
     ]);
     expect(weeklyKpis(sameDay, agendaOf(sameDay, [], SETTINGS), TODAY, 0).overdueNow).toBe(1);
   });
@@ -267,62 +237,101 @@ describe("reviewRows", () => {
   });
 });
 
-describe("reviewGrid", () => {
-  it("writes the header in the sheet's language and the fields as text, numbers and booleans", () => {
-    const { followUps, problems } = team();
-    const { rows } = reviewRows(followUps, problems, SETTINGS, TODAY, "zh");
-    const zh = reviewGrid(rows, "zh");
-    expect(zh[0]).toEqual(REVIEW_COLUMNS.zh);
-    expect(zh[0]).toHaveLength(13);
-    expect(zh[3]).toEqual([
-      "2026-11-23",
-      "张三",
-      "上海甲科技",
-      "微信",
-      "已成交",
-      "赢单",
-      "7 已成交",
-      true,
-      false,
-      7,
-      "赢单",
-      "",
-      "",
+describe("reviewSummaries", () => {
+  const { followUps, problems } = team();
+  const { rows } = reviewRows(followUps, problems, SETTINGS, TODAY, "zh");
+  const summaries = reviewSummaries(rows, "zh");
+
+  it("counts follow-ups per owner and week (every review row once)", () => {
+    expect(summaries.perWeek.header).toEqual(["责任人", "所在周（周一）", "跟进次数"]);
+    expect(summaries.perWeek.lines).toEqual([
+      ["Alice", "2026-11-23", 3],
+      ["Alice", "2026-11-30", 1],
+      ["张三", "2026-11-02", 1],
+      ["张三", "2026-11-09", 1],
+      ["张三", "2026-11-16", 2],
+      ["张三", "2026-11-23", 1],
+      ["李四", "2026-11-16", 3],
+      ["李四", "2026-11-23", 2],
+      ["王五", "2026-09-28", 1],
+      ["王五", "2026-10-19", 1],
+      ["王五", "2026-10-26", 1],
+      ["王五", "2026-11-23", 1],
     ]);
-    expect(zh[11]).toEqual([
-      "2026-11-23",
-      "王五",
-      "己",
-      "电话",
-      "搁置",
-      "未知阶段",
-      "? 搁置",
-      true,
-      true,
-      "",
-      "未知阶段",
-      "",
-      "",
+    expect(summaries.perWeek.lines.reduce((sum, line) => sum + Number(line[2]), 0)).toBe(rows.length);
+  });
+
+  it("counts customers by current stage and owner, from each customer's latest row", () => {
+    expect(summaries.funnel.lines).toEqual([
+      ["1 新线索", "Alice", 1],
+      ["2 待回访", "Alice", 2],
+      ["2 待回访", "王五", 1],
+      ["3 需求确认", "王五", 1],
+      ["7 已成交", "张三", 2],
+      ["7 已成交", "李四", 1],
+      ["8 已流失", "李四", 1],
+      ["8 已流失", "王五", 1],
+      ["? 搁置", "王五", 1],
     ]);
-    const en = reviewGrid(rows, "en");
-    expect(en[0]).toEqual(REVIEW_COLUMNS.en);
-    expect(en[0][0]).toBe("Week (Monday)");
-    expect(en[1]).toEqual([
-      "2026-11-09",
-      "张三",
-      "上海甲科技",
-      "电话",
-      "新线索",
-      "open",
-      "1 新线索",
-      false,
-      false,
-      "",
-      "won",
-      "",
-      "",
+  });
+
+  it("counts a customer once per method whatever its rows by that method, under its current outcome", () => {
+    // 乙贸易 has three phone rows (one customer); 上海甲科技 counts under phone, visit and WeChat.
+    expect(summaries.byMethod.header).toEqual(["跟进方式", "客户当前结果", "客户数"]);
+    expect(summaries.byMethod.lines).toEqual([
+      ["微信", "赢单", 1],
+      ["微信", "进行中", 1],
+      ["电话", "未知阶段", 1],
+      ["电话", "赢单", 3],
+      ["电话", "输单", 2],
+      ["电话", "进行中", 4],
+      ["邮件", "进行中", 1],
+      ["面访", "赢单", 3],
     ]);
-    expect(reviewGrid([], "zh")).toEqual([REVIEW_COLUMNS.zh]);
+  });
+
+  it("counts the follow-ups overdue now per owner, as the daily digests list them", () => {
+    expect(summaries.overdue.lines).toEqual([
+      ["Alice", 1],
+      ["王五", 2],
+    ]);
+  });
+
+  it("heads every summary in the sheet's language", () => {
+    const en = reviewSummaries(rows, "en");
+    expect(en.perWeek.header).toEqual(["Owner", "Week (Monday)", "Follow-ups"]);
+    expect(en.funnel.header).toEqual(["Stage (in order)", "Owner", "Customers"]);
+    expect(en.byMethod.header).toEqual(["Method", "Customer's outcome", "Customers"]);
+    expect(en.overdue.header).toEqual(["Owner", "Overdue follow-ups"]);
+    expect(en.byMethod.lines.map((line) => line[1])).toContain("unknown stage");
+  });
+});
+
+describe("reviewDataLayout", () => {
+  const { followUps, problems } = team();
+  const summaries = reviewSummaries(reviewRows(followUps, problems, SETTINGS, TODAY, "zh").rows, "zh");
+  const titles = { perWeek: "A", funnel: "B", byMethod: "C", overdue: "D" };
+  const { grid, places, width } = reviewDataLayout(summaries, titles);
+
+  it("stacks the summaries under their titles, a blank row between, each where its place says", () => {
+    expect(width).toBe(3);
+    expect(grid.every((row) => row.length === 3)).toBe(true);
+    for (const name of ["perWeek", "funnel", "byMethod", "overdue"] as const) {
+      const place = places[name];
+      expect(grid[place.titleRow - 1]?.[0]).toBe(titles[name]);
+      expect(grid[place.headerRow - 1]?.slice(0, place.width)).toEqual(summaries[name].header);
+      const lines = grid.slice(place.headerRow, place.headerRow - 1 + place.height);
+      expect(lines.map((row) => row.slice(0, place.width))).toEqual(summaries[name].lines);
+    }
+    expect(places.funnel.titleRow).toBe(places.perWeek.headerRow + places.perWeek.height + 1);
+    expect(grid[places.funnel.titleRow - 2]).toEqual(["", "", ""]);
+    expect(grid).toHaveLength(places.overdue.headerRow - 1 + places.overdue.height);
+  });
+
+  it("keeps a summary with no lines as its header, so its pivot still has a source", () => {
+    const none = reviewDataLayout(reviewSummaries([], "zh"), titles);
+    expect(none.places.overdue.height).toBe(1);
+    expect(none.grid).toHaveLength(4 * 2 + 3);
   });
 });
 

@@ -210,16 +210,13 @@ describe("the weekly review with money, in English", () => {
     expect(chinese.every((cell) => /^(上海|北京|深圳|广州|杭州)某/.test(cell) || cell === "李四")).toBe(true);
     // The review data sheet's stage labels, which the funnel pivot groups by.
     const data = runtime.inspect().getActiveSpreadsheet().getSheetByName("Review data");
-    expect(data?.getRange(1, 7, 1, 7).getValues()[0]).toEqual([
-      "Stage (in order)",
-      "Customer's latest",
-      "Overdue now",
-      "Days since previous",
-      "Customer's outcome",
-      "Amount",
-      "Expected close",
-    ]);
-    expect(data?.getRange(2, 7).getValue()).toBe("1 New lead");
+    const dataCells = data?.getDataRange().getValues() ?? [];
+    const funnel = dataCells.findIndex((row) => row[0] === "Pipeline funnel: customers by current stage, per rep");
+    expect(dataCells[funnel + 1]).toEqual(["Stage (in order)", "Owner", "Customers"]);
+    expect(dataCells[funnel + 2]?.[0]).toBe("2 Awaiting callback");
+    expect(dataCells.flat().filter((cell) => /[\u4e00-\u9fff]/.test(String(cell)))).toEqual(
+      dataCells.flat().filter((cell) => /^(上海|北京|深圳|广州|杭州)某|^李四$/.test(String(cell))),
+    );
   });
 });
 

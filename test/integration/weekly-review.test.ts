@@ -66,15 +66,15 @@ function reviewed(raw: Raw[], extra: unknown[][] = []): AppsScriptRuntime {
   return runtime;
 }
 
-/** A pivot's output as rows of cells, from its anchor down to its Grand Total row. */
+/** A pivot's output as rows of cells, from its anchor down to its Grand Total row, or its last row when it shows none. */
 function pivotCells(runtime: AppsScriptRuntime, index: number): unknown[][] {
   const sheet = runtime.inspect().getActiveSpreadsheet().getSheetByName("周报");
   const pivot = sheet?.getPivotTables()[index];
   const anchor = pivot?.getAnchorCell();
   if (!sheet || !anchor) throw new Error(`no pivot ${index}`);
   const block = sheet.getRange(anchor.getRow(), anchor.getColumn(), 60, 14).getValues();
-  const end = block.findIndex((row) => row[0] === "总计");
-  return block.slice(0, end + 1);
+  const blank = block.findIndex((row, i) => i > 1 && row.every((cell) => cell === ""));
+  return block.slice(0, blank);
 }
 
 /** A pivot with one row group and one column group as { row label: { column label: value } }. */
@@ -208,6 +208,8 @@ describe("weekly review", () => {
       const total = Object.values(expected).reduce((a, b) => a + b, 0);
       expect(byMethod[method]).toEqual({ ...expected, 总计: total });
     }
+    // No total over methods: a customer followed up two ways would count twice in it.
+    expect(Object.keys(byMethod).sort()).toEqual([...METHODS].sort());
     // The extra phone row of 客户00 (its only other row is by phone too) did not add to the count.
     expect(raw.filter((r) => r.customer === "客户00").map((r) => r.method)).toEqual(["电话"]);
     const overdue = pivotCells(runtime, 3);
@@ -244,7 +246,22 @@ describe("weekly review", () => {
     runtime.ui.answerNext("OK");
     runtime.clickMenu("生成周报");
     expect(size()).toEqual(used);
-    expect(data?.getLastColumn()).toBe(13);
+    expect(data?.getLastColumn()).toBe(3);
+  });
+
+  it("holds the summaries the pivots read, not a copy of the table", () => {
+    const data = runtime.inspect().getActiveSpreadsheet().getSheetByName("周报数据");
+    const cells = data?.getDataRange().getValues() ?? [];
+    expect(cells[0]?.[0]).toBe("每位销售每周跟进次数（按跟进时间）");
+    expect(cells[1]).toEqual(["责任人", "所在周（周一）", "跟进次数"]);
+    const titles = cells.filter((row) => row[1] === "" && row[0] !== "").map((row) => row[0]);
+    expect(titles).toHaveLength(4);
+    // Follow-ups per owner and week add up to every dated follow-up with a customer (two of the extra rows).
+    const perWeek = cells.slice(
+      2,
+      cells.findIndex((row, i) => i > 1 && row[0] === ""),
+    );
+    expect(perWeek.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(raw.length + 2);
   });
 });
 
@@ -263,10 +280,11 @@ describe("week boundaries by the spreadsheet's zone", () => {
       runtime.open("LIMITED");
       runtime.ui.answerNext("OK");
       runtime.clickMenu("生成周报");
-      const data = ss.getSheetByName("周报数据")?.getRange(2, 1, 2, 3).getValues();
-      expect(data?.map((r) => [r[0], r[2]])).toEqual([
-        ["2026-11-23", "边界客户"],
-        ["2026-11-16", "周日客户"],
+      // Follow-ups per owner and week, the Review data sheet's first summary (title, header, then its lines).
+      const data = ss.getSheetByName("周报数据")?.getRange(3, 1, 2, 3).getValues();
+      expect(data).toEqual([
+        ["李四", "2026-11-16", 1],
+        ["李四", "2026-11-23", 1],
       ]);
     },
   );
@@ -286,7 +304,9 @@ describe("cost", () => {
       const before = runtime.kernel.snapshot();
       runtime.clickMenu("生成周报");
       const run = runtime.executions.at(-1);
+      const data = runtime.inspect().getActiveSpreadsheet().getSheetByName("周报数据");
       return {
+        dataCells: (data?.getMaxRows() ?? 0) * (data?.getMaxColumns() ?? 0),
         calls: callsBetween(before, runtime.kernel.snapshot(), "Spreadsheet"),
         ms: (run?.endedAt ?? 0) - (run?.startedAt ?? 0),
       };
@@ -294,6 +314,8 @@ describe("cost", () => {
     const small = measure(1_000);
     const large = measure(50_000);
     expect(large.calls).toBe(small.calls);
+    // Review data holds summaries (3 owners, 9 weeks, 6 stages, 6 methods), not 50,000 copied rows.
+    expect(large.dataCells).toBeLessThan(300);
     expect(large.ms).toBeLessThan(3 * 60_000);
   });
 });

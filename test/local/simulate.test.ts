@@ -313,7 +313,7 @@ describe("simulate a 10,000-row export", () => {
     expect(table?.getCell("C2").value).toBe("+86 13800000000");
     expect(table?.getCell("D3").value).toEqual(new Date(`${rows[1]?.date}T00:00:00Z`));
     expect(table?.getCell("G2").dataValidation).toMatchObject({ type: "list", formulae: ["'设置'!$A$2:$A$1000"] });
-    expect(workbook.getWorksheet("周报数据")?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(workbook.getWorksheet("提醒记录")?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(workbook.getWorksheet("团队")?.getCell("B2").value).toBe("admin@example.com");
   });
 });

@@ -300,17 +300,17 @@ describe("range", () => {
     });
   });
 
-  describe("performance", () => {
-    it("writes and reads 100,000 rows quickly", () => {
+  describe("size", () => {
+    // How fast is the bench's business (`npm run bench` prints local CPU per operation), not a timed test's.
+    it("writes and reads 100,000 rows", () => {
       const { sheet } = setup();
       sheet.insertRowsAfter(1000, 99_000);
       const rows = Array.from({ length: 100_000 }, (_, i) => [`lead ${i}`, i, "2024-01-15", i % 2 === 0]);
-      const started = performance.now();
       sheet.getRange(1, 1, 100_000, 4).setValues(rows);
       const values = sheet.getRange(1, 1, 100_000, 4).getValues();
       expect(sheet.getLastRow()).toBe(100_000);
       expect(values[99_999]?.[1]).toBe(99_999);
-      expect(performance.now() - started).toBeLessThan(5000);
+      expect(values[99_998]?.[3]).toBe(true);
     });
   });
 });
