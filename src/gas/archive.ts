@@ -277,6 +277,8 @@ function placeRows(
   const width = layout.header.length;
   if (!header || width > header.length || JSON.stringify(layout.positions) !== JSON.stringify(record.positions)) {
     ensureSize(sheet, 2, width);
+    // A new archive is as wide as the table: empty columns would count against its own cell limit.
+    if (!header && sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
     sheet
       .getRange(1, 1, 1, width)
       .setValues(literalGrid([layout.header]))

@@ -195,6 +195,24 @@ describe("Archive closed customers", () => {
     expect(archiveNamed(runtime, "销售跟进表 · 归档 2026").getSheets()[0]?.getRange("B2").getValue()).toBe("己公司");
   });
 
+  it("moves at most 100 runs of rows a run, says how many wait, and moves the rest on the next run", () => {
+    const rows = Array.from({ length: 105 }, (_, i) => [
+      row(`老客户${i}`, "2024/3/1", "已成交", ""),
+      row(`新客户${i}`, "2026/11/20", "已报价", "2026/12/1"),
+    ]).flat();
+    const runtime = table(rows);
+    const first = archive(runtime);
+    expect(first[0]).toContain("要把 100 个成交或流失超过 12 个月的客户（共 100 行）");
+    expect(first[0]).toContain("还有 5 个客户等待归档");
+    expect(first[1]).toContain("还有 5 个客户等待归档");
+    expect(customers(runtime)).toHaveLength(110);
+    const second = archive(runtime);
+    expect(second[1]).toContain("已归档 5 个客户（5 行）");
+    expect(second[1]).not.toContain("等待归档");
+    expect(customers(runtime).every((name) => name.startsWith("新客户"))).toBe(true);
+    expect(archiveNamed(runtime, "销售跟进表 · 归档 2024").getSheets()[0]?.getLastRow()).toBe(106);
+  });
+
   it("keeps the weekly review's counts: the funnel, conversion by method and the KPI block are the same", () => {
     const runtime = table();
     const before = review(runtime);
