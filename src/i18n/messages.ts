@@ -107,6 +107,8 @@ export const zh = {
   "help.step.review": "「生成周报」：按人、按阶段、按方式的数据透视表和关键指标。",
   "help.step.pool":
     "「释放公海客户」（管理员）：把长期未跟进的客户释放到公海；销售在侧边栏「我的待跟进」里领取。负责人会提前收到即将进入公海的提醒。",
+  "help.step.archive":
+    "「归档已结束客户」（管理员）：把成交或流失超过「归档月数」的客户整行移到按年份的归档表，「归档」表里有链接；周报照样统计它们。",
   "help.close": "关闭",
   "digest.subject": "【跟进提醒】{parts}",
   "digest.subject.overdue": "{count} 条逾期",
@@ -517,6 +519,8 @@ export const en: Record<MessageKey, string> = {
   "help.step.review": "“Build weekly review”: pivot tables by rep, stage and method, with the key figures.",
   "help.step.pool":
     "“Release stale customers” (admins): customers long without a follow-up go to the pool; reps claim them in the sidebar's “My follow-ups due”. Owners are warned before a customer goes stale.",
+  "help.step.archive":
+    "“Archive closed customers” (admins): customers won or lost more than “Archive after (months)” ago move, whole rows, to yearly archive spreadsheets linked from the Archives sheet; the weekly review still counts them.",
   "help.close": "Close",
   "digest.subject": "[Follow-up reminder] {parts}",
   "digest.subject.overdue": "{count} overdue",
