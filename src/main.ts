@@ -1,6 +1,7 @@
 /** The Apps Script entry points: every export here becomes a top-level global function of dist/Code.js, and nothing else does. */
 
 import type { ClaimResult, CustomerSummary, SaveResult, SidebarData, TextDateResult } from "./core/sidebar-api";
+import { archiveClosedCustomers as archiveClosed } from "./gas/archive";
 import { claimCustomerRequest } from "./gas/claim-customer";
 import * as commands from "./gas/commands";
 import { noteTableEdit } from "./gas/customer-index";
@@ -82,6 +83,11 @@ export function claimCustomer(request: unknown): ClaimResult {
 /** Menu: Release stale customers to the pool (admins only). */
 export function releaseStaleCustomers(): void {
   releaseStale();
+}
+
+/** Menu: Archive closed customers (admins only): moves customers won or lost long ago into yearly archives. */
+export function archiveClosedCustomers(): void {
+  archiveClosed();
 }
 
 /** Sidebar (google.script.run): selects a follow-up's row in the sheet. */

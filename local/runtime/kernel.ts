@@ -119,6 +119,7 @@ const SCRIPT_SIDE_CLASSES = [
  * - Every other figure (Properties, Cache, Lock, other Mail calls such as getRemainingDailyQuota, Script, Html,
  *   Session, Ui, UrlFetch, openById, createPivotTable, insertSheet, setConditionalFormatRules): rough figures from
  *   commonly reported timings, without a source.
+ * - SpreadsheetApp.create 1,000 ms: none; a new Drive file is assumed to cost a few openById calls.
  */
 export const DEFAULT_COST_MODEL: CostModel = {
   perCallMs: {
@@ -141,6 +142,7 @@ export const DEFAULT_COST_MODEL: CostModel = {
     "MailApp.sendEmail": 400,
     "SpreadsheetApp.flush": 30,
     "SpreadsheetApp.openById": 200,
+    "SpreadsheetApp.create": 1000,
     "Range.createPivotTable": 150,
     "Sheet.setConditionalFormatRules": 20,
     "Spreadsheet.insertSheet": 50,

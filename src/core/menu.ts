@@ -17,6 +17,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { label: "menu.reminders", handler: "toggleReminders" },
   { label: "menu.review", handler: "buildReview" },
   { label: "menu.release", handler: "releaseStaleCustomers" },
+  { label: "menu.archive", handler: "archiveClosedCustomers" },
   { label: "menu.settings", handler: "openSettings" },
   { label: "menu.help", handler: "showHelp" },
 ];

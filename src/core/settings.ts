@@ -48,6 +48,8 @@ export interface Settings {
   staleDays: number;
   /** Its owner's digest warns this many days before a customer goes stale (./pool); 0: no warning. */
   staleWarningDays: number;
+  /** Customers closed (won or lost) more than this many months ago are moved to a yearly archive (./archive-plan). */
+  archiveMonths: number;
   language: Language | "auto";
   /** Mail the weekly review to managers. */
   managerDigest: boolean;
@@ -140,6 +142,7 @@ export function defaultSettings(language: Language): Settings {
     reviewHour: 9,
     staleDays: 30,
     staleWarningDays: 5,
+    archiveMonths: 12,
     language: "auto",
     managerDigest: true,
     currency: "auto",
@@ -259,6 +262,7 @@ const SCALAR_LABELS: Record<Language, Record<ScalarSetting, string>> = {
     workdays: "提醒日（如 周一至周五）",
     currency: "货币（auto/¥/$/€）",
     staleWarningDays: "公海预警（提前几天提醒负责人）",
+    archiveMonths: "归档月数（成交/流失多少个月后归档）",
   },
   en: {
     reminderHour: "Reminder hour (0–23)",
@@ -271,6 +275,7 @@ const SCALAR_LABELS: Record<Language, Record<ScalarSetting, string>> = {
     workdays: "Reminder days (e.g. Mon-Fri)",
     currency: "Currency (auto/¥/$/€)",
     staleWarningDays: "Stale warning (days before)",
+    archiveMonths: "Archive after (months)",
   },
 };
 
@@ -390,6 +395,8 @@ function scalarValue(setting: ScalarSetting, value: unknown): Settings[ScalarSet
       return wholeNumber(value, 1, 3650);
     case "staleWarningDays":
       return wholeNumber(value, 0, 365);
+    case "archiveMonths":
+      return wholeNumber(value, 1, 120);
     case "language":
       return LANGUAGE_WORDS.get(normalizeHeader(value));
     case "workdays":

@@ -17,6 +17,7 @@ export function showHelpSidebar(): void {
     t("help.step.remind"),
     t("help.step.review"),
     t("help.step.pool"),
+    t("help.step.archive"),
   ];
   template.close = t("help.close");
   SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(t("help.title")));

@@ -22,6 +22,7 @@ import {
   weeklyReview,
 } from "../core/review";
 import { translator } from "../i18n/translate";
+import { archivedFollowUps } from "./archive-records";
 import { ownSheet } from "./spreadsheet-metadata";
 import type { Table } from "./table";
 import { readRows, type TableRows } from "./table-rows";
@@ -105,7 +106,17 @@ export function rowLink(table: Table): (row: number) => string {
 export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = readRows(table)): ReviewOutcome {
   const t = translator(table.language);
   const { spreadsheet, settings, language } = table;
-  const content = weeklyReview(rows.followUps, rows.problems, settings, table.members, today, language, rowLink(table));
+  // Archived follow-ups count too (closed customers moved out of the table), and their links open the archive's row.
+  const archived = archivedFollowUps(table, rows.followUps);
+  const content = weeklyReview(
+    [...rows.followUps, ...archived.followUps],
+    [...rows.problems, ...archived.problems],
+    settings,
+    table.members,
+    today,
+    language,
+    archived.link(rowLink(table)),
+  );
   const currency = currencySymbol(settings.currency, spreadsheet.getSpreadsheetLocale());
 
   const summaries = reviewSummaries(content.rows, language);

@@ -107,6 +107,8 @@ export const zh = {
   "help.step.review": "「生成周报」：按人、按阶段、按方式的数据透视表和关键指标。",
   "help.step.pool":
     "「释放公海客户」（管理员）：把长期未跟进的客户释放到公海；销售在侧边栏「我的待跟进」里领取。负责人会提前收到即将进入公海的提醒。",
+  "help.step.archive":
+    "「归档已结束客户」（管理员）：把成交或流失超过「归档月数」的客户整行移到按年份的归档表，「归档」表里有链接；周报照样统计它们。",
   "help.close": "关闭",
   "digest.subject": "【跟进提醒】{parts}",
   "digest.subject.overdue": "{count} 条逾期",
@@ -371,6 +373,26 @@ export const zh = {
   "textDate.cellFilled": "第 {row} 行的「{column}」已经有内容（{value}），没有写入。",
   "textDate.changed": "第 {row} 行已被修改或移动，没有写入，请刷新列表后再试。",
   "textDate.notYours": "第 {row} 行不是你负责的跟进，没有写入。",
+  "menu.archive": "归档已结束客户",
+  "archive.title": "归档已结束客户",
+  "archive.fileName": "{name} · 归档 {year}",
+  "archive.sheet": "归档",
+  "archive.protection": "归档记录由跟进表助手维护，请勿手动修改。",
+  "archive.header": "年份|归档表|客户数|行数|最近归档时间",
+  "archive.adminsOnly": "只有管理员（团队表中角色为 admin）可以归档客户。",
+  "archive.none": "没有要归档的客户：成交或流失超过 {months} 个月（设置表「归档月数」）的客户才会移到按年份的归档表。",
+  "archive.heldBack":
+    "另有 {count} 个已结束的客户这次不归档：它们有要修改的单元格，或有行还没有记录编号（先运行「同步与修复」）。",
+  "archive.line": "「{name}」：{customers} 个客户，{rows} 行",
+  "archive.question":
+    "要把 {customers} 个成交或流失超过 {months} 个月的客户（共 {rows} 行）从「{sheet}」移到按年份的归档表：\n{archives}\n\n每一行先写入归档表并核对无误，再从「{sheet}」删除；周报照样统计它们，归档表的链接列在「{list}」表中。现在归档吗？",
+  "archive.done": "已归档 {customers} 个客户（{rows} 行）：\n{archives}\n\n归档表的链接在「{list}」表中。",
+  "archive.runAgain": "还有 {count} 个客户等待归档（每次最多移动一部分），请再运行一次「归档已结束客户」继续。",
+  "archive.notVerified":
+    "写入归档表「{name}」后核对，有 {cells} 个单元格与跟进表不一致：没有从跟进表删除任何行。请稍后再试；再次运行会先核对已写入的行。",
+  "archive.cannotOpen": "打不开 {year} 年的归档表（{url}）：{detail}。请让创建它的管理员把它共享给你。",
+  "archive.tableChanged":
+    "归档时有人在「{sheet}」插入或删除了行：为了不删错行，这次没有从「{sheet}」删除任何行（已写入归档表的行会在下次运行时核对后删除）。请再运行一次。",
 } as const;
 
 /** A message key. */
@@ -489,6 +511,8 @@ export const en: Record<MessageKey, string> = {
   "help.step.review": "“Build weekly review”: pivot tables by rep, stage and method, with the key figures.",
   "help.step.pool":
     "“Release stale customers” (admins): customers long without a follow-up go to the pool; reps claim them in the sidebar's “My follow-ups due”. Owners are warned before a customer goes stale.",
+  "help.step.archive":
+    "“Archive closed customers” (admins): customers won or lost more than “Archive after (months)” ago move, whole rows, to yearly archive spreadsheets linked from the Archives sheet; the weekly review still counts them.",
   "help.close": "Close",
   "digest.subject": "[Follow-up reminder] {parts}",
   "digest.subject.overdue": "{count} overdue",
@@ -778,4 +802,28 @@ export const en: Record<MessageKey, string> = {
   "textDate.cellFilled": "Row {row}: “{column}” is no longer empty ({value}); nothing was written.",
   "textDate.changed": "Row {row} was changed or moved; nothing was written. Refresh the list and try again.",
   "textDate.notYours": "Row {row} is not one of your follow-ups; nothing was written.",
+  "menu.archive": "Archive closed customers",
+  "archive.title": "Archive closed customers",
+  "archive.fileName": "{name} · Archive {year}",
+  "archive.sheet": "Archives",
+  "archive.protection": "The archives list is kept by Follow-up Tracker; please do not edit it by hand.",
+  "archive.header": "Year|Archive|Customers|Rows|Last archived at",
+  "archive.adminsOnly": "Only admins (role admin on the Team sheet) can archive customers.",
+  "archive.none":
+    "No customer to archive: customers won or lost more than {months} months ago (Settings, “Archive after (months)”) move to a yearly archive.",
+  "archive.heldBack":
+    "{count} more closed customers stay this time: a cell of theirs needs fixing, or a row has no ID yet (run Sync & repair first).",
+  "archive.line": "“{name}”: {customers} customers, {rows} rows",
+  "archive.question":
+    "Move {customers} customers won or lost more than {months} months ago ({rows} rows) from “{sheet}” to yearly archives:\n{archives}\n\nEvery row is written to its archive and checked before it is deleted from “{sheet}”; the weekly review still counts them, and the “{list}” sheet links to the archives. Archive them now?",
+  "archive.done":
+    "Archived {customers} customers ({rows} rows):\n{archives}\n\nThe “{list}” sheet links to the archives.",
+  "archive.runAgain":
+    "{count} more customers are waiting (one run moves a part of them): run “Archive closed customers” again to continue.",
+  "archive.notVerified":
+    "After writing to the archive “{name}”, {cells} cells read back differently from the follow-up table: no row was deleted from it. Please try again later; the next run checks the rows already written first.",
+  "archive.cannotOpen":
+    "The {year} archive ({url}) cannot be opened: {detail}. Ask the admin who created it to share it with you.",
+  "archive.tableChanged":
+    "Someone inserted or deleted rows in “{sheet}” while archiving: so as not to delete the wrong rows, none was deleted from “{sheet}” this time (the rows already written to an archive are checked and deleted by the next run). Please run it again.",
 };

@@ -31,6 +31,7 @@ describeInBrowser("Help sidebar in Chromium", (suite) => {
       zh["help.step.remind"],
       zh["help.step.review"],
       zh["help.step.pool"],
+      zh["help.step.archive"],
     ]);
     for (const step of steps) expect(step).toMatch(/[\u4e00-\u9fff]/);
     // Nothing sticks out of the 300 px sidebar.

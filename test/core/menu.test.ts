@@ -22,6 +22,7 @@ describe("menu", () => {
         "提醒开关",
         "生成周报",
         "释放公海客户",
+        "归档已结束客户",
         "设置",
         "帮助",
       ]);
@@ -33,6 +34,7 @@ describe("menu", () => {
         "Reminders on/off",
         "Build weekly review",
         "Release stale customers",
+        "Archive closed customers",
         "Settings",
         "Help",
       ]);

@@ -11,14 +11,14 @@ import {
 } from "../../src/core/settings";
 import { missingSettingCells } from "../../src/core/settings-completion";
 
-/** A Settings sheet as an older version wrote it: no reminder-days or currency row, no detail columns. */
+/** A Settings sheet as an older version wrote it: no reminder-days, currency or archive row, no detail columns. */
 function olderSheet(language: "zh" | "en"): unknown[][] {
   const grid = settingsGrid(defaultSettings(language), language).map((line) =>
     line.slice(0, STAGE_DETAIL_LAYOUT.translation - 1),
   );
   return grid.map((line) => {
     const setting = settingOfLabel(line[SETTINGS_LAYOUT.label - 1]);
-    if (setting !== "workdays" && setting !== "currency") return line;
+    if (setting !== "workdays" && setting !== "currency" && setting !== "archiveMonths") return line;
     const kept = [...line];
     kept[SETTINGS_LAYOUT.label - 1] = "";
     kept[SETTINGS_LAYOUT.value - 1] = "";
@@ -47,12 +47,17 @@ describe("missingSettingCells", () => {
       const cells = missingSettingCells(values, settings, language);
       const completed = withCells(values, cells);
       const labels = completed.map((line) => settingOfLabel(line[SETTINGS_LAYOUT.label - 1]));
-      expect(labels.filter((s) => s === "workdays" || s === "currency")).toEqual(["workdays", "currency"]);
+      expect(labels.filter((s) => s === "workdays" || s === "currency" || s === "archiveMonths")).toEqual([
+        "workdays",
+        "currency",
+        "archiveMonths",
+      ]);
       // Each added cell was empty before: nothing typed is overwritten.
       for (const { row, column } of cells) expect(String(values[row - 1]?.[column - 1] ?? "")).toBe("");
       const reread = parseSettings(completed, language);
       expect(reread.problems).toEqual([]);
       expect(reread.settings.workdays).toEqual([1, 2, 3, 4, 5]);
+      expect(reread.settings.archiveMonths).toBe(12);
       expect(reread.settings.stages.find((s) => s.kind === "open")?.winProbability).toBeGreaterThan(0);
       // The cadence is shown where an admin can change it: per stage, and by intent grade.
       expect(reread.settings.stages.map((s) => s.cadenceDays)).toEqual([2, 3, 5, 3, 3, 2, undefined, undefined]);
@@ -75,7 +80,8 @@ describe("missingSettingCells", () => {
     expect(cells.some((c) => c.column === STAGE_DETAIL_LAYOUT.winProbability)).toBe(false);
     expect(cells.filter((c) => c.column === SETTINGS_LAYOUT.label).map((c) => settingOfLabel(c.value))).toEqual([
       "currency",
+      "archiveMonths",
     ]);
-    expect(cells.every((c) => c.column !== SETTINGS_LAYOUT.label || c.row === 31)).toBe(true);
+    expect(cells.filter((c) => c.column === SETTINGS_LAYOUT.label).map((c) => c.row)).toEqual([31, 32]);
   });
 });

@@ -61,6 +61,7 @@ describe("settings", () => {
         reviewWeekday: 1,
         reviewHour: 9,
         staleDays: 30,
+        archiveMonths: 12,
         language: "auto",
         managerDigest: true,
       });
@@ -111,7 +112,8 @@ describe("settings", () => {
       expect(grid[7].slice(0, 2)).toEqual(["已成交", "赢单"]);
       expect(grid[1].slice(7, 9)).toEqual(["提醒时间（0–23 点）", 8]);
       expect(new Set(grid.map((row) => row.length))).toEqual(new Set([18]));
-      expect(grid).toHaveLength(11);
+      expect(grid).toHaveLength(12);
+      expect(grid[11].slice(7, 9)).toEqual(["归档月数（成交/流失多少个月后归档）", 12]);
     });
 
     it("writes English kind words and labels for an English sheet", () => {
@@ -189,7 +191,12 @@ describe("settings", () => {
       expect(parseSettings(withValue(base, 3, "7")).settings.upcomingDays).toBe(7);
       expect(parseSettings(withValue(base, 4, 8)).problems).toEqual([
         { kind: "badValue", row: 4, setting: "reviewWeekday", value: "8" },
+      ]); // Archive after (months): whole months from 1 to 120.
+      expect(parseSettings(withValue(base, 12, "6")).settings.archiveMonths).toBe(6);
+      expect(parseSettings(withValue(base, 12, 0)).problems).toEqual([
+        { kind: "badValue", row: 12, setting: "archiveMonths", value: "0" },
       ]);
+      expect(parseSettings(withValue(base, 12, 121)).settings.archiveMonths).toBe(12);
     });
 
     it("reports a label it does not know", () => {

@@ -19,6 +19,7 @@ describe("dist/Code.js entry points", () => {
             { kind: "item", caption: "提醒开关", functionName: "toggleReminders" },
             { kind: "item", caption: "生成周报", functionName: "buildReview" },
             { kind: "item", caption: "释放公海客户", functionName: "releaseStaleCustomers" },
+            { kind: "item", caption: "归档已结束客户", functionName: "archiveClosedCustomers" },
             { kind: "item", caption: "设置", functionName: "openSettings" },
             { kind: "item", caption: "帮助", functionName: "showHelp" },
           ],
@@ -38,6 +39,7 @@ describe("dist/Code.js entry points", () => {
         "Reminders on/off",
         "Build weekly review",
         "Release stale customers",
+        "Archive closed customers",
         "Settings",
         "Help",
       ]);
@@ -93,7 +95,7 @@ describe("dist/Code.js entry points", () => {
         .getSheets()
         .map((s) => s.getName());
       runtime.install();
-      expect(runtime.ui.menus[0]?.entries).toHaveLength(9);
+      expect(runtime.ui.menus[0]?.entries).toHaveLength(10);
       expect(
         runtime
           .inspect()

@@ -178,4 +178,23 @@ export class RangeFormatting extends RangeBase {
     this.call("getNote", { cellsRead: 1 });
     return this.topLeft()?.note ?? "";
   }
+
+  /** "Returns the notes associated with the cells in the range" ("" where a cell has none; reference, Range#getNotes()). */
+  getNotes(): string[][] {
+    this.call("getNotes", { cellsRead: this.size });
+    return mapRect(this.sheet, this, (cell) => cell?.note ?? "");
+  }
+
+  /** "Sets a rectangular grid of notes (must match dimensions of this range)"; null or "" removes a cell's note. */
+  setNotes(notes: (string | null)[][]): Range {
+    this.call("setNotes", { cellsWritten: this.size });
+    const data = checkShape(this.workbook, "Range.setNotes", notes, this.numRows, this.numColumns);
+    if (!data.every((line) => line.every((note) => note === null || typeof note === "string")))
+      throw this.fail("setNotes", [notes]);
+    return this.update((cell, i, j) => {
+      const note = data[i]?.[j] as string | null;
+      if (!note) delete cell.note;
+      else cell.note = note;
+    });
+  }
 }

@@ -65,6 +65,8 @@ type RangeMethods =
   | "setWrap"
   | "setNote"
   | "getNote"
+  | "setNotes"
+  | "getNotes"
   | "insertCheckboxes"
   | "isChecked"
   | "check"

@@ -1,6 +1,7 @@
 /** The global SpreadsheetApp of the emulated runtime (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app). */
 
 import { type Kernel, SCOPES } from "../kernel";
+import { MAX_CELLS } from "../limits";
 import { newConditionalFormatRule } from "./conditional-format";
 import {
   BooleanCriteria,
@@ -11,7 +12,7 @@ import {
   ProtectionType,
   WrapStrategy,
 } from "./enums";
-import { MESSAGES, signatureError } from "./errors";
+import { isInteger, MESSAGES, signatureError } from "./errors";
 import type { SpreadsheetModel } from "./model";
 import { newFilterCriteria, PivotTableSummarizeFunction, PivotValueDisplayType } from "./pivot";
 import type { SpreadsheetStore } from "./store";
@@ -24,6 +25,7 @@ type AppMembers =
   | "getActiveSpreadsheet"
   | "getActive"
   | "openById"
+  | "create"
   | "getActiveSheet"
   | "getActiveRange"
   | "getUi"
@@ -77,9 +79,41 @@ export function createSpreadsheetApp(deps: {
     /** Needs the full spreadsheets scope (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openById(String)). */
     openById(id: string) {
       kernel.call("Spreadsheet", "SpreadsheetApp.openById", { needsAuth: true, scopes: [SCOPES.spreadsheets] });
-      if (typeof id !== "string") throw signatureError(kernel, "SpreadsheetApp.openById", [id]);
+      if (typeof id !== "string") throw signatureError(kernel, "openById", [id]);
       const model = store.get(id);
       if (!model) throw kernel.exception(MESSAGES.openByIdFailed);
+      return store.workbook(model).spreadsheetObject() as unknown as Spreadsheet;
+    },
+    /**
+     * "Creates a new spreadsheet with the given name", optionally "with the given name and the specified number of rows
+     * and columns" (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String)): a new file,
+     * so the full spreadsheets scope, as openById. The file is the effective user's; its one sheet is the locale's
+     * first sheet ("Sheet1", "工作表1"), 1000 × 26 unless sized. Which locale and time zone a new file gets is
+     * [UNCONFIRMED]: here the active user's locale and the script's time zone (callers that care set both). The text
+     * for a size below 1 is [UNCONFIRMED]; a size over the cell limit gets the limit's own error.
+     */
+    create(...args: unknown[]) {
+      kernel.call("Spreadsheet", "SpreadsheetApp.create", { needsAuth: true, scopes: [SCOPES.spreadsheets] });
+      const [name, rows = 1000, columns = 26] = args;
+      if (
+        (args.length !== 1 && args.length !== 3) ||
+        typeof name !== "string" ||
+        !isInteger(rows) ||
+        !isInteger(columns)
+      )
+        throw signatureError(kernel, "create", args);
+      if (rows < 1) throw kernel.exception("Invalid argument: rows");
+      if (columns < 1) throw kernel.exception("Invalid argument: columns");
+      if (rows * columns > MAX_CELLS) throw kernel.exception(MESSAGES.cellLimit);
+      const execution = kernel.requireExecution("SpreadsheetApp.create");
+      const model = store.create({
+        name,
+        timeZone: kernel.scriptTimeZone,
+        locale: execution.userLocale,
+        owner: execution.effectiveUser,
+      });
+      const [sheet] = model.sheets;
+      if (sheet) Object.assign(sheet, { maxRows: rows, maxColumns: columns });
       return store.workbook(model).spreadsheetObject() as unknown as Spreadsheet;
     },
     getActiveSheet() {

@@ -207,6 +207,27 @@ describe("range", () => {
       expect(errorOf(() => range.setFontWeight("heavy" as "bold"))).toBe("Invalid argument: heavy");
     });
 
+    it("reads and writes notes as a grid of the range's shape, an empty note removing one", () => {
+      const { sheet } = setup();
+      const range = sheet.getRange("A1:B2");
+      range.setNotes([
+        ["=SUM(C1:C9)", null],
+        ["", "call back"],
+      ]);
+      expect(range.getNotes()).toEqual([
+        ["=SUM(C1:C9)", ""],
+        ["", "call back"],
+      ]);
+      sheet.getRange("A1").setNotes([[""]]);
+      expect(sheet.getRange("A1").getNote()).toBe("");
+      expect(errorOf(() => range.setNotes([["one"]]))).toBe(
+        "The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.",
+      );
+      expect(errorOf(() => sheet.getRange("A1").setNotes([[5 as unknown as string]]))).toBe(
+        "The parameters (number[][]) don't match the method signature for SpreadsheetApp.Range.setNotes.",
+      );
+    });
+
     it("clears contents, formats or both", () => {
       const { sheet } = setup();
       const range = sheet.getRange("A1");

@@ -45,8 +45,67 @@ describe("spreadsheet-app", () => {
       );
       kernel.scopes = new Set([SCOPES.spreadsheets]);
       expect(kernel.withExecution(spec, () => app.openById(model.id).getName())).toBe("Follow-ups");
+      expect(errorOf(() => app.openById(5 as unknown as string))).toBe(
+        "The parameters (number) don't match the method signature for SpreadsheetApp.openById.",
+      );
       expect(errorOf(() => app.openById("missing"))).toBe(
         "Unexpected error while getting the method or property openById on object SpreadsheetApp.",
+      );
+    });
+  });
+
+  describe("create", () => {
+    const spec = (user: string, spreadsheetId: string | null) => ({
+      functionName: "f",
+      kind: "editor" as const,
+      authMode: "FULL" as const,
+      activeUser: user,
+      effectiveUser: user,
+      activeSpreadsheetId: spreadsheetId,
+      userLocale: "zh_CN",
+      realm: { Date, Error },
+    });
+
+    it("makes a new file of the effective user: one sheet named for the locale, 1000 × 26, openable by id", () => {
+      const { app, kernel, model } = setup();
+      const id = kernel.withExecution(spec("li@example.com", model.id), () => {
+        const created = app.create("销售跟进表 · 归档 2025");
+        const [sheet] = created.getSheets();
+        expect([created.getName(), sheet?.getName(), sheet?.getMaxRows(), sheet?.getMaxColumns()]).toEqual([
+          "销售跟进表 · 归档 2025",
+          "工作表1",
+          1000,
+          26,
+        ]);
+        expect(created.getOwner()?.getEmail()).toBe("li@example.com");
+        expect(app.getActiveSpreadsheet().getId()).toBe(model.id);
+        return created.getId();
+      });
+      expect(id).not.toBe(model.id);
+      const reopened = kernel.withExecution(spec("li@example.com", model.id), () => app.openById(id).getName());
+      expect(reopened).toBe("销售跟进表 · 归档 2025");
+      expect(kernel.snapshot().byMethod["SpreadsheetApp.create"]).toBe(1);
+    });
+
+    it("takes a size, refuses what Apps Script refuses, and needs the full spreadsheets scope", () => {
+      const { app, kernel, model } = setup();
+      const run = <T>(body: () => T) => kernel.withExecution(spec("li@example.com", model.id), body);
+      expect(run(() => app.create("small", 20, 5).getSheets()[0]?.getMaxColumns())).toBe(5);
+      expect(errorOf(() => run(() => app.create("bad", 0, 5)))).toBe("Invalid argument: rows");
+      expect(errorOf(() => run(() => app.create("huge", 1_000_000, 26)))).toBe(
+        "This action would increase the number of cells in the workbook above the limit of 10000000 cells.",
+      );
+      expect(errorOf(() => run(() => (app.create as (...args: unknown[]) => unknown)("two", 5)))).toBe(
+        "The parameters (String,number) don't match the method signature for SpreadsheetApp.create.",
+      );
+      kernel.scopes = new Set([SCOPES.spreadsheetsCurrentOnly]);
+      expect(errorOf(() => run(() => app.create("other")))).toBe(
+        `You do not have permission to call SpreadsheetApp.create. Required permissions: ${SCOPES.spreadsheets}`,
+      );
+      const limited = { ...spec("li@example.com", model.id), authMode: "LIMITED" as const };
+      kernel.scopes = new Set([SCOPES.spreadsheets]);
+      expect(errorOf(() => kernel.withExecution(limited, () => app.create("other")))).toBe(
+        `You do not have permission to call SpreadsheetApp.create. Required permissions: ${SCOPES.spreadsheets}`,
       );
     });
   });
