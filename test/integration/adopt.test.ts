@@ -314,6 +314,24 @@ describe("adopt an existing table", () => {
     expect(rule).toContain('TRIM($F2&"")');
   });
 
+  it("sees the whole table before asking: a note right of it and a status far below the top rows", () => {
+    const runtime = runtimeOnDist({ user: ZH_REP });
+    const body = Array.from({ length: 60 }, (_, i) => {
+      const source = ARTICLE_TABLE[1 + (i % 2)] ?? [];
+      return [`${source[0]}${i}`, ...source.slice(1)];
+    });
+    const noteRow = 50;
+    body[noteRow - 2] = [...(body[noteRow - 2] ?? []), "", "手写备注"];
+    body[55] = [...(body[55] ?? []).slice(0, 5), "再说", ...(body[55] ?? []).slice(6)];
+    const sheet = typeTable(runtime, [ARTICLE_TABLE[0] ?? [], ...body]);
+    adopt(runtime, "YES");
+    const question = runtime.ui.exchanges.find((e) => e.buttons === "YES_NO")?.prompt ?? "";
+    expect(question).toContain("「再说」1 行");
+    // The article's 8 columns, then the note in J: the add-on's columns start in K, the note is kept.
+    expect(sheet.getRange(noteRow, 10).getValue()).toBe("手写备注");
+    expect(header(runtime, 1).slice(8, 11)).toEqual(["", "", "记录编号"]);
+  });
+
   it("makes the same number of service calls for 100 and 10,000 rows", () => {
     const calls = (rows: number) => {
       const runtime = runtimeOnDist({ user: ZH_REP });
@@ -328,8 +346,10 @@ describe("adopt an existing table", () => {
       const before = runtime.kernel.snapshot();
       runtime.clickMenu("设置/接管跟进表");
       const after = runtime.kernel.snapshot();
-      // The team's table is read twice: to recognise it before the question, and under the lock to adopt and sync it.
-      expect(after.cellsRead - before.cellsRead).toBeLessThan(2.5 * rows * (ARTICLE_TABLE[0]?.length ?? 0) + 5_000);
+      // The team's table is read once, under the lock, to adopt and sync it; before the question only its top rows and
+      // its stage column. The cells Sync writes (ids, stamps, marks) and each row's customer are read again to check them.
+      const width = ARTICLE_TABLE[0]?.length ?? 0;
+      expect(after.cellsRead - before.cellsRead).toBeLessThan(rows * (width + 1 + 4) + 5_000);
       return callsBetween(before, after, "Spreadsheet");
     };
     expect(calls(100)).toBe(calls(10_000));
