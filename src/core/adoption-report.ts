@@ -29,15 +29,14 @@ export function remindersText(plan: AdoptionPlan, language: Language): string {
   return fill(t("adopt.reminders"), { header: next.header, column });
 }
 
-/** The statuses typed in the table's stage column below the header (a pasted header row is not a status). */
-export function statusesOf(values: readonly (readonly unknown[])[], plan: AdoptionPlan): string[] {
-  const column = plan.columns.stage;
-  if (column === undefined) return [];
-  const title = normalizeHeader(values[plan.headerRow - 1]?.[column - 1]);
-  return values
-    .slice(plan.headerRow)
-    .map((row) => cellText(row[column - 1]))
-    .filter((text) => text !== "" && normalizeHeader(text) !== title);
+/**
+ * The statuses typed in the table's stage column below the header (a pasted header row is not a status).
+ * `stageCells`: the stage column from the header row down, its header first; empty when the table has none.
+ */
+export function statusesOf(stageCells: readonly unknown[]): string[] {
+  const [header, ...below] = stageCells;
+  const title = normalizeHeader(header);
+  return below.map((cell) => cellText(cell)).filter((text) => text !== "" && normalizeHeader(text) !== title);
 }
 
 /** What the confirmation says about the table's statuses: which close a deal (won/lost), which are too vague. */
@@ -61,17 +60,17 @@ export function statusesText(statuses: readonly string[], language: Language): s
 
 /**
  * The question adoption asks before writing anything: the mapping, what is appended and left alone, the column the
- * reminders follow (or the warning that there is none), and the closing and vague statuses of `values` (the
- * sheet's values, as detection read them).
+ * reminders follow (or the warning that there is none), and the closing and vague statuses of `stageCells` (the stage
+ * column from the header row down, as statusesOf takes it).
  */
 export function adoptionQuestion(
   plan: AdoptionPlan,
-  values: readonly (readonly unknown[])[],
+  stageCells: readonly unknown[],
   sheetName: string,
   language: Language,
 ): string {
   const t = translator(language);
-  const statuses = statusesText(statusesOf(values, plan), language);
+  const statuses = statusesText(statusesOf(stageCells), language);
   return fill(t("adopt.confirm"), {
     sheet: sheetName,
     row: plan.headerRow,

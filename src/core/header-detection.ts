@@ -136,8 +136,17 @@ function lastFilledColumn(row: readonly unknown[]): number {
   return 0;
 }
 
-/** The header row of the team's table in the top `maxScanRows` rows and its columns, or null when there is none. */
-export function detectTable(values: readonly (readonly unknown[])[], maxScanRows = 30): DetectedTable | null {
+/** How many rows from the top of a sheet the header is looked for in. */
+export const HEADER_SCAN_ROWS = 30;
+
+/**
+ * The header row of the team's table in the top `maxScanRows` rows and its columns, or null when there is none.
+ * `values` may stop below those rows: `withCellsBelow` then adds what the rows under them hold past the columns used.
+ */
+export function detectTable(
+  values: readonly (readonly unknown[])[],
+  maxScanRows = HEADER_SCAN_ROWS,
+): DetectedTable | null {
   let index = -1;
   let mapping = new Map<number, ColumnKey>();
   let byContext = new Set<number>();
@@ -175,6 +184,23 @@ export function detectTable(values: readonly (readonly unknown[])[], maxScanRows
   for (let row = index; row < values.length; row++)
     lastUsedColumn = Math.max(lastUsedColumn, lastFilledColumn(values[row]));
   return { headerRow: index + 1, columns, recognised, unrecognised, lastColumn, lastUsedColumn };
+}
+
+/**
+ * `table` as detected in the top rows of a sheet, with the last used column moved right when the rows below them hold
+ * anything further right (`cells`: those rows, from sheet column `firstColumn`), as detectTable over every row would.
+ */
+export function withCellsBelow(
+  table: DetectedTable,
+  cells: readonly (readonly unknown[])[],
+  firstColumn: number,
+): DetectedTable {
+  let lastUsedColumn = table.lastUsedColumn;
+  for (const row of cells) {
+    const filled = lastFilledColumn(row);
+    if (filled > 0) lastUsedColumn = Math.max(lastUsedColumn, firstColumn - 1 + filled);
+  }
+  return { ...table, lastUsedColumn };
 }
 
 /** The adoption of a detected table: the needed columns it lacks, appended after its last column. */

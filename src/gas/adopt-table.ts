@@ -2,7 +2,13 @@
 
 import type { ColumnPositions } from "../core/columns";
 import { readFollowUps } from "../core/follow-ups";
-import type { AdoptionPlan } from "../core/header-detection";
+import {
+  type AdoptionPlan,
+  detectTable,
+  HEADER_SCAN_ROWS,
+  planAdoption,
+  withCellsBelow,
+} from "../core/header-detection";
 import type { Language } from "../core/language";
 import { addMethods, addStages, defaultSettings, settingsGrid } from "../core/settings";
 import { type TeamMember, teamGrid } from "../core/team";
@@ -20,6 +26,48 @@ export interface AdoptionResult {
   valuesAdded: string[];
   /** The team's columns from the header row down, as read once the add-on's columns were laid out. */
   grid: unknown[][];
+}
+
+/** A team's table found on a sheet, as the confirmation shows it. */
+export interface FoundTable {
+  plan: AdoptionPlan;
+  /** The stage column from the header row down (statusesOf), empty when the table has none. */
+  stageCells: unknown[];
+}
+
+/**
+ * The team's table on `sheet`, or null when its top rows hold no recognisable header. Reads what the question needs,
+ * not the whole table (adoption reads that once, under the lock, after the user said yes): the top rows in full, the
+ * cells right of the used columns below them (usually none: only when the sheet holds something further right), and
+ * the stage column.
+ */
+export function findTeamTable(sheet: Sheet): FoundTable | null {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow === 0 || lastColumn === 0) return null;
+  const top = sheet.getRange(1, 1, Math.min(lastRow, HEADER_SCAN_ROWS), lastColumn).getValues();
+  const detected = detectTable(top);
+  if (!detected) return null;
+  const below = top.length + 1;
+  const beside = detected.lastUsedColumn + 1;
+  const table =
+    below <= lastRow && beside <= lastColumn
+      ? withCellsBelow(
+          detected,
+          sheet.getRange(below, beside, lastRow - below + 1, lastColumn - beside + 1).getValues(),
+          beside,
+        )
+      : detected;
+  const plan = planAdoption(table);
+  const stage = plan.columns.stage;
+  const stageCells =
+    stage === undefined
+      ? []
+      : sheet
+          .getRange(plan.headerRow, stage, lastRow - plan.headerRow + 1, 1)
+          .getValues()
+          .map(([cell]) => cell);
+  return { plan, stageCells };
 }
 
 /** Distinct non-empty texts, in first-seen order. */

@@ -4,11 +4,10 @@ import { adoptedNotes, adoptionQuestion } from "../core/adoption-report";
 import { columnSpec } from "../core/columns";
 import { collisionReport } from "../core/customers";
 import { dayInZone } from "../core/dates";
-import { detectTable, planAdoption } from "../core/header-detection";
 import type { Language } from "../core/language";
 import { listText, syncReport } from "../core/report";
 import { fill, translator } from "../i18n/translate";
-import { adoptTable } from "./adopt-table";
+import { adoptTable, findTeamTable } from "./adopt-table";
 import { createTable } from "./create-table";
 import { withDocumentLock } from "./lock";
 import { protectTable } from "./protection";
@@ -62,9 +61,8 @@ export function setUpOrAdopt(): void {
     return;
   }
   const sheet = spreadsheet.getActiveSheet();
-  const values = sheet.getDataRange().getValues();
-  const detected = detectTable(values);
-  if (!detected) {
+  const found = findTeamTable(sheet);
+  if (!found) {
     const done = withDocumentLock(() => {
       createTable(spreadsheet, language, userEmail());
       return finish(spreadsheet, Date.now());
@@ -83,9 +81,9 @@ export function setUpOrAdopt(): void {
     );
     return;
   }
-  const plan = planAdoption(detected);
+  const { plan } = found;
   const ui = SpreadsheetApp.getUi();
-  const question = adoptionQuestion(plan, values, sheet.getName(), language);
+  const question = adoptionQuestion(plan, found.stageCells, sheet.getName(), language);
   if (ui.alert(t("setup.title"), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
     tell(language, t("adopt.cancelled"));
     return;

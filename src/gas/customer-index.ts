@@ -160,14 +160,39 @@ function placeEntries(
       (_, line) => lines.get(line) ?? before?.[line]?.map(String) ?? Array(WIDTH).fill(""),
     );
     ensureRows(sheet, end + 1, before === undefined);
-    sheet.getRange(2, 1, end, WIDTH).setValues(literalGrid(grid));
+    writeLines(sheet, 0, grid, before);
     return;
   }
   for (const [first, last] of runs) {
     ensureRows(sheet, last + 2, before === undefined);
     const grid = Array.from({ length: last - first + 1 }, (_, i) => lines.get(first + i) as string[]);
-    sheet.getRange(first + 2, 1, grid.length, WIDTH).setValues(literalGrid(grid));
+    writeLines(sheet, first, grid, before);
   }
+}
+
+/**
+ * Writes `grid` at index line `first`, without its right-hand columns that are blank both in it and in what the sheet
+ * held there (`before`, every line as read; when not given, all columns are written): blank cells stay blank unwritten
+ * (the pool column of a table nobody released a customer from, for one).
+ */
+function writeLines(
+  sheet: Sheet,
+  first: number,
+  grid: readonly (readonly string[])[],
+  before?: readonly (readonly unknown[])[],
+): void {
+  let width = before ? 0 : WIDTH;
+  grid.forEach((line, i) => {
+    const held = before?.[first + i] ?? [];
+    for (let column = WIDTH; column > width; column--) {
+      if (line[column - 1] !== "" || String(held[column - 1] ?? "") !== "") {
+        width = column;
+        break;
+      }
+    }
+  });
+  if (width === 0) return;
+  sheet.getRange(first + 2, 1, grid.length, width).setValues(literalGrid(grid.map((line) => line.slice(0, width))));
 }
 
 /** Rows added at once when a save or a patch appends a customer, so growing is rare. */

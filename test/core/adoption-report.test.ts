@@ -16,6 +16,13 @@ function planOf(values: unknown[][]): AdoptionPlan {
   return planAdoption(table);
 }
 
+/** The stage column of `values` from the header row down, as adoption reads it for the question. */
+function stageCellsOf(values: unknown[][]): unknown[] {
+  const plan = planOf(values);
+  const column = plan.columns.stage;
+  return column === undefined ? [] : values.slice(plan.headerRow - 1).map((row) => row[column - 1]);
+}
+
 const ZH_TEMPLATE = [
   ["客户名称", "联系人", "跟进时间", "当前状态", "下次回访时间", "跟进人", "备注说明"],
   ["上海某科技", "张三", "2024/6/10", "已报价", "2024/6/12", "李四", ""],
@@ -67,14 +74,14 @@ describe("adoption-report", () => {
   describe("statuses", () => {
     it("reads the stage column below the header, without a pasted header row", () => {
       const values = [...ZH_TEMPLATE, ZH_TEMPLATE[0]];
-      expect(statusesOf(values, planOf(values))).toEqual(["已报价", "跟进中", "跟进中", "签约完成", "丢单"]);
+      expect(statusesOf(stageCellsOf(values))).toEqual(["已报价", "跟进中", "跟进中", "签约完成", "丢单"]);
     });
 
     it("lists the statuses that close a deal and the vague ones, counted, in each language", () => {
-      const zh = statusesText(statusesOf(ZH_TEMPLATE, planOf(ZH_TEMPLATE)), "zh");
+      const zh = statusesText(statusesOf(stageCellsOf(ZH_TEMPLATE)), "zh");
       expect(zh).toContain("表示结束的状态：「签约完成」算作赢单、「丢单」算作输单。");
       expect(zh).toContain("以下状态太笼统，不会作为阶段：「跟进中」2 行。这些行仍按下次跟进日期照常提醒");
-      const en = statusesText(statusesOf(EN_TEMPLATE, planOf(EN_TEMPLATE)), "en");
+      const en = statusesText(statusesOf(stageCellsOf(EN_TEMPLATE)), "en");
       expect(en).toContain("Statuses that close a deal: “Closed Won” counts as won.");
       expect(en).toContain("These statuses are too vague to be stages: “In progress” × 1.");
       expect(statusesText(["已报价", "谈判中"], "zh")).toBe("");
@@ -83,7 +90,7 @@ describe("adoption-report", () => {
 
   describe("adoptionQuestion", () => {
     it("asks with the mapping, the reminders' column and the statuses, in Chinese", () => {
-      const question = adoptionQuestion(planOf(ZH_TEMPLATE), ZH_TEMPLATE, "工作表1", "zh");
+      const question = adoptionQuestion(planOf(ZH_TEMPLATE), stageCellsOf(ZH_TEMPLATE), "工作表1", "zh");
       expect(question).toContain("在「工作表1」第 1 行找到表头。");
       expect(question).toContain("下次回访时间 → 下次跟进日期、跟进人 → 责任人");
       expect(question).toContain("提醒依据：「下次回访时间」列（下次跟进日期）。");
@@ -96,7 +103,7 @@ describe("adoption-report", () => {
         ["Customer", "Date", "Rep"],
         ["Acme", "2024-06-03", "Ann Lee"],
       ];
-      const question = adoptionQuestion(planOf(values), values, "Sheet1", "en");
+      const question = adoptionQuestion(planOf(values), stageCellsOf(values), "Sheet1", "en");
       expect(question).toContain("Will be added at the end: ID, Method, Customer need, What we did / summary, Stage");
       expect(question).toContain("⚠ No next follow-up date column was found");
       expect(question).toMatch(/Adopt this table\?$/);

@@ -1,7 +1,7 @@
 /** Tests of src/core/header-detection: finding a team's own table (Chinese or English headers) and what adoption appends. */
 
 import { COLUMNS } from "../../src/core/columns";
-import { detectTable, planAdoption } from "../../src/core/header-detection";
+import { detectTable, planAdoption, withCellsBelow } from "../../src/core/header-detection";
 import { normalizeHeader } from "../../src/core/text";
 import { ARTICLE_TABLE, ENGLISH_CRM } from "../fixtures/team-tables";
 
@@ -116,6 +116,35 @@ describe("header-detection", () => {
       ]);
       expect(table?.lastColumn).toBe(2);
       expect(table?.lastUsedColumn).toBe(4);
+    });
+  });
+
+  describe("withCellsBelow", () => {
+    const top = [
+      ["客户名称", "跟进时间"],
+      ["上海某科技", "2024/6/10"],
+    ];
+
+    it("moves the last used column past a note typed right of the table further down", () => {
+      const table = detectTable(top);
+      if (!table) throw new Error("no table");
+      // Columns C to E of the rows below the top ones: a note in E on one of them.
+      const moved = withCellsBelow(
+        table,
+        [
+          ["", "", ""],
+          ["", "", "手写备注"],
+        ],
+        3,
+      );
+      expect(moved.lastUsedColumn).toBe(5);
+      expect(moved).toEqual(detectTable([...top, ["", "", "", "", ""], ["北京某贸易", "", "", "", "手写备注"]]));
+    });
+
+    it("leaves it where it was when those cells are empty", () => {
+      const table = detectTable(top);
+      if (!table) throw new Error("no table");
+      expect(withCellsBelow(table, [[""], [""]], 3)).toEqual(table);
     });
   });
 

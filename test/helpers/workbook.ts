@@ -48,3 +48,67 @@ export function metadataValue(runtime: AppsScriptRuntime, key: string): string |
   const found = runtime.inspect().getActiveSpreadsheet().createDeveloperMetadataFinder().withKey(key).find()[0];
   return found?.getValue() ?? null;
 }
+
+/** A data validation rule as a person reads it in the rule editor: criteria, values (a range as Sheet!A1), help, strictness. */
+function ruleLook(rule: unknown): unknown {
+  if (rule === undefined) return undefined;
+  const validation = rule as GoogleAppsScript.Spreadsheet.DataValidation;
+  const values = validation.getCriteriaValues().map((value) => {
+    const range = value as Partial<GoogleAppsScript.Spreadsheet.Range>;
+    return typeof range.getA1Notation === "function" && typeof range.getSheet === "function"
+      ? `${range.getSheet().getName()}!${range.getA1Notation()}`
+      : value;
+  });
+  return {
+    criteria: String(validation.getCriteriaType()),
+    values,
+    helpText: validation.getHelpText(),
+    allowInvalid: validation.getAllowInvalid(),
+  };
+}
+
+/** One cell as stored: value, formula, number format, validation rule and formatting (absent facts left out). */
+function cellLook(cell: Cell | undefined): string {
+  if (!cell) return "";
+  const { validation, validationOffset: _offset, ...rest } = cell;
+  return JSON.stringify({ ...rest, ...(validation !== undefined && { validation: ruleLook(validation) }) });
+}
+
+/**
+ * Everything adoption and Sync leave in a workbook, sheet by sheet, cell by cell (values, formulas, number formats,
+ * validation, formatting) as runs of equal cells down each column, with each sheet's size, frozen rows, widths and
+ * conditional-format rules, and the spreadsheet's protections and developer metadata: for before/after comparisons.
+ */
+export function workbookLook(runtime: AppsScriptRuntime): unknown {
+  const spreadsheet = runtime.spreadsheets.get(runtime.documentId ?? "");
+  if (!spreadsheet) throw new Error("no open spreadsheet");
+  runtime.spreadsheets.workbook(spreadsheet).formulas.settle();
+  const sheets = spreadsheet.sheets.map((sheet) => {
+    const columns: Record<string, string[]> = {};
+    for (let c = 0; c < sheet.maxColumns; c++) {
+      const runs: string[] = [];
+      const looks = Array.from({ length: sheet.maxRows }, (_, r) => cellLook(sheet.rows[r]?.[c]));
+      let start = 0;
+      looks.forEach((look, r) => {
+        if (looks[r + 1] === look) return;
+        if (look !== "") runs.push(`${start + 1}-${r + 1}: ${look}`);
+        start = r + 1;
+      });
+      if (runs.length > 0) columns[String(c + 1)] = runs;
+    }
+    return {
+      name: sheet.name,
+      hidden: sheet.hidden,
+      size: [sheet.maxRows, sheet.maxColumns],
+      frozen: [sheet.frozenRows, sheet.frozenColumns],
+      widths: Object.fromEntries(sheet.columnWidths),
+      conditionalFormatRules: JSON.parse(JSON.stringify(sheet.conditionalFormatRules)),
+      columns,
+    };
+  });
+  return {
+    sheets,
+    protections: spreadsheet.protections.map(({ id: _id, ...protection }) => protection),
+    developerMetadata: spreadsheet.developerMetadata.map(({ id: _id, ...metadata }) => metadata),
+  };
+}

@@ -1,10 +1,11 @@
 /** Integration tests of adopting a team's existing table: every column mapped, their cells and formats untouched, the add-on's columns appended, Settings and Team built from the data. */
 
-import { callsBetween } from "../../local/runtime/kernel";
+import { TEAM_TABLE_HEADER, teamTable } from "../../local/bench/workload";
+import { type CostModel, callsBetween, DEFAULT_COST_MODEL } from "../../local/runtime/kernel";
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
 import { ARTICLE_TABLE, ENGLISH_CRM, TITLED_TABLE } from "../fixtures/team-tables";
 import { EN_REP, runtimeOnDist, ZH_REP } from "../helpers/runtime";
-import { sheetModel, snapshotCells, typeTable } from "../helpers/workbook";
+import { sheetModel, snapshotCells, typeTable, workbookLook } from "../helpers/workbook";
 
 /** Adopts the active sheet, answering the confirmation with `answer`. */
 function adopt(runtime: AppsScriptRuntime, answer: "YES" | "NO", menu = "设置/接管跟进表"): void {
@@ -313,6 +314,24 @@ describe("adopt an existing table", () => {
     expect(rule).toContain('TRIM($F2&"")');
   });
 
+  it("sees the whole table before asking: a note right of it and a status far below the top rows", () => {
+    const runtime = runtimeOnDist({ user: ZH_REP });
+    const body = Array.from({ length: 60 }, (_, i) => {
+      const source = ARTICLE_TABLE[1 + (i % 2)] ?? [];
+      return [`${source[0]}${i}`, ...source.slice(1)];
+    });
+    const noteRow = 50;
+    body[noteRow - 2] = [...(body[noteRow - 2] ?? []), "", "手写备注"];
+    body[55] = [...(body[55] ?? []).slice(0, 5), "再说", ...(body[55] ?? []).slice(6)];
+    const sheet = typeTable(runtime, [ARTICLE_TABLE[0] ?? [], ...body]);
+    adopt(runtime, "YES");
+    const question = runtime.ui.exchanges.find((e) => e.buttons === "YES_NO")?.prompt ?? "";
+    expect(question).toContain("「再说」1 行");
+    // The article's 8 columns, then the note in J: the add-on's columns start in K, the note is kept.
+    expect(sheet.getRange(noteRow, 10).getValue()).toBe("手写备注");
+    expect(header(runtime, 1).slice(8, 11)).toEqual(["", "", "记录编号"]);
+  });
+
   it("makes the same number of service calls for 100 and 10,000 rows", () => {
     const calls = (rows: number) => {
       const runtime = runtimeOnDist({ user: ZH_REP });
@@ -327,10 +346,69 @@ describe("adopt an existing table", () => {
       const before = runtime.kernel.snapshot();
       runtime.clickMenu("设置/接管跟进表");
       const after = runtime.kernel.snapshot();
-      // The team's table is read twice: to recognise it before the question, and under the lock to adopt and sync it.
-      expect(after.cellsRead - before.cellsRead).toBeLessThan(2.5 * rows * (ARTICLE_TABLE[0]?.length ?? 0) + 5_000);
+      // The team's table is read once, under the lock, to adopt and sync it; before the question only its top rows and
+      // its stage column. The cells Sync writes (ids, stamps, marks) and each row's customer are read again to check them.
+      const width = ARTICLE_TABLE[0]?.length ?? 0;
+      expect(after.cellsRead - before.cellsRead).toBeLessThan(rows * (width + 1 + 4) + 5_000);
       return callsBetween(before, after, "Spreadsheet");
     };
     expect(calls(100)).toBe(calls(10_000));
   });
+});
+
+describe("what adoption leaves in the workbook", () => {
+  /** No simulated time passes during a call, so the logged-at stamps do not depend on how many cells a call moves. */
+  const TIMELESS: Partial<CostModel> = {
+    perCallMs: Object.fromEntries(
+      Object.keys(DEFAULT_COST_MODEL.perCallMs).map((service) => [service, 0]),
+    ) as CostModel["perCallMs"],
+    perMethodMs: {},
+    perCellReadMs: 0,
+    perCellWrittenMs: 0,
+    readAfterWriteMs: 0,
+    mail: { perKbMs: 0, perRecipientMs: 0 },
+  };
+
+  // Notes typed right of the header, below it: adoption appends its columns after them.
+  const withNotesBeside = ARTICLE_TABLE.map((row, i) => (i === 2 ? [...row, "", "备注：老客户"] : [...row]));
+
+  it.each([
+    ["the article's Chinese table", ZH_REP, "zh_CN", ARTICLE_TABLE, 1, "设置/接管跟进表", "同步与修复"],
+    ["an English CRM export", EN_REP, "en_US", ENGLISH_CRM, 1, "Set up / adopt table", "Sync & repair"],
+    ["a table under a title", ZH_REP, "zh_CN", TITLED_TABLE, 3, "设置/接管跟进表", "同步与修复"],
+    [
+      "a table with notes typed right of its header",
+      ZH_REP,
+      "zh_CN",
+      withNotesBeside,
+      1,
+      "设置/接管跟进表",
+      "同步与修复",
+    ],
+    [
+      "the bench's table, 60 rows and 4 owners",
+      ZH_REP,
+      "zh_CN",
+      [[...TEAM_TABLE_HEADER], ...teamTable({ rows: 60, owners: 4 })],
+      1,
+      "设置/接管跟进表",
+      "同步与修复",
+    ],
+  ] as const)(
+    "%s: every cell, format, rule and record as recorded, and a Sync after it changes none",
+    (_name, user, locale, table, headerRow, adoptMenu, syncMenu) => {
+      const runtime = runtimeOnDist({ user, locale, cost: TIMELESS });
+      typeTable(
+        runtime,
+        table.map((r) => [...r]),
+        headerRow,
+      );
+      adopt(runtime, "YES", adoptMenu);
+      const adopted = workbookLook(runtime);
+      runtime.ui.answerNext("OK");
+      runtime.clickMenu(syncMenu);
+      expect(workbookLook(runtime)).toEqual(adopted);
+      expect(adopted).toMatchSnapshot();
+    },
+  );
 });
