@@ -195,21 +195,18 @@ describe("simulate a 10,000-row export", () => {
   const latest = latestRows(rows);
   let out = "";
   let summary: Summary;
-  let seconds = 0;
 
   beforeAll(async () => {
     const dir = outDir();
     const csv = path.join(dir, "跟进表.csv");
     out = path.join(dir, "out");
     writeFileSync(csv, csvText(rows));
-    const started = performance.now();
     summary = await simulate({ csv, at: AT, tz: "Asia/Shanghai", out, dist: DIST });
-    seconds = (performance.now() - started) / 1000;
   }, 120_000);
 
-  it("finishes in seconds and counts every row, listing the unreadable ones by CSV line", () => {
+  // How long it takes is the bench's business (`npm run bench`), not a timed test's: the machine's load decides it.
+  it("counts every row, listing the unreadable ones by CSV line", () => {
     expect(rows).toHaveLength(10_000);
-    expect(seconds).toBeLessThan(30);
     expect(summary.today).toBe(TODAY);
     expect(summary.rows).toBe(10_000);
     const bad = rows.flatMap((r, i) => (readable(r) ? [] : [{ line: i + 2, row: r }]));
