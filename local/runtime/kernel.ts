@@ -17,7 +17,9 @@ export type ServiceName =
   | "Utilities"
   | "Logger"
   | "Ui"
-  | "UrlFetch";
+  | "UrlFetch"
+  /** The Sheets advanced service (Sheets API v4), present only when the manifest enables it. */
+  | "Sheets";
 
 /** ScriptApp.AuthMode values an execution can run in (developers.google.com/apps-script/reference/script/auth-mode). */
 export type AuthModeName = "NONE" | "CUSTOM_FUNCTION" | "LIMITED" | "FULL";
@@ -117,8 +119,9 @@ const SCRIPT_SIDE_CLASSES = [
  * - 20 ms per recipient (to, cc and bcc): no source gives one; a small charge so that 50 recipients (the most one
  *   message may have) add about 1 s.
  * - Every other figure (Properties, Cache, Lock, other Mail calls such as getRemainingDailyQuota, Script, Html,
- *   Session, Ui, UrlFetch, openById, createPivotTable, insertSheet, setConditionalFormatRules): rough figures from
- *   commonly reported timings, without a source.
+ *   Session, Ui, UrlFetch, the Sheets advanced service, openById, createPivotTable, insertSheet,
+ *   setConditionalFormatRules): rough figures from commonly reported timings, without a source; a Sheets API call
+ *   is one HTTP round trip, priced as a UrlFetch call.
  * - SpreadsheetApp.create 1,000 ms: none; a new Drive file is assumed to cost a few openById calls.
  */
 export const DEFAULT_COST_MODEL: CostModel = {
@@ -136,6 +139,8 @@ export const DEFAULT_COST_MODEL: CostModel = {
     Ui: 20,
     // One HTTP round trip to a nearby server; a scripted response may say it took longer.
     UrlFetch: 150,
+    // One call of a Google API through an advanced service: an HTTP round trip, priced as UrlFetch's.
+    Sheets: 150,
   },
   perMethodMs: {
     ...Object.fromEntries(SCRIPT_SIDE_CLASSES.map((name) => [`${name}.*`, 0])),
@@ -223,6 +228,10 @@ export interface CallOptions {
 export const SCOPES = {
   spreadsheetsCurrentOnly: "https://www.googleapis.com/auth/spreadsheets.currentonly",
   spreadsheets: "https://www.googleapis.com/auth/spreadsheets",
+  spreadsheetsReadonly: "https://www.googleapis.com/auth/spreadsheets.readonly",
+  drive: "https://www.googleapis.com/auth/drive",
+  driveFile: "https://www.googleapis.com/auth/drive.file",
+  driveReadonly: "https://www.googleapis.com/auth/drive.readonly",
   containerUi: "https://www.googleapis.com/auth/script.container.ui",
   sendMail: "https://www.googleapis.com/auth/script.send_mail",
   scriptApp: "https://www.googleapis.com/auth/script.scriptapp",

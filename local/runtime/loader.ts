@@ -18,11 +18,21 @@ import gasLocal from "gas-local";
 import type { Realm } from "./kernel";
 import { scriptDateArguments, scriptDatePrelude } from "./script-date";
 
+/** An advanced service the manifest enables (developers.google.com/apps-script/manifest/dependencies). */
+export interface EnabledAdvancedService {
+  /** The global the scripts call it by, e.g. "Sheets". */
+  userSymbol: string;
+  /** The API's id in its discovery document, e.g. "sheets". */
+  serviceId: string;
+  version: string;
+}
+
 /** The parts of appsscript.json the runtime honours. */
 export interface Manifest {
   timeZone?: string;
   runtimeVersion?: string;
   oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: EnabledAdvancedService[] };
 }
 
 /**

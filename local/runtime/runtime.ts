@@ -22,6 +22,8 @@ import { createMailApp, Outbox } from "./mail";
 import { createPropertiesService, PropertyStores } from "./properties";
 import { AuthMode, createScriptApp, TriggerTable } from "./script-app";
 import { createSession } from "./session";
+import { createSheetsService, SHEETS_SERVICE } from "./sheets-api";
+import { type FilterViewInfo, filterViewsOf, removeFilterView } from "./spreadsheet/filter-view-inspection";
 import { createSpreadsheetApp } from "./spreadsheet/spreadsheet-app";
 import { SpreadsheetStore } from "./spreadsheet/store";
 import { nextFirings, timeDrivenEvent } from "./trigger-schedule";
@@ -151,7 +153,11 @@ export class AppsScriptRuntime {
     this.user = options.user;
     this.developer = options.developer ?? (options.addOn === false ? options.user : ADD_ON_DEVELOPER);
     this.activeSpreadsheetInTimeTriggers = options.activeSpreadsheetInTimeTriggers ?? false;
+    this.advancedServices = advancedServicesOf(this.project);
   }
+
+  /** The globals (userSymbol) of the advanced services the manifest enables; only the Sheets API is emulated. */
+  private readonly advancedServices: string[];
 
   /** Creates a spreadsheet (owned by the runtime's user unless said otherwise) and opens it as the document. */
   createSpreadsheet(options: { name?: string; timeZone: string; locale: string; owner?: string }): string {
@@ -304,6 +310,25 @@ export class AppsScriptRuntime {
     return this.kernel.grants;
   }
 
+  /**
+   * The filter views of a spreadsheet (the open document by default), as the Sheets API keeps them, each able to say
+   * which rows it shows at the simulated time. Looking is free: nothing is counted or charged.
+   */
+  filterViews(spreadsheetId: string | null = this.documentId): FilterViewInfo[] {
+    return filterViewsOf(this.spreadsheets, this.requireSpreadsheet(spreadsheetId));
+  }
+
+  /** A person deletes a filter view in the Sheets UI (Data → Filter views); false when there is none with that id. */
+  userDeleteFilterView(filterViewId: number, spreadsheetId: string | null = this.documentId): boolean {
+    return removeFilterView(this.requireSpreadsheet(spreadsheetId), filterViewId);
+  }
+
+  private requireSpreadsheet(spreadsheetId: string | null) {
+    const model = spreadsheetId === null ? undefined : this.spreadsheets.get(spreadsheetId);
+    if (!model) throw new Error(`no spreadsheet ${spreadsheetId}`);
+    return model;
+  }
+
   /** Clicks a menu item by its caption (add-on menu first), running its function in AuthMode.FULL. */
   clickMenu(caption: string): unknown {
     for (const menu of this.ui.menus) {
@@ -389,8 +414,26 @@ export class AppsScriptRuntime {
       Logger: logger,
       Charts: createCharts(),
       console: createConsole(kernel, this.logs),
+      ...Object.fromEntries(
+        this.advancedServices.map((symbol) => [symbol, createSheetsService(kernel, this.spreadsheets)]),
+      ),
     };
   }
+}
+
+/**
+ * The userSymbols of the manifest's advanced services, each a global of every execution as in Apps Script ("the
+ * identifier used to refer to this service in the code of the Apps Script project"). The runtime emulates the Sheets
+ * API v4 only; a project enabling another fails when it is loaded rather than when the service is first called.
+ */
+function advancedServicesOf(project: Project): string[] {
+  const enabled = project.manifest.dependencies?.enabledAdvancedServices ?? [];
+  return enabled.map((service) => {
+    if (service.serviceId !== SHEETS_SERVICE.serviceId || service.version !== SHEETS_SERVICE.version) {
+      throw new Error(`the advanced service ${service.serviceId} ${service.version} is not emulated`);
+    }
+    return service.userSymbol;
+  });
 }
 
 function findItem(entries: readonly MenuEntry[], caption: string): string | null {

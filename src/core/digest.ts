@@ -392,10 +392,31 @@ function listed<T>(rows: readonly T[], count: number, t: Translate): { shown: re
   return { shown: rows.slice(0, count), more };
 }
 
-/** The items of a section past those shown: how many, where the sidebar lists them all, and the first one's row. */
-function moreItems(items: readonly DigestItem[], shown: number, t: Translate): { line: string; link: string } | null {
+/**
+ * The items of a section past those shown: how many, and where to see them: the rep's filtered view when the section
+ * is one it shows (overdue, due today) and the digest has one, else the first one's row (and the sidebar's list).
+ */
+function moreItems(
+  items: readonly DigestItem[],
+  shown: number,
+  due: Due,
+  filteredView: string | undefined,
+  t: Translate,
+): { line: string; link: string } | null {
   const next = items[shown];
-  return next ? { line: fill(t("digest.more"), { count: items.length - shown }), link: next.link } : null;
+  if (!next) return null;
+  const count = items.length - shown;
+  if (filteredView && due !== "upcoming")
+    return { line: fill(t("digest.more.filteredView"), { count }), link: filteredView };
+  return { line: fill(t("digest.more"), { count }), link: next.link };
+}
+
+/**
+ * Whether the digest's email lists only part of the recipient's overdue or due-today follow-ups: its "… and N more"
+ * line would then open their filtered view (see `renderDigest`), which must exist first.
+ */
+export function listsDuePartly(digest: Digest): boolean {
+  return sectionsOf(digest).items.some(({ due, items, shown }) => due !== "upcoming" && shown < items.length);
 }
 
 /** An item in the plain-text email: a blank line, its first line bulleted, the rest and the link to its row indented. */
@@ -492,16 +513,16 @@ function itemLines(item: DigestItem, t: Translate): { text: string; html: string
   return lines;
 }
 
-function textOf(digest: Digest, sections: Sections, options: { spreadsheetName: string; today: string }): string {
+function textOf(digest: Digest, sections: Sections, options: RenderOptions): string {
   const t = translator(digest.language);
   const lines = [
     fill(t("digest.greeting"), { name: oneLine(digest.name) }),
     fill(t("digest.intro"), { spreadsheet: oneLine(options.spreadsheetName), today: options.today }),
   ];
-  for (const { title, items, shown } of sections.items) {
+  for (const { due, title, items, shown } of sections.items) {
     lines.push("", `■ ${title}`);
     for (const item of items.slice(0, shown)) lines.push(...itemText(item, t));
-    const more = moreItems(items, shown, t);
+    const more = moreItems(items, shown, due, options.filteredView, t);
     if (more) lines.push("", more.line, ...(safeLink(more.link) ? [`  ${safeLink(more.link)}`] : []));
   }
   if (sections.goingStale) {
@@ -559,7 +580,7 @@ function htmlItem(item: DigestItem, due: Due, t: Translate): string {
   return `<div style="${PHONE_STYLE.item}">${html.join("")}</div>`;
 }
 
-function htmlOf(digest: Digest, sections: Sections, options: { spreadsheetName: string; today: string }): string {
+function htmlOf(digest: Digest, sections: Sections, options: RenderOptions): string {
   const t = translator(digest.language);
   const paragraph = htmlParagraph;
   const parts = [
@@ -568,7 +589,7 @@ function htmlOf(digest: Digest, sections: Sections, options: { spreadsheetName: 
   ];
   for (const { due, title, items, shown } of sections.items) {
     parts.push(htmlHeading(title, SECTION_COLOR[due]), ...items.slice(0, shown).map((item) => htmlItem(item, due, t)));
-    const more = moreItems(items, shown, t);
+    const more = moreItems(items, shown, due, options.filteredView, t);
     if (more) {
       const open = htmlLink(more.link, t);
       parts.push(`<p style="${STYLE.p}">${escapeHtml(more.line)}${open ? ` · ${open}` : ""}</p>`);
@@ -595,11 +616,21 @@ function htmlOf(digest: Digest, sections: Sections, options: { spreadsheetName: 
   return `<div style="${PHONE_STYLE.body}">${parts.join("")}</div>`;
 }
 
-/** The email of a digest in its language: subject with the counts, a plain-text body and an HTML body (user text escaped). */
-export function renderDigest(
-  digest: Digest,
-  options: { spreadsheetName: string; today: string },
-): { subject: string; text: string; html: string } {
+/** What an email is rendered with besides its digest. */
+export interface RenderOptions {
+  spreadsheetName: string;
+  /** yyyy-mm-dd. */
+  today: string;
+  /** The URL of the recipient's filtered view of their overdue and due-today rows, when they have one. */
+  filteredView?: string;
+}
+
+/**
+ * The email of a digest in its language: subject with the counts, a plain-text body and an HTML body (user text
+ * escaped). An overdue or due-today section cut short ends with "… and N more", linked to the recipient's filtered
+ * view when `filteredView` is given, else to the first row not listed.
+ */
+export function renderDigest(digest: Digest, options: RenderOptions): { subject: string; text: string; html: string } {
   const sections = sectionsOf(digest);
   return {
     subject: subjectOf(digest),

@@ -5,6 +5,7 @@ import { buildDigests, renderDigest } from "../core/digest";
 import type { ReminderStatus } from "../core/reminder-status";
 import { recipientKey } from "../core/send-record";
 import { previousWorkday } from "../core/workdays";
+import { filteredViewLinks } from "./filter-views";
 import { readPoolEvents } from "./pool-log";
 import { handoversOf } from "./registry";
 import { type BatchRun, recordedBatch, sendBatch } from "./send-once";
@@ -43,11 +44,14 @@ export function sendDailyDigests(
     poolEvents: readPoolEvents(table.spreadsheet),
   });
   const spreadsheetName = table.spreadsheet.getName();
+  // A digest listing only part of the rep's overdue and due-today rows links to the rep's filtered view of them all.
+  const filteredViews = filteredViewLinks(table, digests, today);
   const outgoing = digests.map((digest) => ({
     email: digest.to,
     note: `${digest.overdue.length}/${digest.dueToday.length}/${digest.upcoming.length}`,
     send: () => {
-      const { subject, text, html } = renderDigest(digest, { spreadsheetName, today: day });
+      const filteredView = filteredViews.get(digest.to.trim().toLowerCase());
+      const { subject, text, html } = renderDigest(digest, { spreadsheetName, today: day, filteredView });
       MailApp.sendEmail({ to: digest.to, subject, body: text, htmlBody: html });
     },
   }));

@@ -74,6 +74,9 @@ export const zh = {
   "list.none": "无",
   "list.more": "…另有 {count} 条",
   "digest.more": "…另有 {count} 条未列出：表格菜单「我的待跟进」列出全部",
+  "digest.more.filteredView":
+    "…另有 {count} 条未列出：打开筛选视图查看你全部逾期和今日到期的跟进（表格菜单「我的待跟进」也列出它们）",
+  "filterView.title": "{rep} · 待跟进",
   "sync.done":
     "同步完成：新分配编号 {ids} 条，补填录入时间 {loggedAt} 条，标记“已有新跟进” {superseded} 条，取消该标记 {unsuperseded} 条。只写入跟进表助手自己的列，你们填写的内容一格未动。",
   "sync.unchanged": "同步完成：一切正常，没有需要修改的地方。",
@@ -475,6 +478,9 @@ export const en: Record<MessageKey, string> = {
   "list.none": "none",
   "list.more": "… and {count} more",
   "digest.more": "… and {count} more: “My follow-ups due” in the sheet's menu lists them all",
+  "digest.more.filteredView":
+    "… and {count} more: open the filtered view to see all your overdue and due-today follow-ups (“My follow-ups due” in the sheet's menu lists them too)",
+  "filterView.title": "{rep} · Follow-ups due",
   "sync.done":
     "Sync finished: {ids} IDs assigned, {loggedAt} logged-at times filled in, {superseded} rows marked “superseded”, {unsuperseded} unmarked. Only the add-on's own columns were written; not one cell your team typed was changed.",
   "sync.unchanged": "Sync finished: everything is in order, nothing needed changing.",

@@ -1,7 +1,7 @@
 /** Tests of src/core/digest: who gets which reminders (zh and en teams), the admins' problems (撞单 typed into the sheet among them), and the emails' subject, text and HTML as a phone shows them. */
 
 import { dayFromYmd } from "../../src/core/dates";
-import { buildDigests, type Digest, renderDigest } from "../../src/core/digest";
+import { buildDigests, type Digest, listsDuePartly, renderDigest } from "../../src/core/digest";
 import { readFollowUps } from "../../src/core/follow-ups";
 import type { Language } from "../../src/core/language";
 import { defaultSettings, type Settings } from "../../src/core/settings";
@@ -1155,5 +1155,48 @@ describe("a digest inside mail limits", () => {
   it("says where the rest are in English", () => {
     const { text } = renderDigest(bigDigest(3000, "en"), RENDER);
     expect(text).toMatch(/… and \d+ more: “My follow-ups due” in the sheet's menu lists them all/);
+  });
+
+  const VIEW = "https://docs.google.com/spreadsheets/d/abc123/edit#gid=0&fvid=1234567";
+
+  it("links the rest of the overdue to the rep's filtered view when there is one", () => {
+    const digest = bigDigest(50);
+    expect(listsDuePartly(digest)).toBe(true);
+    const { text, html } = renderDigest(digest, { ...RENDER, filteredView: VIEW });
+    expect(text).toContain(
+      `…另有 20 条未列出：打开筛选视图查看你全部逾期和今日到期的跟进（表格菜单「我的待跟进」也列出它们）\n  ${VIEW}`,
+    );
+    expect(text).not.toContain(digest.overdue[30]?.link);
+    expect(html).toContain(`…另有 20 条未列出：打开筛选视图查看你全部逾期和今日到期的跟进`);
+    expect(html).toContain(`href="${VIEW.replace("&", "&amp;")}"`);
+  });
+
+  it("keeps the row link of an upcoming section, which the filtered view does not show", () => {
+    const rows: Cells[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `FU-${i}`,
+      customer: `客户${i}`,
+      date: day(11, 20),
+      stage: "已报价",
+      nextDate: day(11, 28 + (i % 2)),
+      owner: "李四",
+    }));
+    const [digest] = digestsOf(rows, [member("李四", "li.si@example.cn")], defaultSettings("zh"), "zh");
+    if (!digest) throw new Error("no digest");
+    expect(digest.upcoming).toHaveLength(40);
+    expect(listsDuePartly(digest)).toBe(false);
+    const { text } = renderDigest(digest, { ...RENDER, filteredView: VIEW });
+    expect(text).toContain("…另有 10 条未列出：表格菜单「我的待跟进」列出全部");
+    expect(text).not.toContain("fvid=");
+  });
+
+  it("needs no filtered view when every overdue and due-today follow-up is listed", () => {
+    expect(listsDuePartly(bigDigest(12))).toBe(false);
+  });
+
+  it("names the filtered view in English", () => {
+    const { text } = renderDigest(bigDigest(3000, "en"), { ...RENDER, filteredView: VIEW });
+    expect(text).toMatch(
+      /… and \d+ more: open the filtered view to see all your overdue and due-today follow-ups \(“My follow-ups due” in the sheet's menu lists them too\)\n {2}https:\/\/docs\.google\.com\/spreadsheets\/d\/abc123\/edit#gid=0&fvid=1234567/,
+    );
   });
 });

@@ -109,6 +109,21 @@ export interface ChartModel {
   numHeaders: number;
 }
 
+/**
+ * One filter view of a sheet (Sheets API FilterView, reachable through the Sheets advanced service only); owned by
+ * ./filter-views. Each viewer opens it on their own; it changes nothing anyone else sees.
+ */
+export interface FilterViewModel {
+  /** FilterView.filterViewId: unique in the spreadsheet. */
+  id: number;
+  title: string;
+  /** The rows and columns it covers; its first row is the header row, which it never hides. */
+  range: GridRangeRef;
+  /** Its criteria, each on an absolute sheet column (1-based), as the API's filterSpecs give them. */
+  specs: { column: number; criteria: GoogleAppsScript.Sheets.Schema.FilterCriteria }[];
+  sortSpecs: GoogleAppsScript.Sheets.Schema.SortSpec[];
+}
+
 /** One sheet of a spreadsheet. */
 export interface SheetModel {
   /** Stable id (Sheet.getSheetId()); the first sheet of a new spreadsheet has id 0. */
@@ -128,6 +143,8 @@ export interface SheetModel {
   pivotTables: PivotTableModel[];
   /** Embedded charts (absent until the first one is inserted). */
   charts?: ChartModel[];
+  /** Filter views (absent until the first one is added). */
+  filterViews?: FilterViewModel[];
 }
 
 /** One spreadsheet (file). */

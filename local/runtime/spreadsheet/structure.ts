@@ -1,7 +1,8 @@
 /** Structural changes of a sheet (inserting and deleting rows or columns) and how they move everything stored by position. */
 
 import { ruleFormulasOf } from "./conditional-format-rules";
-import { shiftFormulas } from "./formula-shift";
+import { filterViewFormulasOf, shiftFilterViews } from "./filter-views";
+import { type RuleFormula, shiftFormulas } from "./formula-shift";
 import { FORMAT_KEYS } from "./grid";
 import { type Cell, type GridRangeRef, type SheetModel, shiftRange } from "./model";
 import { shiftNamedRanges } from "./named-ranges";
@@ -40,7 +41,7 @@ export function insertDimension(
   inheritFrom: number | null,
 ): void {
   wb.assertCellLimit(dim === "ROWS" ? count * sheet.maxColumns : count * sheet.maxRows);
-  shiftFormulas(wb.spreadsheet, sheet, dim, at, count, ruleFormulasOf(sheet));
+  shiftFormulas(wb.spreadsheet, sheet, dim, at, count, storedFormulasOf(sheet));
   if (dim === "ROWS") {
     const source = inheritFrom === null ? undefined : sheet.rows[inheritFrom - 1];
     const fresh = Array.from({ length: count }, () => (source ? source.map((c) => inheritedCell(c)) : undefined));
@@ -65,9 +66,17 @@ export function insertDimension(
   shiftStored(wb, sheet, dim, at, count);
 }
 
+/**
+ * The formulas a sheet stores outside its cells, relative to where they apply: its conditional-format rules' and its
+ * filter views' custom formulas, which Sheets moves with the cells as it does a rule's [UNCONFIRMED for filter views].
+ */
+function storedFormulasOf(sheet: SheetModel): RuleFormula[] {
+  return [...ruleFormulasOf(sheet), ...filterViewFormulasOf(sheet)];
+}
+
 /** Deletes `count` rows or columns starting at `at` (bounds already checked). */
 export function deleteDimension(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number, count: number): void {
-  shiftFormulas(wb.spreadsheet, sheet, dim, at, -count, ruleFormulasOf(sheet));
+  shiftFormulas(wb.spreadsheet, sheet, dim, at, -count, storedFormulasOf(sheet));
   const overlap = (frozen: number) => Math.max(0, Math.min(frozen, at + count - 1) - at + 1);
   if (dim === "ROWS") {
     if (at - 1 < sheet.rows.length) sheet.rows.splice(at - 1, count);
@@ -92,7 +101,7 @@ function shiftWidths(sheet: SheetModel, at: number, delta: number): void {
   sheet.columnWidths = moved;
 }
 
-/** Moves rule ranges, pivot anchors and sources, chart ranges and anchors, named ranges, protections, developer metadata and the selection. */
+/** Moves rule ranges, filter views, pivot anchors and sources, chart ranges and anchors, named ranges, protections, developer metadata and the selection. */
 function shiftStored(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number, delta: number): void {
   const shift = (ref: GridRangeRef): GridRangeRef | null =>
     ref.sheetId === sheet.id ? shiftRange(ref, dim, at, delta) : ref;
@@ -102,6 +111,7 @@ function shiftStored(wb: Workbook, sheet: SheetModel, dim: Dimension, at: number
     rule.ranges = rule.ranges.map(shift).filter((r): r is GridRangeRef => r !== null);
     return rule.ranges.length > 0;
   });
+  shiftFilterViews(sheet, dim, at, delta);
   // Formulas (cells of every sheet, and the rules') were rewritten by the formula engine before the cells moved.
   wb.formulas.changed();
 
