@@ -93,13 +93,20 @@ function headerRepeat(
     const title = normalizeHeader(header[column - 1]);
     return title === "" ? [] : [{ column, title }];
   });
+  const needed = Math.max(2, Math.ceil(titles.length / 2));
   return (cells, unreadRepeat = false) => {
-    let repeated = 0;
+    const unread = unreadRepeat ? titles.filter(({ column }) => cells[column - 1] === undefined).length : 0;
+    let repeated = unread;
+    let left = titles.length - unread;
+    // Each cell's header text costs a few regular expressions: compared only until the answer is known.
     for (const { column, title } of titles) {
+      if (repeated >= needed || repeated + left < needed) break;
       const cell = cells[column - 1];
-      if ((unreadRepeat && cell === undefined) || normalizeHeader(cell) === title) repeated++;
+      if (unreadRepeat && cell === undefined) continue;
+      left--;
+      if (normalizeHeader(cell) === title) repeated++;
     }
-    return repeated >= 2 && repeated * 2 >= titles.length;
+    return repeated >= needed;
   };
 }
 
