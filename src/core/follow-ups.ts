@@ -81,19 +81,54 @@ export interface DateReading {
 const SERIAL_EPOCH_DAY = -25569;
 
 /**
- * Whether a data row repeats the header (a header row pasted again inside the data): at least two of the table's
- * column headers, and at least half of them, stand again in their own columns.
+ * The test whether a data row repeats `header` (a header row pasted again inside the data): at least two of the
+ * table's column headers, and at least half of them, stand again in their own columns. With `unreadRepeat`, a cell
+ * not read (undefined) counts as repeating its header: whether the row may repeat it once read whole.
  */
-function repeatsHeader(cells: readonly unknown[], header: readonly unknown[], columns: ColumnPositions): boolean {
-  let named = 0;
-  let repeated = 0;
-  for (const column of Object.values(columns)) {
+function headerRepeat(
+  header: readonly unknown[],
+  columns: ColumnPositions,
+): (cells: readonly unknown[], unreadRepeat?: boolean) => boolean {
+  const titles = Object.values(columns).flatMap((column) => {
     const title = normalizeHeader(header[column - 1]);
-    if (title === "") continue;
-    named++;
-    if (normalizeHeader(cells[column - 1]) === title) repeated++;
-  }
-  return repeated >= 2 && repeated * 2 >= named;
+    return title === "" ? [] : [{ column, title }];
+  });
+  const needed = Math.max(2, Math.ceil(titles.length / 2));
+  return (cells, unreadRepeat = false) => {
+    const unread = unreadRepeat ? titles.filter(({ column }) => cells[column - 1] === undefined).length : 0;
+    let repeated = unread;
+    let left = titles.length - unread;
+    // Each cell's header text costs a few regular expressions: compared only until the answer is known.
+    for (const { column, title } of titles) {
+      if (repeated >= needed || repeated + left < needed) break;
+      const cell = cells[column - 1];
+      if (unreadRepeat && cell === undefined) continue;
+      left--;
+      if (normalizeHeader(cell) === title) repeated++;
+    }
+    return repeated >= needed;
+  };
+}
+
+/**
+ * The rows of `values` read in some columns only (a cell not read is undefined, which getValues never returns) that
+ * `readFollowUps` may read otherwise once their other cells are read: those blank in every cell read (a blank row, or
+ * a follow-up by a cell not read), and those that may repeat the header in cells not read. Every other row reads as
+ * it would whole, but for the fields of the columns not read (blank) and their cells' problems (not found).
+ */
+export function rowsToReadWhole(
+  values: readonly (readonly unknown[])[],
+  firstRow: number,
+  header: readonly unknown[],
+  columns: ColumnPositions,
+): number[] {
+  const repeatsHeader = headerRepeat(header, columns);
+  const rows: number[] = [];
+  values.forEach((cells, index) => {
+    if (!cells.includes(undefined)) return;
+    if (cells.every(isBlankCell) || repeatsHeader(cells, true)) rows.push(firstRow + index);
+  });
+  return rows;
 }
 
 /** One row's cells as the readers of ./columns' kinds see them. */
@@ -164,6 +199,7 @@ export function readFollowUps(
 ): { followUps: FollowUp[]; problems: RowProblem[] } {
   const followUps: FollowUp[] = [];
   const problems: RowProblem[] = [];
+  const repeatsHeader = headerRepeat(header, columns);
   const keys = new Map<string, string>();
   const keyOf = (customer: string): string => {
     let key = keys.get(customer);
@@ -220,7 +256,7 @@ export function readFollowUps(
     if (rowValues.every(isBlankCell)) return;
     cells = rowValues;
     row = firstRow + index;
-    if (repeatsHeader(cells, header, columns)) {
+    if (repeatsHeader(cells)) {
       problems.push({
         row,
         column: "customer",

@@ -255,9 +255,9 @@ export function rebuildIndex(table: Table, rows: TableRows): Stamp {
 }
 
 /**
- * Compares the index with the whole table as the daily digests read it, without the document lock (a time trigger
- * has none): every customer whose line differs is recorded as edited, so the next sidebar call patches it under the
- * lock. Catches what onEdit does not see (pastes, other scripts, rows sorted). Never writes an index line.
+ * Compares the index with the table as the daily digests read it (every row, in the columns an entry needs among
+ * others: ../core/hourly-columns), without the document lock (a time trigger has none): every customer whose line
+ * differs is recorded as edited, so the next sidebar call patches it under the lock. Catches what onEdit does not see (pastes, other scripts, rows sorted). Never writes an index line.
  */
 export function checkIndex(table: Table, rows: TableRows): void {
   const sheet = existingIndex(table);

@@ -2,6 +2,7 @@
 
 import { cellLimitWarning } from "../core/cell-limit";
 import { dayInZone, hourInZone, isoOfDay } from "../core/dates";
+import { hourlyColumns } from "../core/hourly-columns";
 import { languageFromLocale } from "../core/language";
 import { clear, expire, needsAlert, noteGivenUp, type ReminderStatus, raise } from "../core/reminder-status";
 import { isValidEmail } from "../core/team";
@@ -17,8 +18,8 @@ import { isReviewTime, sendWeeklyReview } from "./review-mail";
 import { recordedBatch, undeliveredOf } from "./send-once";
 import { alertAdmins, alertTableAdmins, openStatus, showStatus, statusView } from "./status";
 import { isTableProblem, openTable, type Table } from "./table";
+import { readColumns } from "./table-columns";
 import { recoverRegistry } from "./table-recovery";
-import { readRows } from "./table-rows";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -158,7 +159,8 @@ function work(table: Table, state: ReminderState, status: ReminderStatus, starte
     if (nearLimit) raise(status, "cellLimit", nearLimit, startedAt);
     else clear(status, "cellLimit");
     keepLogSmall(logSheet(table.spreadsheet, table.language), today, table.language);
-    const rows = readRows(table);
+    // Only the columns the digests and the index check look at: a team's own columns are never read here.
+    const rows = readColumns(table, hourlyColumns(table.positions));
     const run = sendDailyDigests(table, rows, today, startedAt, status);
     checkIndex(table, rows);
     if (run.deferred > 0) raise(status, "quota", String(run.deferred), startedAt, day);

@@ -20,6 +20,18 @@ export interface TableRows {
   problems: RowProblem[];
 }
 
+/**
+ * Rows read in some columns only (./table-columns): the cells of the others are undefined and their fields blank, so
+ * nothing is ever planned or written from them (`writeChanges` and `withChanges` refuse them by type).
+ */
+export interface SomeColumns extends TableRows {
+  /** The columns read in every row (1-based). */
+  columnsRead: readonly number[];
+}
+
+/** Rows a write may be planned from: read in every column. */
+type WholeRows<Rows> = Rows & { columnsRead?: never };
+
 /** Reads the header row and every data row of the table with one getValues call. */
 export function readRows(table: Table): TableRows {
   const sheet = table.followUps;
@@ -51,7 +63,7 @@ export function rowsOfGrid(table: Table, grid: readonly (readonly unknown[])[]):
 }
 
 /** The rows as they are once `changes` are written: the cells changed in a copy, the follow-ups read again from it. */
-export function withChanges(table: Table, rows: TableRows, changes: readonly CellChange[]): TableRows {
+export function withChanges(table: Table, rows: WholeRows<TableRows>, changes: readonly CellChange[]): TableRows {
   if (changes.length === 0) return rows;
   const values = rows.values.map((line) => [...line]);
   for (const change of changes) {
@@ -72,11 +84,14 @@ export function withChanges(table: Table, rows: TableRows, changes: readonly Cel
 /** Someone changed the table between the read a plan was made from and its write: nothing was written. */
 export class TableChangedError extends Error {}
 
-/** Changed rows read one run at a time up to this many runs (a save's customer); past it, one span per column (Sync). */
+/**
+ * Rows read one run at a time up to this many runs (a save's customer, the rows an hourly run reads whole); past it,
+ * one span (Sync), so that calls never grow with rows.
+ */
 const RUNS_READ_APART = 10;
 
 /** The rows `rows` covers as [first, last] runs of adjacent rows, or one span when they fall in many runs. */
-function readRuns(rows: readonly number[]): [number, number][] {
+export function readRuns(rows: readonly number[]): [number, number][] {
   const runs = runsOf(rows);
   return runs.length > RUNS_READ_APART ? [[runs[0][0], runs[runs.length - 1][1]]] : runs;
 }
@@ -122,7 +137,7 @@ function checkUnchanged(
  */
 export function writeChanges(
   table: Table,
-  rows: Pick<TableRows, "firstRow" | "values">,
+  rows: WholeRows<Pick<TableRows, "firstRow" | "values">>,
   changes: readonly CellChange[],
 ): void {
   if (changes.length === 0) return;
