@@ -103,6 +103,16 @@ export function scriptDateArguments(
   timeZone: string,
 ): [() => number, OffsetAt, (ms: number) => string, string] {
   const names = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" });
-  const zoneName = (ms: number) => names.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  // formatToParts is slow next to the rest of Date#toString, which scripts call per cell (String(date)): each
+  // instant's name is asked of Intl once per execution.
+  const known = new Map<number, string>();
+  const zoneName = (ms: number) => {
+    let name = known.get(ms);
+    if (name === undefined) {
+      name = names.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+      known.set(ms, name);
+    }
+    return name;
+  };
   return [now, (ms) => zoneOffsetMinutes(timeZone, ms), zoneName, timeZone];
 }
