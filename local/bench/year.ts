@@ -68,7 +68,7 @@ function shifted(line: readonly unknown[], days: number): unknown[] {
  * weeks before `firstDay` (the real review day), the lines its digest run wrote (`daily`), and on each Monday also
  * the lines its review run wrote (`weekly`), dates shifted day by day; written above the real lines in one
  * setValues through the inspection handle (no add-on call, not counted), the sheet grown as the log's own appends
- * grow it (500 rows at a time). Returns the lines added.
+ * grow it (by what is missing, at least 500 rows). Returns the lines added.
  */
 function ageReminderLog(
   runtime: AppsScriptRuntime,
