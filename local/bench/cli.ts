@@ -1,4 +1,4 @@
-/** `node scripts/local.mjs bench [--json]`: measures every operation of the built bundle at 1,000 to 100,000 follow-ups against a naive and a batched reminder script, and prints a table (or JSON lines). */
+/** `node scripts/local.mjs bench [--json]`: measures every operation of the built bundle at 1,000 to 100,000 follow-ups against a naive and a batched reminder script, and the cells every sheet takes after a year at 200 reps; prints a table (or JSON lines). */
 
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -7,11 +7,14 @@ import type { Measurement } from "./measurement";
 import { measureNaiveHourly } from "./naive-baseline";
 import { measureOperations, OPERATIONS } from "./operations";
 import { measureBatchedHourly } from "./realistic-baseline";
-import { formatComparison, formatFlatness, formatTable } from "./report";
+import { formatComparison, formatFlatness, formatTable, formatYear } from "./report";
 import type { Scenario } from "./workload";
+import { measureYear } from "./year";
 
 const SIZES = [1_000, 10_000, 100_000];
 const TEAM_SIZES = [20, 200];
+/** The year's table: 100,000 follow-ups by 200 reps over 52 weeks. */
+const YEAR: Scenario = { rows: 100_000, owners: 200 };
 
 /** The project folder: the nearest folder above this file (local/bench/ or the bundle in .local-build/) with build.mjs. */
 function projectRoot(): string {
@@ -39,7 +42,12 @@ function main(args: string[]): void {
       if (json) for (const m of [...measurements, ...scenarioBaselines]) console.log(JSON.stringify(m));
     }
   }
-  if (json) return;
+  console.error(`bench: one year, ${YEAR.rows.toLocaleString("en-US")} follow-ups, ${YEAR.owners} owners…`);
+  const year = measureYear(project, YEAR);
+  if (json) {
+    console.log(JSON.stringify(year));
+    return;
+  }
   console.log(formatTable([...ours, ...baselines]));
   console.log("\nSpreadsheet calls as the table grows:");
   console.log(formatFlatness(ours));
@@ -50,6 +58,7 @@ function main(args: string[]): void {
     const same = baselines.filter((b) => b.rows === hourly.rows && b.owners === hourly.owners);
     console.log(formatComparison(hourly, same));
   }
+  console.log(`\n${formatYear(year)}`);
 }
 
 main(process.argv.slice(2));

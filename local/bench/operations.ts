@@ -8,7 +8,7 @@ import { timeDrivenEvent } from "../runtime/trigger-schedule";
 import { type Measurement, measure } from "./measurement";
 import { BENCH_NOW, MANAGER, repName, type Scenario, TEAM_TABLE_HEADER, teamRows, teamTable } from "./workload";
 
-const MENU = {
+export const MENU = {
   setUp: "设置/接管跟进表",
   sync: "同步与修复",
   reminders: "提醒开关",
@@ -16,7 +16,7 @@ const MENU = {
 } as const;
 
 const TEAM_SHEET = "团队";
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
 
 /** The operations measured, as the bench's output names them. */
 export const OPERATIONS = {
@@ -30,10 +30,10 @@ export const OPERATIONS = {
   review: "weekly review",
 } as const;
 
-/** A runtime on the bundle for a Workspace user (1,500 email recipients a day) with one empty Chinese spreadsheet in Shanghai, at the bench's instant. */
-export function benchRuntime(project: Project): AppsScriptRuntime {
+/** A runtime on the bundle for a Workspace user (1,500 email recipients a day) with one empty Chinese spreadsheet in Shanghai, at `now` (the bench's instant by default). */
+export function benchRuntime(project: Project, now = BENCH_NOW): AppsScriptRuntime {
   const runtime = new AppsScriptRuntime(project, {
-    now: BENCH_NOW,
+    now,
     user: { email: MANAGER.email, locale: MANAGER.locale },
     scriptTimeZone: "Asia/Shanghai",
     mailDailyLimit: DAILY_RECIPIENTS.workspace,
@@ -42,19 +42,20 @@ export function benchRuntime(project: Project): AppsScriptRuntime {
   return runtime;
 }
 
-/** Types the team's table into the first sheet in one setValues (outside any execution, so it costs nothing). */
-function typeTeamTable(runtime: AppsScriptRuntime, scenario: Scenario): void {
+/** Types the team's table (`table`, below the header) into the first sheet in one setValues (outside any execution, so it costs nothing); returns that sheet's id. */
+export function typeTeamTable(runtime: AppsScriptRuntime, table: unknown[][]): number {
   const sheet = runtime.inspect().getActiveSpreadsheet().getSheets()[0];
   if (!sheet) throw new Error("the new spreadsheet has no sheet");
-  const rows = [[...TEAM_TABLE_HEADER], ...teamTable(scenario)];
+  const rows = [[...TEAM_TABLE_HEADER], ...table];
   // Room below the data, as a sheet in use has.
   const needed = rows.length + 100;
   if (needed > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
   sheet.getRange(1, 1, rows.length, TEAM_TABLE_HEADER.length).setValues(rows);
+  return sheet.getSheetId();
 }
 
 /** Replaces the Team sheet's members (adoption lists the owners it found, without emails) with the scenario's team. */
-function writeTeam(runtime: AppsScriptRuntime, scenario: Scenario): void {
+export function writeTeam(runtime: AppsScriptRuntime, scenario: Scenario): void {
   const sheet = runtime.inspect().getActiveSpreadsheet().getSheetByName(TEAM_SHEET);
   if (!sheet) throw new Error(`no "${TEAM_SHEET}" sheet after adoption`);
   const rows = teamRows(scenario);
@@ -63,7 +64,7 @@ function writeTeam(runtime: AppsScriptRuntime, scenario: Scenario): void {
 }
 
 /** Clicks a menu item, answering its dialogs in order. */
-function click(runtime: AppsScriptRuntime, caption: string, answers: ("OK" | "YES")[]): void {
+export function click(runtime: AppsScriptRuntime, caption: string, answers: ("OK" | "YES")[]): void {
   for (const answer of answers) runtime.ui.answerNext(answer);
   runtime.clickMenu(caption);
 }
@@ -99,15 +100,23 @@ function sidebarRequest(): SaveRequest {
   };
 }
 
-/** Runs the hourly trigger's function now, as the trigger would, and checks how many digests it sent. */
-function runHourly(runtime: AppsScriptRuntime, triggerUid: string, expectedDigests: number): void {
+/** Turns reminders on from the menu; returns the unique id of the hourly trigger it installed. */
+export function turnRemindersOn(runtime: AppsScriptRuntime): string {
+  click(runtime, MENU.reminders, ["OK"]);
+  const trigger = runtime.triggers.list()[0];
+  if (!trigger) throw new Error("turning reminders on installed no trigger");
+  return trigger.uniqueId;
+}
+
+/** Runs the hourly trigger's function now, as the trigger would, and checks how many emails (digests, reviews) it sent. */
+export function runHourly(runtime: AppsScriptRuntime, triggerUid: string, expectedEmails: number): void {
   const sentBefore = runtime.outbox.messages.length;
   runtime.run("runHourly", [timeDrivenEvent(runtime.kernel.now(), triggerUid)], {
     kind: "timeTrigger",
     spreadsheetId: null,
   });
   const sent = runtime.outbox.messages.length - sentBefore;
-  if (sent !== expectedDigests) throw new Error(`the hourly run sent ${sent} digests, not ${expectedDigests}`);
+  if (sent !== expectedEmails) throw new Error(`the hourly run sent ${sent} emails, not ${expectedEmails}`);
 }
 
 /**
@@ -123,7 +132,7 @@ export function measureOperations(
 ): { measurements: Measurement[]; runtime: AppsScriptRuntime } {
   const measurements = [measureSetUp(project, scenario)];
   const runtime = benchRuntime(project);
-  typeTeamTable(runtime, scenario);
+  typeTeamTable(runtime, teamTable(scenario));
   runtime.open("LIMITED");
   measurements.push(measure(runtime, OPERATIONS.adopt, scenario, () => click(runtime, MENU.setUp, ["YES", "OK"])));
   writeTeam(runtime, scenario);
@@ -139,10 +148,7 @@ export function measureOperations(
       if (!result.ok) throw new Error(`saveFollowUp refused the form: ${JSON.stringify(result)}`);
     }),
   );
-  click(runtime, MENU.reminders, ["OK"]);
-  const trigger = runtime.triggers.list()[0];
-  if (!trigger) throw new Error("turning reminders on installed no trigger");
-  const uid = trigger.uniqueId;
+  const uid = turnRemindersOn(runtime);
   measurements.push(measure(runtime, OPERATIONS.hourly, scenario, () => runHourly(runtime, uid, scenario.owners + 1)));
   runtime.kernel.setNow(runtime.kernel.now() + HOUR);
   measurements.push(measure(runtime, OPERATIONS.idleHourly, scenario, () => runHourly(runtime, uid, 0)));

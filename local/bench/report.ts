@@ -1,6 +1,7 @@
-/** How the bench prints its measurements: an aligned table, whether each operation's calls stay flat as rows grow, and ours against the naive and the batched baselines. */
+/** How the bench prints its measurements: an aligned table, whether each operation's calls stay flat as rows grow, ours against the naive and the batched baselines, and the cells each sheet takes after a year. */
 
 import type { Measurement } from "./measurement";
+import type { YearCells } from "./year";
 
 const count = (n: number) => n.toLocaleString("en-US");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -81,5 +82,42 @@ export function formatComparison(ours: Measurement, baselines: Measurement[]): s
   return [
     `${count(ours.rows)} rows, ${count(ours.owners)} owners: ours ${count(ours.spreadsheetCalls)} calls, ${timeWithMail(ours)}, ${count(ours.emails)} digests`,
     ...baselines.map((baseline) => `  vs ${against(ours, baseline)}`),
+  ].join("\n");
+}
+
+/** Columns a text takes in a terminal: CJK characters take two. */
+function displayWidth(text: string): number {
+  return [...text].reduce((width, ch) => width + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+/**
+ * The year's sheets, each with its grid's cells and what it is (the team's table, its Settings and Team, or a
+ * derived or log sheet of the add-on); the total against the 10 million-cell limit; the derived and log sheets
+ * against the Follow-ups sheet with the target met or not; and the Reminder log lines retention left unfolded.
+ */
+export function formatYear(year: YearCells): string {
+  const kindOf = (name: string) =>
+    name === year.followUpsSheet
+      ? "Follow-ups"
+      : year.derivedAndLogSheets.includes(name)
+        ? "derived / log"
+        : "Settings / Team";
+  const rows = Object.entries(year.sheetCells).map(([name, cells]) => [name, kindOf(name), count(cells)]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => displayWidth(row[i] ?? ""))));
+  const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
+  const lines = rows.map(
+    ([name = "", kind = "", cells = ""]) =>
+      `  ${pad(name, widths[0] ?? 0)}  ${pad(kind, widths[1] ?? 0)}  ${cells.padStart(widths[2] ?? 0)}`,
+  );
+  return [
+    `One year at ${count(year.owners)} reps (${count(year.rows)} follow-ups over 52 weeks; cells = max rows × max columns):`,
+    ...lines,
+    `  total: ${count(year.totalCells)} of ${count(year.cellLimit)} cells (${percent(year.totalCells / year.cellLimit)})`,
+    `  derived and log sheets: ${count(year.derivedAndLogCells)} cells = ${percent(year.derivedAndLogShare)} of the Follow-ups sheet ` +
+      `(target ≤ ${percent(year.targetShare)}): ${year.targetMet ? "met" : "NOT MET"}`,
+    `  Reminder log: ${count(year.logLinesAged)} lines copied from the real days to age it to a year; ` +
+      `${count(year.logLinesPastRetention)} lines older than 90 days left unfolded by its retention`,
   ].join("\n");
 }

@@ -48,9 +48,9 @@ const METHODS = ["电话", "微信", "邮件", "面访", "视频会议"];
 const SOURCES = ["线上推广", "老客户转介绍", "展会", "官网", "电话营销"];
 const DAY = 86_400_000;
 
-/** A date as a person types it in Shanghai ("2026/11/20"), `days` from the bench's day. */
-function typedDate(days: number): string {
-  const date = new Date(BENCH_NOW + 8 * 3_600_000 + days * DAY);
+/** A date as a person types it in Shanghai ("2026/11/20"), `days` from the day of `from` (the bench's by default). */
+function typedDate(days: number, from = BENCH_NOW): string {
+  const date = new Date(from + 8 * 3_600_000 + days * DAY);
   return `${date.getUTCFullYear()}/${date.getUTCMonth() + 1}/${date.getUTCDate()}`;
 }
 
@@ -106,6 +106,64 @@ function currentStage(customer: number, first: boolean): string {
 /** Days from the bench's day to an open customer's next follow-up. */
 function nextDays(customer: number, first: boolean): number {
   return first ? -7 : (customer % 14) - 7;
+}
+
+/** Monday 2026-11-23 07:00 in Shanghai: the last day of the year's table, the review day, an hour before the reminders. */
+export const YEAR_NOW = Date.UTC(2026, 10, 22, 23, 0);
+
+/** Days the year's table spans: 52 weeks. */
+export const YEAR_DAYS = 364;
+
+/** Days since its last follow-up under which a customer of the year's table counts as recent. */
+const RECENT_DAYS = 30;
+
+/**
+ * A team's table after a year of use, below its header: rows/5 customers with 5 weekly visits each, the customers'
+ * first visits spread evenly over the 52 weeks up to YEAR_NOW's day, every row in the order of its follow-up date
+ * (as a sheet fills up). Earlier visits are ticked done; each customer's last visit is current. Customer c belongs
+ * to rep c mod owners. Of each rep's customers last visited in the past 30 days one in ten is won, one in ten lost,
+ * the rest open with a next date a week after that visit (up to 23 days overdue, or up to 7 days ahead); of the older
+ * ones one in ten is open (forgotten: overdue and stale), four in ten won, half lost.
+ */
+export function yearTable({ rows, owners }: Scenario): unknown[][] {
+  const customers = Math.ceil(rows / VISITS);
+  const span = YEAR_DAYS - 1 - (VISITS - 1) * 7;
+  const visits = Array.from({ length: rows }, (_, i) => {
+    const customer = i % customers;
+    const visit = Math.floor(i / customers);
+    const firstDay = -(YEAR_DAYS - 1) + Math.floor((customer * span) / Math.max(1, customers - 1));
+    return { customer, visit, day: firstDay + visit * 7 };
+  });
+  visits.sort((a, b) => a.day - b.day || a.customer - b.customer);
+  return visits.map(({ customer, visit, day }) => {
+    const current = visit === VISITS - 1;
+    const stage = current ? yearStage(customer, owners, day) : EARLIER_STAGES[visit % EARLIER_STAGES.length];
+    const closed = stage === "已成交" || stage === "已流失";
+    return [
+      `客户${customer}`,
+      `联系人${customer}`,
+      `1380${String(customer).padStart(7, "0")}`,
+      typedDate(day, YEAR_NOW),
+      METHODS[(customer + visit) % METHODS.length],
+      "要报价",
+      "介绍产品",
+      stage,
+      closed ? "" : "回访",
+      closed ? "" : typedDate(day + 7, YEAR_NOW),
+      repName(customer % owners),
+      SOURCES[customer % SOURCES.length],
+      1 + (customer % 5),
+      "",
+      !current,
+    ];
+  });
+}
+
+/** The stage of a year-table customer's last visit, `day` days from YEAR_NOW's: by the customer's rank among its rep's. */
+function yearStage(customer: number, owners: number, day: number): string {
+  const kind = Math.floor(customer / owners) % 10;
+  if (day > -RECENT_DAYS) return kind === 9 ? "已成交" : kind === 8 ? "已流失" : "谈判中";
+  return kind === 0 ? "谈判中" : kind <= 4 ? "已成交" : "已流失";
 }
 
 /** Team rows (name, email, role, manager's email, reminders, language): the manager, then every rep. */

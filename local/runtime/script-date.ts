@@ -46,22 +46,31 @@ const PRELUDE = `(function (clock, offsetAt, zoneName, zone) {
   var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function dateText(w) {
+    return DAYS[w.getUTCDay()] + " " + MONTHS[w.getUTCMonth()] + " " + pad(w.getUTCDate()) + " " + w.getUTCFullYear();
+  }
+  function timeText(t, w, off) {
+    var abs = Math.abs(off);
+    var gmt = "GMT" + (off < 0 ? "-" : "+") + pad(Math.floor(abs / 60)) + pad(abs % 60);
+    return pad(w.getUTCHours()) + ":" + pad(w.getUTCMinutes()) + ":" + pad(w.getUTCSeconds()) + " " + gmt + " (" + zoneName(t) + ")";
+  }
   proto.toDateString = function () {
     var w = wall(this);
-    if (!w) return "Invalid Date";
-    return DAYS[w.getUTCDay()] + " " + MONTHS[w.getUTCMonth()] + " " + pad(w.getUTCDate()) + " " + w.getUTCFullYear();
+    return w ? dateText(w) : "Invalid Date";
   };
   proto.toTimeString = function () {
     var t = getTime.call(this);
     if (isNaN(t)) return "Invalid Date";
-    var w = wall(this);
     var off = offsetAt(t);
-    var abs = Math.abs(off);
-    var gmt = "GMT" + (off < 0 ? "-" : "+") + pad(Math.floor(abs / 60)) + pad(abs % 60);
-    return pad(w.getUTCHours()) + ":" + pad(w.getUTCMinutes()) + ":" + pad(w.getUTCSeconds()) + " " + gmt + " (" + zoneName(t) + ")";
+    return timeText(t, new RealDate(t + off * MINUTE), off);
   };
+  // One wall clock for both halves, as V8's own toString does (it calls neither method): scripts call it per cell.
   proto.toString = function () {
-    return isNaN(getTime.call(this)) ? "Invalid Date" : this.toDateString() + " " + this.toTimeString();
+    var t = getTime.call(this);
+    if (isNaN(t)) return "Invalid Date";
+    var off = offsetAt(t);
+    var w = new RealDate(t + off * MINUTE);
+    return dateText(w) + " " + timeText(t, w, off);
   };
   ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"].forEach(function (name) {
     var original = proto[name];
@@ -103,6 +112,16 @@ export function scriptDateArguments(
   timeZone: string,
 ): [() => number, OffsetAt, (ms: number) => string, string] {
   const names = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" });
-  const zoneName = (ms: number) => names.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  // formatToParts is slow next to the rest of Date#toString, which scripts call per cell (String(date)): each
+  // instant's name is asked of Intl once per execution.
+  const known = new Map<number, string>();
+  const zoneName = (ms: number) => {
+    let name = known.get(ms);
+    if (name === undefined) {
+      name = names.formatToParts(ms).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+      known.set(ms, name);
+    }
+    return name;
+  };
   return [now, (ms) => zoneOffsetMinutes(timeZone, ms), zoneName, timeZone];
 }

@@ -1,9 +1,10 @@
-/** Guards the bench cheaply: at 1,500 and 3,000 follow-ups every operation makes the same service calls, while the naive reminder script's calls grow with the rows; the time spent on mail is reported, and the batched baseline runs. */
+/** Guards the bench cheaply: at 1,500 and 3,000 follow-ups every operation makes the same service calls, while the naive reminder script's calls grow with the rows; the time spent on mail is reported, and the batched baseline runs; the one-year line, on a year of 2,000 follow-ups, names every sheet's cells. */
 
 import type { Measurement } from "../../local/bench/measurement";
 import { measureNaiveHourly } from "../../local/bench/naive-baseline";
 import { measureOperations, OPERATIONS } from "../../local/bench/operations";
 import { BATCHED_HOURLY, measureBatchedHourly } from "../../local/bench/realistic-baseline";
+import { measureYear, ONE_YEAR } from "../../local/bench/year";
 import { readProject } from "../../local/runtime/loader";
 import { DIST } from "../helpers/runtime";
 
@@ -77,5 +78,38 @@ describe("bench", () => {
     expect(large.batched.spreadsheetCalls).toBeLessThan(10);
     expect(large.batched.cellsRead).toBeGreaterThan(3_000 * 18);
     expect(large.batched.estimatedMailMs).toBeGreaterThan(0);
+  });
+});
+
+describe("bench: one year", () => {
+  const year = measureYear(project, { rows: 2_000, owners: OWNERS });
+  // What `bench --json` prints for it.
+  const line = JSON.parse(JSON.stringify(year)) as typeof year;
+
+  it("prints one line: the operation, the team, then every sheet's cells (max rows × max columns)", () => {
+    expect(Object.keys(line).slice(0, 3)).toEqual(["operation", "owners", "sheetCells"]);
+    expect(line).toMatchObject({ operation: ONE_YEAR, owners: OWNERS, rows: 2_000, cellLimit: 10_000_000 });
+    // The year made the sheets the add-on keeps (Settings, Team, the Reminder log, the review sheets, the customer
+    // index) beside the team's own; nobody released a customer to the pool, so there is no Pool log.
+    expect(Object.keys(line.sheetCells).sort()).toEqual(
+      [line.followUpsSheet, "设置", "团队", "提醒记录", "周报数据", "周报", "客户索引"].sort(),
+    );
+    for (const cells of Object.values(line.sheetCells)) expect(Number.isInteger(cells) && cells > 0).toBe(true);
+  });
+
+  it("totals the sheets, and the derived and log sheets against the Follow-ups sheet with the 10% target", () => {
+    const cells = (names: string[]) => names.reduce((sum, name) => sum + (line.sheetCells[name] ?? 0), 0);
+    expect(line.totalCells).toBe(cells(Object.keys(line.sheetCells)));
+    expect(line.derivedAndLogSheets.sort()).toEqual(["提醒记录", "周报数据", "周报", "客户索引"].sort());
+    expect(line.derivedAndLogCells).toBe(cells(line.derivedAndLogSheets));
+    expect(line.followUpsCells).toBe(line.sheetCells[line.followUpsSheet]);
+    expect(line.derivedAndLogShare).toBeCloseTo(line.derivedAndLogCells / line.followUpsCells, 10);
+    expect(line.targetMet).toBe(line.derivedAndLogShare <= 0.1);
+  });
+
+  it("ages the Reminder log to a year (a digest per member on some 258 workdays) and says what retention left", () => {
+    expect(line.logLinesAged).toBeGreaterThan(250 * (OWNERS + 1));
+    expect(line.logLinesAged).toBeLessThan(262 * (OWNERS + 2));
+    expect(Number.isInteger(line.logLinesPastRetention)).toBe(true);
   });
 });

@@ -211,7 +211,7 @@ export class FakeRange extends RangeFormulas implements Pick<Range, RangeMethods
     )
       throw this.fail("setDataValidation", args);
     return this.update((cell, i, j) => {
-      delete cell.validationOffset;
+      if ("validationOffset" in cell) delete cell.validationOffset;
       if (rule === null) delete cell.validation;
       else {
         cell.validation = rule;
