@@ -23,10 +23,14 @@ export interface LogRetention {
   folded: DaySummary[];
 }
 
+/** The date a log line's day cell names: "2025-11-24", or the same after a word ("review 2025-11-24", "alert …"). */
+const LINE_DATE = /\d{4}-\d{2}-\d{2}/;
+
 /**
  * The top of the log (rows below the header as day, email, status), read oldest first: the summary lines (their
- * status `isSummary`), then the detail lines of days before `today` − DETAIL_DAYS, each day folded into counts by
- * status; the first line of a kept day ends it. Lines are appended day by day, so the expired ones are at the top.
+ * status `isSummary`), then the detail lines of days before `today` − DETAIL_DAYS, each day cell folded into counts by
+ * status (a review's or an alert's lines fold apart from the digests' of that day); the first line of a kept day, or
+ * one naming no date, ends it. Lines are appended day by day, so the expired ones are at the top.
  */
 export function logRetention(
   rows: readonly (readonly unknown[])[],
@@ -40,7 +44,8 @@ export function logRetention(
   let expired = 0;
   for (const row of rows.slice(summaries)) {
     const day = cellText(row[0]);
-    if (day >= cutoff || isSummary(cellText(row[2]))) break;
+    const date = LINE_DATE.exec(day)?.[0];
+    if (date === undefined || date >= cutoff || isSummary(cellText(row[2]))) break;
     const counts = folded.get(day) ?? {};
     const status = cellText(row[2]);
     counts[status] = (counts[status] ?? 0) + 1;

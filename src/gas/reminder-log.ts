@@ -102,8 +102,11 @@ export function appendLog(sheet: Sheet, entries: readonly LogEntry[], at: Date, 
   });
 }
 
-/** Lines read from the top of the log to fold at once: more than a day of a 200-rep team's lines. */
-const FOLD_ROWS = 5000;
+/**
+ * Lines read from the top of the log to fold at once (150,000 cells, about 1.5 s): far more than a day of a 200-rep
+ * team's lines, so a log that was not folded for a long time (an older version's year of lines) is caught up in a day.
+ */
+const FOLD_ROWS = 50_000;
 
 /** Columns the log uses: a new sheet's others would only count against the 10 million-cell limit. */
 const LOG_WIDTH = 5;
