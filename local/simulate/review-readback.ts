@@ -90,7 +90,7 @@ export function readReview(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
       overdueNow: count("overdueNow"),
       staleCustomers: count("staleCustomers"),
     },
-    funnel: crossTab(sheet, PIVOT.funnel).map(([label, owner, customers]) => ({
+    funnel: crossTab(sheet, PIVOT.funnel).map(([owner, label, customers]) => ({
       stage: label.replace(/^(\d+|\?)\s*/, ""),
       owner,
       customers,

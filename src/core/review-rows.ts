@@ -125,7 +125,7 @@ function countBy(
 
 /**
  * What the Review data sheet holds: not a copy of the table but the four summaries its pivots read, so its size
- * follows owners × weeks, not follow-ups. Follow-ups per owner and week; customers by current stage and owner (each
+ * follows owners × weeks, not follow-ups. Follow-ups per owner and week; customers per owner and current stage (each
  * customer's latest row); customers by method and their current outcome (a customer followed up three times by phone
  * counts once under phone, so a customer counts once per method — the pivot shows no total over methods, which would
  * count a customer once per method); overdue follow-ups now per owner.
@@ -148,8 +148,8 @@ export function reviewSummaries(
       lines: countBy(rows, (row) => [row.owner, row.weekStart]),
     },
     funnel: {
-      header: [t("review.column.stageLabel"), t("review.column.owner"), t("review.pivot.value.customers")],
-      lines: countBy(rows, (row) => (row.isLatest ? [row.stageLabel, row.owner] : null)),
+      header: [t("review.column.owner"), t("review.column.stageLabel"), t("review.pivot.value.customers")],
+      lines: countBy(rows, (row) => (row.isLatest ? [row.owner, row.stageLabel] : null)),
     },
     byMethod: {
       header: [t("review.column.method"), t("review.column.latestKind"), t("review.pivot.value.customers")],

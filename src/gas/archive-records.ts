@@ -8,6 +8,7 @@ import { type FollowUp, readFollowUps } from "../core/follow-ups";
 import type { Language } from "../core/language";
 import { literalGrid } from "../core/literal";
 import { fill, translator } from "../i18n/translate";
+import { growSheet, trimSheet } from "./sheet-size";
 import { ownSheet, readValue, writeValue } from "./spreadsheet-metadata";
 import type { Table } from "./table";
 
@@ -101,13 +102,11 @@ export function writeArchivesSheet(
   });
   const grid = archivesGrid(records, language, spreadsheetUrl);
   sheet.clearContents();
-  if (sheet.getMaxRows() < grid.length) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  growSheet(sheet, grid.length);
   sheet.getRange(1, 1, grid.length, SHEET_WIDTH).setValues(literalGrid(grid));
   sheet.getRange(1, 1, 1, SHEET_WIDTH).setFontWeight("bold");
   sheet.getRange(2, SHEET_WIDTH, Math.max(1, grid.length - 1), 1).setNumberFormat("yyyy-mm-dd hh:mm");
-  const keptRows = Math.max(grid.length, 2);
-  if (sheet.getMaxRows() > keptRows) sheet.deleteRows(keptRows + 1, sheet.getMaxRows() - keptRows);
-  if (sheet.getMaxColumns() > SHEET_WIDTH) sheet.deleteColumns(SHEET_WIDTH + 1, sheet.getMaxColumns() - SHEET_WIDTH);
+  trimSheet(sheet, grid.length, SHEET_WIDTH);
 }
 
 /** The archives' follow-ups for the weekly review, and the link that opens any row the review names. */

@@ -34,6 +34,7 @@ import {
 import { rebuildIndex } from "./customer-index";
 import { withDocumentLock } from "./lock";
 import { loadRegistry, saveRegistry } from "./registry";
+import { growSheet } from "./sheet-size";
 import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
 import { readRows, rowsOfGrid, type TableRows } from "./table-rows";
 
@@ -239,12 +240,6 @@ function archiveOf(table: Table, records: ArchiveRecord[], year: number): OpenAr
   return { record, archive, sheet };
 }
 
-/** Grows `sheet` to at least `rows` × `columns`. */
-function ensureSize(sheet: Sheet, rows: number, columns: number): void {
-  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (columns > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
-}
-
 /** Writes archived rows from archive row `first` on: number formats, then values (formulas), then notes. */
 function writeArchived(sheet: Sheet, first: number, lines: readonly ArchivedRow[], width: number): void {
   const range = sheet.getRange(first, 1, lines.length, width);
@@ -276,7 +271,7 @@ function placeRows(
   );
   const width = layout.header.length;
   if (!header || width > header.length || JSON.stringify(layout.positions) !== JSON.stringify(record.positions)) {
-    ensureSize(sheet, 2, width);
+    growSheet(sheet, 2, width);
     // A new archive is as wide as the table: empty columns would count against its own cell limit.
     if (!header && sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
     sheet
@@ -303,7 +298,7 @@ function placeRows(
   const start = Math.max(lastRow, 1) + 1;
   const written = fresh.map((row, i) => line(row, start + i));
   if (written.length > 0) {
-    ensureSize(sheet, start + written.length - 1, width);
+    growSheet(sheet, start + written.length - 1, width);
     writeArchived(sheet, start, written, width);
   }
   SpreadsheetApp.flush();

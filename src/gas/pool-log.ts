@@ -6,6 +6,7 @@ import type { Language } from "../core/language";
 import { literalGrid } from "../core/literal";
 import { type Pool, type PoolEvent, poolEventsOf, poolLogHeader, poolLogRow, poolOf } from "../core/pool";
 import { translator } from "../i18n/translate";
+import { growSheet, trimSheet } from "./sheet-size";
 import { ownSheet, recordedSheet } from "./spreadsheet-metadata";
 import type { Table } from "./table";
 import { writeGrid } from "./table-layout";
@@ -28,7 +29,10 @@ export function poolOfTable(table: Table, agenda: Agenda): Pool {
   return poolOf(readPoolEvents(table.spreadsheet), agenda.latest, (ms) => dayInZone(ms, table.timeZone));
 }
 
-/** Appends events below the log's last row in one write (the sheet, protected, and its header made on first use). */
+/**
+ * Appends events below the log's last row in one write (the sheet, protected, and its header made on first use),
+ * growing the sheet by exactly the rows needed and keeping it to the columns it uses.
+ */
 export function appendPoolEvents(spreadsheet: Spreadsheet, language: Language, events: readonly PoolEvent[]): void {
   if (events.length === 0) return;
   const t = translator(language);
@@ -37,5 +41,8 @@ export function appendPoolEvents(spreadsheet: Spreadsheet, language: Language, e
   );
   if (sheet.getLastRow() === 0) writeGrid(sheet, [poolLogHeader(language)]);
   const rows = events.map((event) => poolLogRow(event, language));
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, WIDTH).setValues(literalGrid(rows));
+  const first = sheet.getLastRow() + 1;
+  growSheet(sheet, first + rows.length - 1);
+  sheet.getRange(first, 1, rows.length, WIDTH).setValues(literalGrid(rows));
+  trimSheet(sheet, first + rows.length - 1, WIDTH);
 }

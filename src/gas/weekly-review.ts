@@ -23,12 +23,15 @@ import {
 } from "../core/review";
 import { translator } from "../i18n/translate";
 import { archivedFollowUps } from "./archive-records";
+import { growSheet, trimSheet } from "./sheet-size";
 import { ownSheet } from "./spreadsheet-metadata";
 import type { Table } from "./table";
 import { readRows, type TableRows } from "./table-rows";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** Rows kept below the pivots for the funnel chart anchored there (about its height). */
+const CHART_ROWS = 20;
 /** Weeks shown in the follow-ups per owner × week pivot. */
 const WEEKS_SHOWN = 8;
 
@@ -43,19 +46,8 @@ export interface ReviewOutcome {
 /** Writes `grid` at A1 of `sheet` after clearing it, growing the sheet when needed (a fixed number of calls). */
 function replaceContents(sheet: Sheet, grid: unknown[][], width: number): void {
   sheet.clear();
-  if (grid.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  growSheet(sheet, grid.length, width);
   if (grid.length > 0) sheet.getRange(1, 1, grid.length, width).setValues(grid);
-}
-
-/**
- * Cuts `sheet` down to the rows and columns it uses (at least two rows: Sheets keeps one below a frozen header), so a
- * derived sheet never holds empty cells against the spreadsheet's 10 million-cell limit.
- */
-function trimTo(sheet: Sheet, rows: number, columns: number): void {
-  const keptRows = Math.max(rows, 2);
-  if (sheet.getMaxRows() > keptRows) sheet.deleteRows(keptRows + 1, sheet.getMaxRows() - keptRows);
-  if (sheet.getMaxColumns() > columns) sheet.deleteColumns(columns + 1, sheet.getMaxColumns() - columns);
 }
 
 /** The Mondays of the last `count` weeks, the current one included, as the data sheet writes them. */
@@ -64,17 +56,19 @@ function recentWeeks(today: Day, count: number): string[] {
   return Array.from({ length: count }, (_, i) => isoOfDay(monday - 7 * (count - 1 - i)));
 }
 
-/** The blocks one under the other, a blank row between, as one rectangle of cells and its formatted ranges. */
-function stackBlocks(blocks: readonly ReviewBlock[]): ReviewBlock & { width: number } {
+/** The blocks one under the other, a blank row between, as one rectangle of cells, its formatted ranges and each block's first row (0-based). */
+function stackBlocks(blocks: readonly ReviewBlock[]): ReviewBlock & { width: number; tops: number[] } {
   const width = Math.max(...blocks.flatMap((block) => block.grid.map((row) => row.length)));
   const grid: ReviewBlock["grid"] = [];
   const formats: FormattedRange[] = [];
+  const tops: number[] = [];
   for (const block of blocks) {
     if (grid.length > 0) grid.push(Array<string>(width).fill(""));
+    tops.push(grid.length);
     formats.push(...block.formats.map((range) => ({ ...range, row: range.row + grid.length })));
     grid.push(...block.grid.map((row) => [...row, ...Array<string>(width - row.length).fill("")]));
   }
-  return { grid, formats, width };
+  return { grid, formats, width, tops };
 }
 
 /** Number formats of the ranges (1-based from `firstRow`), one call per format whatever the number of ranges. */
@@ -129,7 +123,7 @@ export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = re
   const layout = reviewDataLayout(summaries, titles);
   const data = ownSheet(spreadsheet, "followUpTracker.reviewData", t("review.dataSheet"));
   replaceContents(data, literalGrid(layout.grid), layout.width);
-  trimTo(data, layout.grid.length, layout.width);
+  trimSheet(data, layout.grid.length, layout.width);
   data.setFrozenRows(0);
   data.getRangeList(Object.values(layout.places).map((place) => `A${place.titleRow}`)).setFontWeight("bold");
   const sourceOf = (name: ReviewSummaryName) => {
@@ -148,14 +142,23 @@ export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = re
   ]);
   replaceContents(sheet, literalGrid(blocks.grid), blocks.width);
   applyFormats(sheet, blocks.formats, 1, currency);
-  placePivots(
-    sheet,
-    sourceOf,
-    summaries,
-    { ...titles, chart: t("review.chart.funnel") },
-    today,
-    blocks.grid.length + 2,
+  const pivots = placePivots(sheet, sourceOf, summaries, titles, today, blocks.grid.length + 2);
+  // The funnel chart, below the pivots, reads the funnel block's stage names and customers (its lines start two rows
+  // below the block's title: see funnelBlock).
+  const funnelLines = (blocks.tops[1] as number) + 3;
+  const stages = Math.max(1, content.funnel.lines.length);
+  growSheet(sheet, pivots.endRow + CHART_ROWS);
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(sheet.getRange(funnelLines, 1, stages, 1))
+      .addRange(sheet.getRange(funnelLines, 2, stages, 1))
+      .setOption("title", t("review.chart.funnel"))
+      .setPosition(pivots.endRow, 1, 0, 0)
+      .build(),
   );
+  trimSheet(sheet, pivots.endRow + CHART_ROWS, Math.max(blocks.width, pivots.width));
   protectWarningOnly([data, sheet], t("review.protection"));
   return { content, currency, review: sheet };
 }
@@ -174,14 +177,15 @@ function placePivots(
   sheet: Sheet,
   sourceOf: (name: ReviewSummaryName) => GoogleAppsScript.Spreadsheet.Range,
   summaries: Record<ReviewSummaryName, ReviewSummary>,
-  titles: Record<ReviewSummaryName | "chart", string>,
+  titles: Record<ReviewSummaryName, string>,
   today: Day,
   firstRow: number,
-): void {
+): { endRow: number; width: number } {
   const owners = distinct(summaries.perWeek, 0);
-  const stages = distinct(summaries.funnel, 0);
-  const funnelOwners = distinct(summaries.funnel, 1);
+  const funnelOwners = distinct(summaries.funnel, 0);
+  const stages = distinct(summaries.funnel, 1);
   const methods = distinct(summaries.byMethod, 0);
+  const outcomes = distinct(summaries.byMethod, 1);
   const visible = (values: string[]) => SpreadsheetApp.newFilterCriteria().setVisibleValues(values).build();
   let row = firstRow;
   const place = (name: ReviewSummaryName, height: number) => {
@@ -202,8 +206,8 @@ function placePivots(
   perWeek.addColumnGroup(2);
   perWeek.addFilter(2, visible(recentWeeks(today, WEEKS_SHOWN)));
 
-  const funnelRow = row + 1;
-  const funnel = place("funnel", stages + 4);
+  // Owners down, stages across: ten stages fit a screen, two hundred reps do not.
+  const funnel = place("funnel", funnelOwners + 4);
   funnel.addRowGroup(1);
   funnel.addColumnGroup(2);
 
@@ -216,20 +220,8 @@ function placePivots(
   const overdue = place("overdue", owners + 3);
   overdue.addRowGroup(1);
 
-  // The funnel chart, below the pivots, reads the funnel pivot's stage labels and its Grand Total column.
-  if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
-  const labels = sheet.getRange(funnelRow + 2, 1, Math.max(1, stages), 1);
-  const totals = sheet.getRange(funnelRow + 2, funnelOwners + 2, Math.max(1, stages), 1);
-  sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.BAR)
-      .addRange(labels)
-      .addRange(totals)
-      .setOption("title", titles.chart)
-      .setPosition(row, 1, 0, 0)
-      .build(),
-  );
+  // The widest pivot: a row label, one column per column-group value (at most WEEKS_SHOWN weeks), the grand total.
+  return { endRow: row, width: 2 + Math.max(WEEKS_SHOWN, stages, outcomes, 1) };
 }
 
 /** Both sheets are the add-on's: editing them is allowed but warned about (they are rebuilt each week). */

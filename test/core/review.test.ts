@@ -261,17 +261,17 @@ describe("reviewSummaries", () => {
     expect(summaries.perWeek.lines.reduce((sum, line) => sum + Number(line[2]), 0)).toBe(rows.length);
   });
 
-  it("counts customers by current stage and owner, from each customer's latest row", () => {
+  it("counts customers per owner and current stage, from each customer's latest row", () => {
     expect(summaries.funnel.lines).toEqual([
-      ["1 新线索", "Alice", 1],
-      ["2 待回访", "Alice", 2],
-      ["2 待回访", "王五", 1],
-      ["3 需求确认", "王五", 1],
-      ["7 已成交", "张三", 2],
-      ["7 已成交", "李四", 1],
-      ["8 已流失", "李四", 1],
-      ["8 已流失", "王五", 1],
-      ["? 搁置", "王五", 1],
+      ["Alice", "1 新线索", 1],
+      ["Alice", "2 待回访", 2],
+      ["张三", "7 已成交", 2],
+      ["李四", "7 已成交", 1],
+      ["李四", "8 已流失", 1],
+      ["王五", "2 待回访", 1],
+      ["王五", "3 需求确认", 1],
+      ["王五", "8 已流失", 1],
+      ["王五", "? 搁置", 1],
     ]);
   });
 
@@ -300,7 +300,7 @@ describe("reviewSummaries", () => {
   it("heads every summary in the sheet's language", () => {
     const en = reviewSummaries(rows, "en");
     expect(en.perWeek.header).toEqual(["Owner", "Week (Monday)", "Follow-ups"]);
-    expect(en.funnel.header).toEqual(["Stage (in order)", "Owner", "Customers"]);
+    expect(en.funnel.header).toEqual(["Owner", "Stage (in order)", "Customers"]);
     expect(en.byMethod.header).toEqual(["Method", "Customer's outcome", "Customers"]);
     expect(en.overdue.header).toEqual(["Owner", "Overdue follow-ups"]);
     expect(en.byMethod.lines.map((line) => line[1])).toContain("unknown stage");

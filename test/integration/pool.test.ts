@@ -84,6 +84,22 @@ describe("公海: the customer pool", () => {
     expect(JSON.stringify(runtime.ui.exchanges.at(-1))).toContain("没有超过 30 天未跟进的客户");
   });
 
+  it("releases more stale customers at once than a new sheet has rows, into a log cut to what it holds", () => {
+    const stale = Array.from({ length: 1_200 }, (_, i) => row(`客户${i}`, "2026/10/20", "2026/10/25"));
+    const runtime = followUpTable(stale);
+    const said = release(runtime).join("\n");
+    expect(said).toContain("已把 1200 个客户释放到公海");
+    const log = runtime.inspect().getActiveSpreadsheet().getSheetByName("公海记录");
+    expect(log?.getLastRow()).toBe(1_201);
+    expect([log?.getMaxRows(), log?.getMaxColumns()]).toEqual([1_201, 6]);
+    const released =
+      log
+        ?.getRange(2, 3, 1_200, 1)
+        .getValues()
+        .map(([name]) => name) ?? [];
+    expect(new Set(released).size).toBe(1_200);
+  });
+
   it("stops reminding the old owner, tells the admins, and lets the first rep who claims it have it", () => {
     const runtime = table();
     release(runtime);
