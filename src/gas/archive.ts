@@ -21,9 +21,9 @@ import { dayInZone } from "../core/dates";
 import type { FollowUp } from "../core/follow-ups";
 import { literalGrid } from "../core/literal";
 import { highestIdNumber } from "../core/sync-plan";
-import { memberByEmail } from "../core/team";
 import { cellText } from "../core/text";
 import { fill, translator } from "../i18n/translate";
+import { startAdminAction } from "./admin-action";
 import {
   loadArchiveRecords,
   type OpenArchive,
@@ -35,7 +35,7 @@ import { rebuildIndex } from "./customer-index";
 import { withDocumentLock } from "./lock";
 import { loadRegistry, saveRegistry } from "./registry";
 import { growSheet } from "./sheet-size";
-import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
+import type { Table } from "./table";
 import { readRows, rowsOfGrid, type TableRows } from "./table-rows";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -71,16 +71,9 @@ interface Outcome {
 
 /** Asks an admin to archive the customers closed long enough ago, and archives them; everyone else is told it is for admins. */
 export function archiveClosedCustomers(): void {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const ui = SpreadsheetApp.getUi();
-  const opened = openTable(spreadsheet);
-  const language = isTableProblem(opened) ? documentLanguage(spreadsheet) : opened.language;
-  const t = translator(language);
-  const tell = (message: string) => ui.alert(t("archive.title"), message, ui.ButtonSet.OK);
-  if (isTableProblem(opened)) return void tell(t("sync.notSetUp"));
-  if (memberByEmail(opened.members, Session.getActiveUser().getEmail())?.role !== "admin") {
-    return void tell(t("archive.adminsOnly"));
-  }
+  const action = startAdminAction("archive.title", "archive.adminsOnly");
+  if (!action) return;
+  const { spreadsheet, ui, table: opened, language, t, tell } = action;
   const months = opened.settings.archiveMonths;
   const rows = readRows(opened);
   const plan = planArchive(rows.followUps, rows.problems, opened.settings, today(opened), MAX_RUNS);

@@ -3,12 +3,12 @@
 import { dayInZone } from "../core/dates";
 import { agendaOf } from "../core/due";
 import { type PoolEvent, releasable, reminderOwner } from "../core/pool";
-import { memberByEmail } from "../core/team";
-import { fill, translator } from "../i18n/translate";
+import { fill } from "../i18n/translate";
+import { startAdminAction } from "./admin-action";
 import { markRowsEdited } from "./customer-index";
 import { withDocumentLock } from "./lock";
 import { appendPoolEvents, poolOfTable } from "./pool-log";
-import { documentLanguage, isTableProblem, openTable, type Table } from "./table";
+import type { Table } from "./table";
 import { readRows } from "./table-rows";
 
 /** How many customers the question names before "…". */
@@ -30,15 +30,9 @@ function candidates(table: Table, now: number) {
 
 /** Asks an admin to release the stale customers, and records the releases; everyone else is told it is for admins. */
 export function releaseStaleCustomers(): void {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const ui = SpreadsheetApp.getUi();
-  const opened = openTable(spreadsheet);
-  const language = isTableProblem(opened) ? documentLanguage(spreadsheet) : opened.language;
-  const t = translator(language);
-  const tell = (message: string) => ui.alert(t("pool.title"), message, ui.ButtonSet.OK);
-  if (isTableProblem(opened)) return void tell(t("sync.notSetUp"));
-  const email = Session.getActiveUser().getEmail();
-  if (memberByEmail(opened.members, email)?.role !== "admin") return void tell(t("pool.adminsOnly"));
+  const action = startAdminAction("pool.title", "pool.adminsOnly");
+  if (!action) return;
+  const { spreadsheet, ui, table: opened, language, t, email, tell } = action;
   const days = opened.settings.staleDays;
   const found = candidates(opened, Date.now());
   if (found.length === 0) return void tell(fill(t("pool.noneStale"), { days }));
