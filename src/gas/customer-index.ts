@@ -23,6 +23,7 @@ import { highestIdNumber } from "../core/sync-plan";
 import { translator } from "../i18n/translate";
 import { readPoolEvents } from "./pool-log";
 import { handoversOf, loadRegistry } from "./registry";
+import { trimSheet } from "./sheet-size";
 import { ownSheet, readValue, recordedSheet, writeValue } from "./spreadsheet-metadata";
 import type { Table } from "./table";
 import { readRows, type TableRows } from "./table-rows";
@@ -73,8 +74,7 @@ function indexSheet(table: Table): Sheet {
     created.protect().setDescription(t("index.protection")).setWarningOnly(true);
     created.hideSheet();
     // Two rows to start with (a header and a line): the index grows with the customers, never a 1000-row grid.
-    created.deleteRows(3, created.getMaxRows() - 2);
-    created.deleteColumns(WIDTH + 1, created.getMaxColumns() - WIDTH);
+    trimSheet(created, 2, WIDTH);
     created.getRange(1, 1, 1, WIDTH).setValues([t("index.header").split("|")]);
   });
 }
