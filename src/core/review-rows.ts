@@ -99,11 +99,14 @@ export interface ReviewSummary {
   lines: (string | number)[][];
 }
 
-/** Counts per group of `keysOf` (rows it returns null for are left out), in the groups' sorted order. */
+/**
+ * Counts per group of `keysOf` (rows it returns null for are left out), in the groups' sorted order; `countsRow`
+ * says whether a row adds to its group (given the group's id), every row by default.
+ */
 function countBy(
   rows: readonly ReviewRow[],
   keysOf: (row: ReviewRow) => string[] | null,
-  countsRow: (row: ReviewRow, keys: string) => boolean = () => true,
+  countsRow: (row: ReviewRow, group: string) => boolean = () => true,
 ): (string | number)[][] {
   const counts = new Map<string, { keys: string[]; count: number }>();
   for (const row of rows) {
