@@ -126,17 +126,30 @@ function countBy(
   return [...counts.values()].sort((a, b) => byKeys(a.keys, b.keys)).map((group) => [...group.keys, group.count]);
 }
 
+/** Weeks the follow-ups per owner × week summary (and so its pivot) covers: the current one and the seven before. */
+export const WEEKS_SHOWN = 8;
+
+/** The Mondays of the last `count` weeks up to `today`'s, oldest first, as ISO days (how the rows' weekStart reads). */
+export function recentWeeks(today: Day, count: number): string[] {
+  const monday = mondayOf(today);
+  return Array.from({ length: count }, (_, i) => isoOfDay(monday - 7 * (count - 1 - i)));
+}
+
 /**
  * What the Review data sheet holds: not a copy of the table but the four summaries its pivots read, so its size
- * follows owners × weeks, not follow-ups. Follow-ups per owner and week; customers per owner and current stage (each
+ * follows owners × the weeks shown, not follow-ups nor the table's age. Follow-ups per owner and week for the
+ * WEEKS_SHOWN weeks up to `today` (a year of weeks kept for a pivot showing eight would be most of the sheet; the
+ * Follow-ups sheet itself pivots over any period); customers per owner and current stage (each
  * customer's latest row); customers by method and their current outcome (a customer followed up three times by phone
  * counts once under phone, so a customer counts once per method — the pivot shows no total over methods, which would
  * count a customer once per method); overdue follow-ups now per owner.
  */
 export function reviewSummaries(
   rows: readonly ReviewRow[],
+  today: Day,
   language: Language,
 ): Record<ReviewSummaryName, ReviewSummary> {
+  const weeksShown = new Set(recentWeeks(today, WEEKS_SHOWN));
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const seen = new Set<string>();
   const firstOfCustomer = (row: ReviewRow, group: string) => {
@@ -148,7 +161,7 @@ export function reviewSummaries(
   return {
     perWeek: {
       header: [t("review.column.owner"), t("review.column.weekStart"), t("review.pivot.value.followUps")],
-      lines: countBy(rows, (row) => [row.owner, row.weekStart]),
+      lines: countBy(rows, (row) => (weeksShown.has(row.weekStart) ? [row.owner, row.weekStart] : null)),
     },
     funnel: {
       header: [t("review.column.owner"), t("review.column.stageLabel"), t("review.pivot.value.customers")],

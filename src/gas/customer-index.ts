@@ -59,12 +59,20 @@ function writeStamp(table: Table, stamp: Stamp): void {
  * entry: the index is rebuilt) and the hand-overs. Whoever adds to the Pool log marks the customers' rows edited.
  */
 function basisOf(table: Table): string {
-  return fingerprint(JSON.stringify([table.settings, table.members, [...handoversOf(table.registry)].sort()]));
+  return fingerprint(
+    JSON.stringify([INDEX_COLUMNS, table.settings, table.members, [...handoversOf(table.registry)].sort()]),
+  );
 }
 
 /** The index sheet when it exists (lookups read it as it is). */
 export function existingIndex(table: Table): Sheet | null {
   return recordedSheet(table.spreadsheet, SHEET_KEY) ?? null;
+}
+
+/** An empty index: its header, then one blank line (the index grows with the customers, never a 1000-row grid). */
+function layOutIndex(sheet: Sheet, table: Table): void {
+  trimSheet(sheet, 2, WIDTH);
+  sheet.getRange(1, 1, 1, WIDTH).setValues([translator(table.language)("index.header").split("|")]);
 }
 
 /** The index sheet, made (hidden, warning-protected) on first use. */
@@ -73,9 +81,7 @@ function indexSheet(table: Table): Sheet {
   return ownSheet(table.spreadsheet, SHEET_KEY, t("index.sheet"), (created) => {
     created.protect().setDescription(t("index.protection")).setWarningOnly(true);
     created.hideSheet();
-    // Two rows to start with (a header and a line): the index grows with the customers, never a 1000-row grid.
-    trimSheet(created, 2, WIDTH);
-    created.getRange(1, 1, 1, WIDTH).setValues([t("index.header").split("|")]);
+    layOutIndex(created, table);
   });
 }
 
@@ -241,6 +247,12 @@ export function rebuildIndex(table: Table, rows: TableRows): Stamp {
   const events = readPoolEvents(table.spreadsheet);
   const entries = entriesOf(table, rows.followUps, rows.problems, events);
   const sheet = indexSheet(table);
+  // An index of another layout (an earlier version's columns; its stamp's basis names them, so it is never trusted)
+  // starts again empty rather than keep cells that would be read as other columns.
+  if (sheet.getMaxColumns() !== WIDTH) {
+    sheet.clear();
+    layOutIndex(sheet, table);
+  }
   const before = readIndexColumns(sheet, "key", "pool");
   const identities = identitiesOf(before);
   placeEntries(sheet, identities, new Set(identities.keys()), entries, before);

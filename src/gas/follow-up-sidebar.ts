@@ -80,7 +80,7 @@ function reminderProblems(table: Table, member: TeamMember | undefined, now: num
 
 /**
  * Everything the sidebar shows, from the customer index (brought up to date under the document lock first): the
- * user's due list and the pool from three of its columns, never the whole table; customers are looked up as the
+ * user's due list and the pool from two of its columns, never the whole table; customers are looked up as the
  * user types (findCustomers).
  */
 export function loadSidebarData(): SidebarData {
@@ -90,9 +90,9 @@ export function loadSidebarData(): SidebarData {
   const member = currentMember(table);
   const index = withDocumentLock(() => currentIndex(table));
   if (!index) throw new Error(translator(table.language)("error.busy"));
-  const lines = readIndexColumns(index.value.sheet, "dueOwner", "pool");
+  const lines = readIndexColumns(index.value.sheet, "due", "pool");
   const due = dueItemsOf(
-    lines.map(([dueOwner, dueCell]) => ({ dueOwner: String(dueOwner), due: dueOfCell(dueCell) })),
+    lines.map(([dueCell]) => dueOfCell(dueCell)),
     table.members,
     member,
     today,
@@ -109,7 +109,7 @@ export function loadSidebarData(): SidebarData {
     myDue: due.slice(0, DUE_LISTED),
     myDueCount: due.length,
     pool: poolItemsOf(
-      lines.map(([, , poolCell]) => poolOfCell(poolCell)),
+      lines.map(([, poolCell]) => poolOfCell(poolCell)),
       today,
     ),
     reminderProblems: reminderProblems(table, member, now),

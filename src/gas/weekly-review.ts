@@ -2,7 +2,7 @@
 
 import { columnLetter } from "../core/a1";
 import { currencySymbol, moneyFormat, PERCENT_FORMAT } from "../core/amounts";
-import { type Day, isoOfDay, mondayOf } from "../core/dates";
+import type { Day } from "../core/dates";
 import { literalGrid } from "../core/literal";
 import {
   type BlockFormat,
@@ -32,8 +32,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows kept below the pivots for the funnel chart anchored there (about its height). */
 const CHART_ROWS = 20;
-/** Weeks shown in the follow-ups per owner × week pivot. */
-const WEEKS_SHOWN = 8;
 
 /** What a build produced. */
 export interface ReviewOutcome {
@@ -48,12 +46,6 @@ function replaceContents(sheet: Sheet, grid: unknown[][], width: number): void {
   sheet.clear();
   growSheet(sheet, grid.length, width);
   if (grid.length > 0) sheet.getRange(1, 1, grid.length, width).setValues(grid);
-}
-
-/** The Mondays of the last `count` weeks, the current one included, as the data sheet writes them. */
-function recentWeeks(today: Day, count: number): string[] {
-  const monday = mondayOf(today);
-  return Array.from({ length: count }, (_, i) => isoOfDay(monday - 7 * (count - 1 - i)));
 }
 
 /** The blocks one under the other, a blank row between, as one rectangle of cells, its formatted ranges and each block's first row (0-based). */
@@ -113,7 +105,7 @@ export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = re
   );
   const currency = currencySymbol(settings.currency, spreadsheet.getSpreadsheetLocale());
 
-  const summaries = reviewSummaries(content.rows, language);
+  const summaries = reviewSummaries(content.rows, today, language);
   const titles = {
     perWeek: t("review.pivot.perWeek"),
     funnel: t("review.pivot.funnel"),
@@ -142,7 +134,7 @@ export function buildWeeklyReview(table: Table, today: Day, rows: TableRows = re
   ]);
   replaceContents(sheet, literalGrid(blocks.grid), blocks.width);
   applyFormats(sheet, blocks.formats, 1, currency);
-  const pivots = placePivots(sheet, sourceOf, summaries, titles, today, blocks.grid.length + 2);
+  const pivots = placePivots(sheet, sourceOf, summaries, titles, blocks.grid.length + 2);
   // The funnel chart, below the pivots, reads the funnel block's stage names and customers (its lines start two rows
   // below the block's title: see funnelBlock).
   const funnelLines = (blocks.tops[1] as number) + 3;
@@ -178,15 +170,14 @@ function placePivots(
   sourceOf: (name: ReviewSummaryName) => GoogleAppsScript.Spreadsheet.Range,
   summaries: Record<ReviewSummaryName, ReviewSummary>,
   titles: Record<ReviewSummaryName, string>,
-  today: Day,
   firstRow: number,
 ): { endRow: number; width: number } {
   const owners = distinct(summaries.perWeek, 0);
+  const weeks = distinct(summaries.perWeek, 1);
   const funnelOwners = distinct(summaries.funnel, 0);
   const stages = distinct(summaries.funnel, 1);
   const methods = distinct(summaries.byMethod, 0);
   const outcomes = distinct(summaries.byMethod, 1);
-  const visible = (values: string[]) => SpreadsheetApp.newFilterCriteria().setVisibleValues(values).build();
   let row = firstRow;
   const place = (name: ReviewSummaryName, height: number) => {
     sheet.getRange(row, 1).setValue(titles[name]).setFontWeight("bold");
@@ -204,7 +195,6 @@ function placePivots(
   const perWeek = place("perWeek", owners + 4);
   perWeek.addRowGroup(1);
   perWeek.addColumnGroup(2);
-  perWeek.addFilter(2, visible(recentWeeks(today, WEEKS_SHOWN)));
 
   // Owners down, stages across: ten stages fit a screen, two hundred reps do not.
   const funnel = place("funnel", funnelOwners + 4);
@@ -217,11 +207,11 @@ function placePivots(
   byMethod.addRowGroup(1).showTotals(false);
   byMethod.addColumnGroup(2);
 
-  const overdue = place("overdue", owners + 3);
+  const overdue = place("overdue", distinct(summaries.overdue, 0) + 3);
   overdue.addRowGroup(1);
 
-  // The widest pivot: a row label, one column per column-group value (at most WEEKS_SHOWN weeks), the grand total.
-  return { endRow: row, width: 2 + Math.max(WEEKS_SHOWN, stages, outcomes, 1) };
+  // The widest pivot: a row label, one column per column-group value (weeks, stages, outcomes), the grand total.
+  return { endRow: row, width: 2 + Math.max(weeks, stages, outcomes, 1) };
 }
 
 /** Both sheets are the add-on's: editing them is allowed but warned about (they are rebuilt each week). */

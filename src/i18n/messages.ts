@@ -338,7 +338,7 @@ export const zh = {
   "dates.fromText": "日期取自下一步",
   "dates.byCadence": "按跟进节奏",
   "index.sheet": "客户索引",
-  "index.header": "客户键|电话|客户名称|负责人|所在行|最近联系|提醒给（团队表第几位）|待跟进|公海",
+  "index.header": "客户键|电话|客户名称|负责人|所在行|最近联系|待跟进（reminded：提醒给团队表第几位）|公海",
   "index.protection": "客户索引由跟进表助手维护（侧边栏靠它快速打开），请勿手动修改；同步与修复会重建它。",
   "pool.sheet": "公海记录",
   "pool.protection": "公海记录由跟进表助手维护，请勿手动修改。",
@@ -769,7 +769,7 @@ export const en: Record<MessageKey, string> = {
   "dates.fromText": "date from text",
   "dates.byCadence": "by cadence",
   "index.sheet": "Customer index",
-  "index.header": "Key|Phone|Customer|Owner|Rows|Latest contact|Reminded (Team position)|Due|Pool",
+  "index.header": "Key|Phone|Customer|Owner|Rows|Latest contact|Due (reminded: Team position)|Pool",
   "index.protection":
     "The customer index is kept by Follow-up Tracker (it lets the sidebar open fast); please do not edit it by hand. Sync & repair rebuilds it.",
   "pool.sheet": "Customer pool",

@@ -1,6 +1,7 @@
 /** Tests of src/core/customer-index's cells and lookups: an entry survives the trip through the index sheet, long texts stay inside a cell, and customers are found as people type them. */
 
 import {
+  dueOfCell,
   entryCells,
   entryOf,
   type IndexEntry,
@@ -52,8 +53,20 @@ describe("customer-index", () => {
     expect(entryOf(entryCells(entry({ rows: [7] })).map((cell, i) => (i === 4 ? 7 : cell)))?.rows).toEqual([7]);
   });
 
+  it("keeps the open follow-up and the member it reminds in one cell, and a customer with none in a blank one", () => {
+    const cells = entryCells(entry());
+    expect(cells).toHaveLength(8);
+    expect(dueOfCell(cells[6])).toEqual({ dueOwner: "1", due: entry().due });
+    const closed = entryCells(entry({ dueOwner: "", due: null }));
+    expect(closed[6]).toBe("");
+    expect(entryOf(closed)).toEqual(entry({ dueOwner: "", due: null }));
+    // A due item reminding nobody on Team (an owner not listed) keeps its item and reminds nobody.
+    expect(dueOfCell(entryCells(entry({ dueOwner: "" }))[6])).toEqual({ dueOwner: "", due: entry().due });
+    expect(dueOfCell("{not json")).toEqual({ dueOwner: "", due: null });
+  });
+
   it("treats a blank or damaged line as no entry", () => {
-    expect(entryOf(Array(9).fill(""))).toBeNull();
+    expect(entryOf(Array(8).fill(""))).toBeNull();
     const cells = entryCells(entry());
     cells[5] = "{not json";
     expect(entryOf(cells)).toBeNull();

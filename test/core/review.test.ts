@@ -240,9 +240,9 @@ describe("reviewRows", () => {
 describe("reviewSummaries", () => {
   const { followUps, problems } = team();
   const { rows } = reviewRows(followUps, problems, SETTINGS, TODAY, "zh");
-  const summaries = reviewSummaries(rows, "zh");
+  const summaries = reviewSummaries(rows, TODAY, "zh");
 
-  it("counts follow-ups per owner and week (every review row once)", () => {
+  it("counts follow-ups per owner and week over the eight weeks up to today (every row of those weeks once)", () => {
     expect(summaries.perWeek.header).toEqual(["责任人", "所在周（周一）", "跟进次数"]);
     expect(summaries.perWeek.lines).toEqual([
       ["Alice", "2026-11-23", 3],
@@ -253,12 +253,14 @@ describe("reviewSummaries", () => {
       ["张三", "2026-11-23", 1],
       ["李四", "2026-11-16", 3],
       ["李四", "2026-11-23", 2],
-      ["王五", "2026-09-28", 1],
       ["王五", "2026-10-19", 1],
       ["王五", "2026-10-26", 1],
       ["王五", "2026-11-23", 1],
     ]);
-    expect(summaries.perWeek.lines.reduce((sum, line) => sum + Number(line[2]), 0)).toBe(rows.length);
+    // 王五's follow-up of the week of 2026-09-28 is nine weeks old: outside what the pivot shows, so not kept.
+    const shown = rows.filter((row) => row.weekStart >= "2026-10-12");
+    expect(shown).toHaveLength(rows.length - 1);
+    expect(summaries.perWeek.lines.reduce((sum, line) => sum + Number(line[2]), 0)).toBe(shown.length);
   });
 
   it("counts customers per owner and current stage, from each customer's latest row", () => {
@@ -298,7 +300,7 @@ describe("reviewSummaries", () => {
   });
 
   it("heads every summary in the sheet's language", () => {
-    const en = reviewSummaries(rows, "en");
+    const en = reviewSummaries(rows, TODAY, "en");
     expect(en.perWeek.header).toEqual(["Owner", "Week (Monday)", "Follow-ups"]);
     expect(en.funnel.header).toEqual(["Owner", "Stage (in order)", "Customers"]);
     expect(en.byMethod.header).toEqual(["Method", "Customer's outcome", "Customers"]);
@@ -309,7 +311,7 @@ describe("reviewSummaries", () => {
 
 describe("reviewDataLayout", () => {
   const { followUps, problems } = team();
-  const summaries = reviewSummaries(reviewRows(followUps, problems, SETTINGS, TODAY, "zh").rows, "zh");
+  const summaries = reviewSummaries(reviewRows(followUps, problems, SETTINGS, TODAY, "zh").rows, TODAY, "zh");
   const titles = { perWeek: "A", funnel: "B", byMethod: "C", overdue: "D" };
   const { grid, places, width } = reviewDataLayout(summaries, titles);
 
@@ -329,7 +331,7 @@ describe("reviewDataLayout", () => {
   });
 
   it("keeps a summary with no lines as its header, so its pivot still has a source", () => {
-    const none = reviewDataLayout(reviewSummaries([], "zh"), titles);
+    const none = reviewDataLayout(reviewSummaries([], TODAY, "zh"), titles);
     expect(none.places.overdue.height).toBe(1);
     expect(none.grid).toHaveLength(4 * 2 + 3);
   });

@@ -35,8 +35,8 @@ describe("customer index", () => {
     dueOf(small);
     dueOf(large);
     const open = cellsRead(large, "sidebarData") - cellsRead(small, "sidebarData");
-    // Three index columns per customer (who is reminded, the due follow-up, the pool), whatever its rows.
-    expect(open).toBeLessThanOrEqual(3 * 1_800);
+    // Two index columns per customer (the due follow-up with whom it reminds, the pool), whatever its rows.
+    expect(open).toBeLessThanOrEqual(2 * 1_800);
     const save = (runtime: AppsScriptRuntime) => {
       // 客户7 typed again below the table, not synced yet: its row near the top and this one both get superseded.
       const last = followUps(runtime).getLastRow();
@@ -101,6 +101,35 @@ describe("customer index", () => {
       .getRange(5, 1, 1, 12)
       .setValues([typedRow("客户9", "李四", "2026/11/21")]);
     expect(dueOf(runtime)).toEqual(["客户0", "客户2", "客户9"]);
+  });
+
+  it("rebuilds an index an earlier version laid out (who is reminded in a column of its own), keeping nothing of it", () => {
+    const runtime = tableOf(3);
+    expect(dueOf(runtime)).toEqual(["客户0", "客户1", "客户2"]);
+    const ss = runtime.inspect().getActiveSpreadsheet();
+    const index = ss.getSheetByName("客户索引");
+    if (!index) throw new Error("no index sheet");
+    expect(index.getMaxColumns()).toBe(8);
+    // The earlier layout: "reminded" in column 7 before the due cell, pool in 9; its stamp from another basis.
+    index.insertColumnBefore(7);
+    const due = index.getRange(2, 8, 3, 1).getValues();
+    index.getRange(2, 7, 3, 2).setValues(
+      due.map(([cell]) => {
+        const { reminded, ...rest } = JSON.parse(String(cell)) as { reminded: string };
+        return [reminded, JSON.stringify(rest)];
+      }),
+    );
+    const stamp = ss.createDeveloperMetadataFinder().withKey("followUpTracker.customerIndexStamp").find()[0];
+    stamp?.setValue(JSON.stringify({ ...JSON.parse(stamp.getValue() ?? "{}"), basis: "earlier" }));
+    expect(dueOf(runtime)).toEqual(["客户0", "客户1", "客户2"]);
+    expect(index.getMaxColumns()).toBe(8);
+    expect(index.getRange(1, 7).getValue()).toBe("待跟进（reminded：提醒给团队表第几位）");
+    expect(
+      index
+        .getRange(2, 7, 3, 1)
+        .getValues()
+        .every(([cell]) => String(cell).includes('"reminded"')),
+    ).toBe(true);
   });
 
   it.each(["daily run", "Sync"])("is put right by the %s when a change did not fire onEdit", (by) => {

@@ -274,12 +274,41 @@ describe("weekly review", () => {
     expect(cells[1]).toEqual(["责任人", "所在周（周一）", "跟进次数"]);
     const titles = cells.filter((row) => row[1] === "" && row[0] !== "").map((row) => row[0]);
     expect(titles).toHaveLength(4);
-    // Follow-ups per owner and week add up to every dated follow-up with a customer (two of the extra rows).
+    // Follow-ups per owner and week add up to every follow-up of the eight weeks the pivot shows: the data set's,
+    // not the two extra rows dated early October (a year of weeks would be most of the sheet, for a pivot of eight).
     const perWeek = cells.slice(
       2,
       cells.findIndex((row, i) => i > 1 && row[0] === ""),
     );
-    expect(perWeek.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(raw.length + 2);
+    expect(perWeek.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(raw.length);
+    expect(new Set(perWeek.map((row) => row[1])).size).toBeLessThanOrEqual(8);
+  });
+});
+
+describe("a rep whose only follow-up is older than the weeks shown", () => {
+  // Ann Lee's one customer was last followed up in September and is overdue since: she is in no week of the
+  // per-week pivot but in the overdue one, which must be sized from the overdue owners, or the pivots overlap.
+  const raw = dataSet().filter((r) => r.owner !== "Ann Lee");
+  const september: Raw = {
+    customer: "九月客户",
+    owner: "Ann Lee",
+    method: "电话",
+    date: "2026-09-01",
+    stage: "待回访",
+    nextDate: "2026-09-10",
+  };
+  const runtime = reviewed([...raw, september]);
+
+  it("lists her overdue follow-up, and the funnel chart sits below the overdue pivot, not over its last rows", () => {
+    const perWeek = crossTab(pivotCells(runtime, 0));
+    expect(Object.keys(perWeek)).not.toContain("Ann Lee");
+    const overdue = pivotCells(runtime, 3);
+    const shown = Object.fromEntries(overdue.slice(1, -1).map((row) => [String(row[0]), row[1]]));
+    expect(shown["Ann Lee"]).toBe(1);
+    const review = runtime.inspect().getActiveSpreadsheet().getSheetByName("周报");
+    const anchor = review?.getPivotTables()[3]?.getAnchorCell().getRow() ?? 0;
+    const chartRow = review?.getCharts()[0]?.getContainerInfo().getAnchorRow() ?? 0;
+    expect(chartRow).toBeGreaterThan(anchor + overdue.length - 1);
   });
 });
 
