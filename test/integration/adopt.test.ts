@@ -339,7 +339,9 @@ describe("adopt an existing table", () => {
         const source = ARTICLE_TABLE[1 + (i % 3)] ?? [];
         return [`${source[0]}${i}`, ...source.slice(1)];
       });
-      typeTable(runtime, [ARTICLE_TABLE[0] ?? [], ...body]);
+      const sheet = typeTable(runtime, [ARTICLE_TABLE[0] ?? [], ...body]);
+      // Spare rows below the typed ones, as the 100-row table has: the dropdowns go there (none when the sheet is full).
+      sheet.insertRowsAfter(sheet.getMaxRows(), 100);
       runtime.open("LIMITED");
       runtime.ui.answerNext("YES");
       runtime.ui.answerNext("OK");
