@@ -26,6 +26,8 @@ export interface AdoptionResult {
   valuesAdded: string[];
   /** The team's columns from the header row down, as read once the add-on's columns were laid out. */
   grid: unknown[][];
+  /** The row below the last one the team typed: where the dropdowns on the team's list columns begin. */
+  dropdownsFrom: number;
 }
 
 /** A team's table found on a sheet, as the confirmation shows it. */
@@ -131,5 +133,5 @@ export function adoptTable(
     createdColumns: [...plan.toAppend],
   });
   sheet.activate();
-  return { positions, valuesAdded: [...withStages.added, ...withMethods.added], grid };
+  return { positions, valuesAdded: [...withStages.added, ...withMethods.added], grid, dropdownsFrom: lastRow + 1 };
 }

@@ -12,7 +12,7 @@ import { createTable } from "./create-table";
 import { withDocumentLock } from "./lock";
 import { protectTable } from "./protection";
 import { checkReminders, switchReminders } from "./reminders-switch";
-import { type SyncOutcome, syncTable } from "./sync";
+import { type Adopted, type SyncOutcome, syncTable } from "./sync";
 import { documentLanguage, isTableProblem, openTable, type Table, type TableProblem } from "./table";
 import { TableChangedError } from "./table-rows";
 import { buildWeeklyReview } from "./weekly-review";
@@ -36,13 +36,13 @@ function problemMessage(problem: TableProblem, language: Language): string {
 }
 
 /**
- * Applies dropdowns, colouring and protection and syncs, for a table just created or adopted (`read`: the rows
- * adoption read, so the table is read once).
+ * Applies dropdowns, colouring and protection and syncs, for a table just created or adopted (`adopted`: the rows
+ * adoption read, so the table is read once, and where the team's dropdowns begin).
  */
-function finish(spreadsheet: Spreadsheet, now: number, read?: unknown[][]): Table & { assigned: number } {
+function finish(spreadsheet: Spreadsheet, now: number, adopted?: Adopted): Table & { assigned: number } {
   const table = openTable(spreadsheet);
   if (isTableProblem(table)) throw new Error(`the table just set up cannot be opened: ${table.kind}`);
-  const outcome = syncTable(table, now, read);
+  const outcome = syncTable(table, now, adopted);
   protectTable(table, userEmail());
   return { ...table, assigned: outcome.plan.counts.ids };
 }
@@ -90,7 +90,10 @@ export function setUpOrAdopt(): void {
   }
   const done = withDocumentLock(() => {
     const result = adoptTable(spreadsheet, sheet, plan, language, userEmail());
-    return { result, table: finish(spreadsheet, Date.now(), result.grid) };
+    return {
+      result,
+      table: finish(spreadsheet, Date.now(), { read: result.grid, dropdownsFrom: result.dropdownsFrom }),
+    };
   });
   if (!done) {
     tell(language, t("error.busy"));

@@ -20,7 +20,7 @@ import { appendPoolEvents } from "./pool-log";
 import { handoversOf, saveRegistry } from "./registry";
 import type { Table } from "./table";
 import { TableChangedError, writeChanges } from "./table-rows";
-import { applyRowColouring, applyValidation } from "./table-rules";
+import { applyRowColouring, applyValidationBelow } from "./table-rules";
 
 /** How long a saved request's outcome is remembered for retries (CacheService allows up to 6 h). */
 const RETRY_MEMORY_SECONDS = 6 * 60 * 60;
@@ -170,6 +170,6 @@ function ensureRow(table: Table, row: number): void {
   const max = sheet.getMaxRows();
   if (row <= max) return;
   sheet.insertRowsAfter(max, GROWTH_ROWS);
-  applyValidation(table, max + 1);
+  applyValidationBelow(table, max + 1);
   applyRowColouring(table);
 }

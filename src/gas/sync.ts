@@ -58,18 +58,25 @@ function completeSettings(table: Table): void {
   }
 }
 
+/** What adoption hands to its first sync, read and decided under the same lock. */
+export interface Adopted {
+  /** The grid from the header row down that adoption read, so the table is read once. */
+  read: readonly (readonly unknown[])[];
+  /** Where the team's list columns get their dropdowns: below the rows typed before adoption (./table-rules). */
+  dropdownsFrom: number;
+}
+
 /**
- * Reads the table in one call (or takes `read`, the grid from the header row down that adoption read under the same
- * lock), plans in memory, and writes only the changed cells of the add-on's own columns
- * (re-checked just before writing: when someone changed them meanwhile, nothing is written and TableChangedError
- * says so). The number of service calls does not depend on the number of rows. Run it under the document lock.
+ * Reads the table in one call (or takes the grid `adopted` read), plans in memory, and writes only the changed cells
+ * of the add-on's own columns (re-checked just before writing: when someone changed them meanwhile, nothing is
+ * written and TableChangedError says so). The number of service calls does not depend on the number of rows. Run it under the document lock.
  * Idempotent: a second run finds nothing to change.
  */
-export function syncTable(table: Table, now: number, read?: readonly (readonly unknown[])[]): SyncOutcome {
+export function syncTable(table: Table, now: number, adopted?: Adopted): SyncOutcome {
   const added = appendMissingColumns(table);
   if (!table.headerRowTagged) tagHeaderRow(table.spreadsheet, table.followUps, table.headerRow);
   const { positions, registry } = table;
-  const rows = read ? rowsOfGrid(table, read) : readRows(table);
+  const rows = adopted ? rowsOfGrid(table, adopted.read) : readRows(table);
   const plan = planSync({
     table: { firstRow: rows.firstRow, values: rows.values, positions },
     followUps: rows.followUps,
@@ -94,7 +101,7 @@ export function syncTable(table: Table, now: number, read?: readonly (readonly u
   }
   // The index from the rows as now written (ids and stamps included), without reading the table again.
   rebuildIndex(table, withChanges(table, rows, plan.changes));
-  applyValidation(table);
+  applyValidation(table, adopted?.dropdownsFrom);
   applyRowColouring(table);
   completeSettings(table);
   const { collisions } = ownershipOf(rows.followUps, rows.problems, table.members, handoversOf(registry));

@@ -4,6 +4,7 @@ import { TEAM_TABLE_HEADER, teamTable } from "../../local/bench/workload";
 import { type CostModel, callsBetween, DEFAULT_COST_MODEL } from "../../local/runtime/kernel";
 import type { AppsScriptRuntime } from "../../local/runtime/runtime";
 import { ARTICLE_TABLE, ENGLISH_CRM, TITLED_TABLE } from "../fixtures/team-tables";
+import { form, submit } from "../helpers/follow-up-table";
 import { EN_REP, runtimeOnDist, ZH_REP } from "../helpers/runtime";
 import { sheetModel, snapshotCells, typeTable, workbookLook } from "../helpers/workbook";
 
@@ -77,6 +78,20 @@ describe("adopt an existing table", () => {
         Array(width + 5).fill(null),
       ]);
     });
+  });
+
+  it("writes ids as text, which stays text without a plain-text format on the id column, in Sync and in a save", () => {
+    const runtime = runtimeOnDist({ user: ZH_REP });
+    const sheet = typeTable(
+      runtime,
+      ARTICLE_TABLE.map((r) => [...r]),
+    );
+    adopt(runtime, "YES");
+    const idColumn = header(runtime, 1).indexOf("记录编号") + 1;
+    expect(sheet.getRange(2, idColumn, 3, 1).getValues()).toEqual([["FU-000001"], ["FU-000002"], ["FU-000003"]]);
+    expect(sheet.getRange(2, idColumn).getNumberFormat()).not.toBe("@");
+    expect(submit(runtime, form({ owner: "李四" }))).toMatchObject({ ok: true });
+    expect(sheet.getRange(5, idColumn).getValue()).toBe("FU-000004");
   });
 
   it("maps the article's columns and appends what the three-part form and tracking need", () => {
@@ -339,7 +354,9 @@ describe("adopt an existing table", () => {
         const source = ARTICLE_TABLE[1 + (i % 3)] ?? [];
         return [`${source[0]}${i}`, ...source.slice(1)];
       });
-      typeTable(runtime, [ARTICLE_TABLE[0] ?? [], ...body]);
+      const sheet = typeTable(runtime, [ARTICLE_TABLE[0] ?? [], ...body]);
+      // Spare rows below the typed ones, as the 100-row table has: the dropdowns go there (none when the sheet is full).
+      sheet.insertRowsAfter(sheet.getMaxRows(), 100);
       runtime.open("LIMITED");
       runtime.ui.answerNext("YES");
       runtime.ui.answerNext("OK");

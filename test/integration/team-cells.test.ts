@@ -163,7 +163,7 @@ describe("a team's own sheet", () => {
     expect(cell(runtime, 5, "已有新跟进")).toBe("");
   });
 
-  it("leaves the team's done and date columns without the add-on's checkbox or date rules, and adds only dropdowns", () => {
+  it("leaves the team's done and date columns without the add-on's checkbox or date rules, and adds only dropdowns below the typed rows", () => {
     const runtime = adoptedTeamSheet();
     menu(runtime, "同步与修复");
     const model = sheetModel(runtime, "工作表1");
@@ -171,8 +171,11 @@ describe("a team's own sheet", () => {
     expect(validationAt(4, 12)).toBeUndefined(); // 完成
     expect(validationAt(4, 5)).toBeUndefined(); // 跟进时间
     expect(validationAt(4, 10)).toBeUndefined(); // 下次跟进日期
+    // The stage the team typed keeps no dropdown (no warning marks on its history); the rows below get one.
+    expect(validationAt(4, 8)).toBeUndefined();
     const sheet = runtime.inspect().getActiveSpreadsheet().getSheets()[0];
-    expect(String(sheet?.getRange("H4").getDataValidation()?.getCriteriaType())).toBe("VALUE_IN_RANGE");
+    const below = sheet?.getRange(TEAM_ROWS + 1, 8).getDataValidation();
+    expect(String(below?.getCriteriaType())).toBe("VALUE_IN_RANGE");
   });
 
   it("treats a header row pasted inside the data as no follow-up: no id, no stamp, no stage in Settings", () => {

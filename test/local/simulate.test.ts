@@ -299,7 +299,7 @@ describe("simulate a 10,000-row export", () => {
     expect(mails.find((m) => m.subject?.startsWith("【周报】"))?.subject).toContain("2024-06-03");
   });
 
-  it("saves a workbook that opens in exceljs with the table, its dropdowns and frozen header rows", async () => {
+  it("saves a workbook that opens in exceljs with the table, its rules and frozen header rows", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(out, "workbook.xlsx"));
     const names = workbook.worksheets.map((s) => s.name);
@@ -309,7 +309,14 @@ describe("simulate a 10,000-row export", () => {
     expect(table?.getCell("A10001").value).toBe(rows[9999]?.customer);
     expect(table?.getCell("C2").value).toBe("+86 13800000000");
     expect(table?.getCell("D3").value).toEqual(new Date(`${rows[1]?.date}T00:00:00Z`));
-    expect(table?.getCell("G2").dataValidation).toMatchObject({ type: "list", formulae: ["'设置'!$A$2:$A$1000"] });
+    // The stages typed before adoption keep no dropdown (the export fills its sheet: no row below it gets one); the
+    // add-on's own superseded column has its checkbox on every row.
+    expect(table?.getCell("G2").dataValidation).toBeUndefined();
+    const superseded = ((table?.getRow(1).values ?? []) as unknown[]).indexOf("已有新跟进");
+    expect(table?.getRow(2).getCell(superseded).dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"TRUE,FALSE"'],
+    });
     expect(workbook.getWorksheet("提醒记录")?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(workbook.getWorksheet("团队")?.getCell("B2").value).toBe("admin@example.com");
   });
