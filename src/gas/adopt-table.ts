@@ -16,9 +16,16 @@ import { translator } from "../i18n/translate";
 import { tagColumns, tagHeaderRow } from "./column-map";
 import { firstMember } from "./create-table";
 import { saveRegistry } from "./registry";
+import { growSheet } from "./sheet-size";
 import { freshSheetName, layOutColumns, positionsFrom, writeGrid } from "./table-layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Blank rows adoption keeps below the team's rows: the rows typed next by hand get the dropdowns there (the rows
+ * typed before keep none), so a sheet its rows fill exactly (a CSV imported to size) is given room.
+ */
+const ROOM_BELOW = 100;
 
 /** What adoption added to Settings from the table's own values. */
 export interface AdoptionResult {
@@ -95,12 +102,13 @@ export function adoptTable(
   const firstNew = plan.firstAppendColumn;
   const lastNew = firstNew + plan.toAppend.length - 1;
   if (lastNew > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), lastNew - sheet.getMaxColumns());
+  const lastRow = sheet.getLastRow();
+  growSheet(sheet, lastRow + ROOM_BELOW);
   layOutColumns(sheet, plan.headerRow, firstNew, plan.toAppend, language);
   const positions: ColumnPositions = { ...plan.columns, ...positionsFrom(firstNew, plan.toAppend) };
   tagColumns(spreadsheet, sheet, positions);
   tagHeaderRow(spreadsheet, sheet, plan.headerRow);
 
-  const lastRow = sheet.getLastRow();
   const grid = sheet
     .getRange(plan.headerRow, 1, Math.max(1, lastRow - plan.headerRow + 1), Math.max(1, plan.lastUsedColumn))
     .getValues();

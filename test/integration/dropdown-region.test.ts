@@ -183,20 +183,35 @@ describe("dropdowns on a team's list columns", () => {
     }
   });
 
-  it("a sidebar save on a sheet the typed rows fill gives the new rows dropdowns", () => {
+  it("gives a sheet its typed rows fill 100 blank rows below, with the dropdowns, for the rows typed next", () => {
     const { runtime, sheet } = adopted((typed) => typed.deleteRows(TYPED + 2, typed.getMaxRows() - TYPED - 1));
-    expect(sheet.getMaxRows()).toBe(TYPED + 1);
+    expect(sheet.getMaxRows()).toBe(TYPED + 1 + 100);
     expect(LIST_COLUMNS.map((column) => ruleAt(sheet, TYPED + 1, column))).toEqual([null, null, null, null]);
+    const ours = ["ours:设置", "ours:设置", "ours:团队", "ours:设置"];
+    expect(LIST_COLUMNS.map((column) => ruleAt(sheet, sheet.getMaxRows(), column))).toEqual(ours);
     const result = submit(runtime, form({ customer: "新客户", owner: "li.lei" }));
     expect(result).toMatchObject({ ok: true });
     expect(sheet.getRange(BELOW, 1).getValue()).toBe("新客户");
-    expect(LIST_COLUMNS.map((column) => ruleAt(sheet, BELOW, column))).toEqual([
+    expect(LIST_COLUMNS.map((column) => ruleAt(sheet, BELOW, column))).toEqual(ours);
+    expect(ruleAt(sheet, TYPED + 1, STAGE)).toBeNull();
+    expect(sync(runtime)).toBe(0);
+  });
+
+  it("a sidebar save that grows the sheet gives the new rows dropdowns", () => {
+    const { runtime, sheet } = adopted();
+    // Rows typed by hand down to the sheet's last row: the next save needs rows the sheet does not have yet.
+    const max = sheet.getMaxRows();
+    sheet
+      .getRange(BELOW, 1, max - BELOW + 1, 1)
+      .setValues(Array.from({ length: max - BELOW + 1 }, (_, i) => [`手填${i}`]));
+    const result = submit(runtime, form({ customer: "新客户", owner: "li.lei" }));
+    expect(result).toMatchObject({ ok: true });
+    expect(sheet.getMaxRows()).toBeGreaterThan(max);
+    expect(LIST_COLUMNS.map((column) => ruleAt(sheet, max + 1, column))).toEqual([
       "ours:设置",
       "ours:设置",
       "ours:团队",
       "ours:设置",
     ]);
-    expect(ruleAt(sheet, TYPED + 1, STAGE)).toBeNull();
-    expect(sync(runtime)).toBe(0);
   });
 });
