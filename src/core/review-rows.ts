@@ -127,10 +127,10 @@ function countBy(
 }
 
 /** Weeks the follow-ups per owner × week summary (and so its pivot) covers: the current one and the seven before. */
-export const WEEKS_SHOWN = 8;
+const WEEKS_SHOWN = 8;
 
 /** The Mondays of the last `count` weeks up to `today`'s, oldest first, as ISO days (how the rows' weekStart reads). */
-export function recentWeeks(today: Day, count: number): string[] {
+function recentWeeks(today: Day, count: number): string[] {
   const monday = mondayOf(today);
   return Array.from({ length: count }, (_, i) => isoOfDay(monday - 7 * (count - 1 - i)));
 }

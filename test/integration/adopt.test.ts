@@ -355,7 +355,7 @@ describe("adopt an existing table", () => {
         return [`${source[0]}${i}`, ...source.slice(1)];
       });
       const sheet = typeTable(runtime, [ARTICLE_TABLE[0] ?? [], ...body]);
-      // Spare rows below the typed ones, as the 100-row table has: the dropdowns go there (none when the sheet is full).
+      // Spare rows below the typed ones, as the 100-row table has (adoption would add them, one call more).
       sheet.insertRowsAfter(sheet.getMaxRows(), 100);
       runtime.open("LIMITED");
       runtime.ui.answerNext("YES");

@@ -309,9 +309,11 @@ describe("simulate a 10,000-row export", () => {
     expect(table?.getCell("A10001").value).toBe(rows[9999]?.customer);
     expect(table?.getCell("C2").value).toBe("+86 13800000000");
     expect(table?.getCell("D3").value).toEqual(new Date(`${rows[1]?.date}T00:00:00Z`));
-    // The stages typed before adoption keep no dropdown (the export fills its sheet: no row below it gets one); the
+    // The stages typed before adoption keep no dropdown; the 100 rows adoption keeps below them have it. The
     // add-on's own superseded column has its checkbox on every row.
     expect(table?.getCell("G2").dataValidation).toBeUndefined();
+    expect(table?.getCell("G10001").dataValidation).toBeUndefined();
+    expect(table?.getCell("G10002").dataValidation).toMatchObject({ type: "list", formulae: ["'设置'!$A$2:$A$1000"] });
     const superseded = ((table?.getRow(1).values ?? []) as unknown[]).indexOf("已有新跟进");
     expect(table?.getRow(2).getCell(superseded).dataValidation).toMatchObject({
       type: "list",
