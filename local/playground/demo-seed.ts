@@ -1,4 +1,4 @@
-/** Seeds the playground's demo through the product's own flows: set up the table, type the team and follow-ups, Sync, turn reminders on, open the sidebar. */
+/** Seeds the playground's demo through the product's own flows: set up the table, delete the new spreadsheet's empty sheet, type the team and follow-ups, Sync, turn reminders on, open the sidebar. */
 
 import { zh } from "../../src/i18n/messages";
 import type { Project } from "../runtime/loader";
@@ -21,6 +21,10 @@ export function seedDemo(project: Project): AppsScriptRuntime {
   clickConfirmed(runtime, zh["menu.setup"]);
 
   const spreadsheet = runtime.inspect().getActiveSpreadsheet();
+  // Set-up makes a sheet of its own; the manager deletes the empty one the new spreadsheet came with (工作表1).
+  for (const sheet of spreadsheet.getSheets()) {
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) spreadsheet.deleteSheet(sheet);
+  }
   spreadsheet.getSheetByName(zh["sheet.team"])?.getRange(2, 1, DEMO_TEAM.length, 6).setValues(DEMO_TEAM);
   const followUps = spreadsheet.getSheetByName(zh["sheet.followUps"]);
   if (!followUps) throw new Error(`playground seed: no sheet ${zh["sheet.followUps"]} after set-up`);

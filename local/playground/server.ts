@@ -9,6 +9,7 @@ import { readProject } from "../runtime/loader";
 import { wallToInstant } from "../runtime/time-zone";
 import { readBody, send, sidebarRoutes } from "../sidebar-host/sidebar-host";
 import { Playground, PlaygroundError } from "./playground";
+import { refusal } from "./request-guard";
 import type { DialogAnswer } from "./view-types";
 
 export interface PlaygroundOptions {
@@ -28,7 +29,7 @@ export interface PlaygroundServer {
 
 const HOUR = 3_600_000;
 
-/** Builds the page, replays the journal and listens on the loopback interface only. */
+/** Builds the page, replays the journal and listens on the loopback interface only, answering its own page alone (./request-guard). */
 export async function startPlayground(options: PlaygroundOptions): Promise<PlaygroundServer> {
   const dist = path.join(options.root, "dist");
   if (!existsSync(path.join(dist, "Code.js"))) throw new Error(`${dist}/Code.js is missing: run \`npm run build\``);
@@ -59,6 +60,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   };
 
   const server = createServer((request, response) => {
+    // Every route, the sidebar's included: only the playground's own page may read or drive it.
+    const refused = refusal(request.method, request.headers, (server.address() as AddressInfo).port);
+    if (refused) return send(response, refused.status, "text/plain; charset=utf-8", refused.reason);
     const route = `${request.method} ${new URL(request.url ?? "/", "http://host").pathname}`;
     if (sidebar(request, response)) return;
     if (route === "GET /") return send(response, 200, "text/html; charset=utf-8", page.html);

@@ -96,7 +96,8 @@
   const host = {
     origin: location.origin,
     close() {
-      fetch("/close", { method: "POST", keepalive: true });
+      // JSON like every call: the playground answers no other POST (local/playground/request-guard.ts).
+      fetch("/close", { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body: "{}" });
     },
     setHeight() {},
     setWidth() {},

@@ -1,4 +1,4 @@
-/** The playground page in Chromium: a follow-up logged through the real sidebar appears in the grid coloured, the next morning's digest reaches the outbox, menu dialogs are answered in the page, a date typed into the grid recolours its row, and the state outlives a restart until Reset. */
+/** The playground page in Chromium: a follow-up logged through the real sidebar appears in the grid coloured, the next morning's digest reaches the outbox, menu dialogs are answered in the page, a date typed into the grid recolours its row, a typed owner reaches the due list through onEdit, the page speaks Chinese or English, and the state outlives a restart until Reset. */
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { type PlaygroundServer, startPlayground } from "../../local/playground/server";
 import { describeInBrowser } from "../helpers/browser";
-import { textOf } from "../helpers/page";
+import { eventually, textOf } from "../helpers/page";
 
 jest.setTimeout(60000);
 
@@ -33,8 +33,12 @@ afterEach(async () => {
   }
 });
 
-async function openPlayground(page: Page): Promise<void> {
+/** Starts the playground and opens its page in a browser whose language is `browserLanguage`. */
+async function openPlayground(page: Page, browserLanguage = "en-US"): Promise<void> {
   playground = await startPlayground({ root: ROOT, port: 0, stateFile: path.join(stateDir, "state.json") });
+  await page.addInitScript((language) => {
+    Object.defineProperty(Navigator.prototype, "language", { get: () => language, configurable: true });
+  }, browserLanguage);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${playground.url}/`);
   await page.frameLocator("#sidebar-frame").getByLabel("客户名称").waitFor();
@@ -150,6 +154,61 @@ describeInBrowser("the playground page", (suite) => {
     await openPlayground(page);
     await rowColourBecomes(page, "北京某贸易", WHITE);
     await expect(nextDate().textContent()).resolves.toBe("2026-12-05");
+    expect(suite.errors()).toEqual([]);
+  });
+
+  it("types into a cell as Sheets does: the add-on's onEdit notes the edit, and the sidebar's due list follows it", async () => {
+    const page = await suite.page();
+    await openPlayground(page);
+    const sidebar = page.frameLocator("#sidebar-frame");
+    const dueList = sidebar.locator("#due-list");
+    await page.getByRole("button", { name: "我的待跟进" }).click();
+    await textOf(dueList, "杭州某网络");
+    // 责任人 (owner) is column L, the 12th cell after the row number: the manager hands 杭州某网络 to 李雷.
+    const owner = page.locator("#grid tbody tr", { hasText: "杭州某网络" }).locator("td").nth(11);
+    await expect(owner.textContent()).resolves.toBe("王芳");
+    await owner.dblclick();
+    await page.locator("#grid td.editing input").fill("李雷");
+    await page.locator("#grid td.editing input").press("Enter");
+    await textOf(page.locator("#status"), "Edited 跟进记录!L9; triggers: onEdit COMPLETED.");
+    await textOf(owner, "李雷");
+    // The customer index reads no table: only the row onEdit noted tells the next sidebar call to patch it.
+    await page.getByRole("button", { name: "我的待跟进" }).click();
+    await eventually(
+      async () => (await dueList.textContent()) ?? "",
+      (text) => text.includes("苏州某材料") && !text.includes("杭州某网络"),
+      "王芳's due list in the sidebar opened again",
+    );
+    expect(suite.errors()).toEqual([]);
+  });
+
+  it("speaks the browser's language, switches between 中文 and English, and remembers the choice", async () => {
+    const page = await suite.page();
+    await openPlayground(page, "zh-CN");
+    const clockDay = page.locator("#clock-day");
+    await textOf(clockDay, "+1 天");
+    await textOf(page.locator("#reset"), "重置");
+    await textOf(page.locator("h1"), "跟进表助手 试用场");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
+    // The add-on's own words stay in the spreadsheet's language; the dialog's buttons are the page's.
+    await page.getByRole("button", { name: "同步与修复" }).click();
+    await page.locator("#dialog").getByRole("button", { name: "确定" }).click();
+    await textOf(page.locator("#status"), "同步与修复：完成。");
+
+    await page.locator("#language").selectOption("en");
+    await textOf(clockDay, "+1 day");
+    await textOf(page.locator("#reset"), "Reset");
+    await textOf(page.locator("#outbox h2").first(), "Outbox");
+    await expect(page.locator("#sidebar-frame").getAttribute("title")).resolves.toBe("Add-on sidebar");
+    await page.getByRole("button", { name: "同步与修复" }).click();
+    await page.locator("#dialog").getByRole("button", { name: "OK" }).click();
+    await textOf(page.locator("#status"), "同步与修复: done.");
+
+    // A zh-CN browser, but the reader chose English here: the next visit stays in English.
+    await page.reload();
+    await page.frameLocator("#sidebar-frame").getByLabel("客户名称").waitFor();
+    await textOf(clockDay, "+1 day");
+    await expect(page.locator("#language").inputValue()).resolves.toBe("en");
     expect(suite.errors()).toEqual([]);
   });
 

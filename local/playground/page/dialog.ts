@@ -1,14 +1,7 @@
 /** Shows an alert or prompt the add-on opened, as Sheets would, and resolves with the button the user pressed. */
 
 import type { DialogAnswer, DialogView } from "../view-types";
-
-const CAPTIONS: Record<DialogAnswer["button"], string> = {
-  OK: "OK",
-  CANCEL: "Cancel",
-  YES: "Yes",
-  NO: "No",
-  CLOSE: "×",
-};
+import { t } from "./texts";
 
 export function ask(dialog: DialogView): Promise<DialogAnswer> {
   const element = document.getElementById("dialog") as HTMLDialogElement;
@@ -22,8 +15,9 @@ export function ask(dialog: DialogView): Promise<DialogAnswer> {
     ...[...dialog.buttons, "CLOSE" as const].map((button) => {
       const element = document.createElement("button");
       element.value = button;
-      element.textContent = CAPTIONS[button];
-      if (button === "CLOSE") element.title = "Close";
+      // The buttons are Sheets' own, in the reader's language; the title and prompt are the add-on's.
+      element.textContent = button === "CLOSE" ? "×" : t(button);
+      if (button === "CLOSE") element.title = t("CLOSE");
       return element;
     }),
   );

@@ -5,6 +5,7 @@ import { getJson, postJson } from "./api";
 import { ask } from "./dialog";
 import { renderGrid } from "./grid";
 import { renderOutbox, renderTriggerRuns } from "./outbox";
+import { applyTexts, choosePageLanguage, type PageLanguage, pageLanguage, t } from "./texts";
 
 const HOUR = 3_600_000;
 /** How often the page asks whether anything changed (the sidebar's calls change the workbook behind its back). */
@@ -63,7 +64,7 @@ function render(current: PlaygroundState): void {
     ...current.sheets.map((s) => {
       const tab = document.createElement("button");
       tab.type = "button";
-      tab.textContent = s.hidden ? `${s.name} (hidden)` : s.name;
+      tab.textContent = s.hidden ? t("hiddenSheet", s.name) : s.name;
       tab.setAttribute("aria-pressed", String(s.name === sheet?.name));
       tab.addEventListener("click", () => {
         shownSheet = s.name;
@@ -87,7 +88,7 @@ function render(current: PlaygroundState): void {
 /** Loads the sidebar again only when the add-on opened another one, so typing in it is never lost. */
 function renderSidebar(current: PlaygroundState): void {
   const frame = byId<HTMLIFrameElement>("sidebar-frame");
-  byId("sidebar-title").textContent = current.sidebar?.title ?? "No sidebar open — use the menu";
+  byId("sidebar-title").textContent = current.sidebar?.title ?? t("noSidebar");
   frame.hidden = current.sidebar === null;
   const key = current.sidebar?.key ?? "";
   if (key !== sidebarKey) {
@@ -98,12 +99,12 @@ function renderSidebar(current: PlaygroundState): void {
 
 /** Runs a menu item, answering its dialogs one by one as the server reports them. */
 async function runMenu(caption: string): Promise<void> {
-  status(`${caption}…`);
+  status(t("menuRunning", caption));
   const answers: DialogAnswer[] = [];
   for (;;) {
     const outcome = await postJson<MenuOutcome>("/api/menu", { caption, answers });
     if (outcome.done) {
-      status(outcome.error ? `${caption}: ${outcome.error}` : `${caption}: done.`);
+      status(outcome.error ? t("menuFailed", caption, outcome.error) : t("menuDone", caption));
       return;
     }
     answers.push(await ask(outcome.dialog));
@@ -132,7 +133,7 @@ function startEditing(cell: CellRef): void {
   editing = true;
   const input = document.createElement("input");
   input.value = cell.td.textContent ?? "";
-  input.setAttribute("aria-label", `Cell ${cell.sheet} row ${cell.row} column ${cell.column}`);
+  input.setAttribute("aria-label", t("cellLabel", cell.sheet, cell.row, cell.column));
   cell.td.classList.add("editing");
   cell.td.replaceChildren(input);
   input.focus();
@@ -160,18 +161,16 @@ async function typeInto(cell: CellRef, value: string): Promise<void> {
     value,
   });
   const runs = outcome.runs.map((run) => `${run.functionName} ${run.status}${run.error ? `: ${run.error}` : ""}`);
-  status(`Edited ${outcome.cell}; ${runs.length === 0 ? "no trigger fired" : `triggers: ${runs.join(", ")}`}.`);
+  status(t("edited", outcome.cell, runs.length === 0 ? t("noTrigger") : t("triggers", runs.join(", "))));
 }
 
 async function moveClock(body: { by: number } | { local: string }): Promise<void> {
   const { runs } = await postJson<{ runs: TriggerRunView[] }>("/api/clock", body);
   const [latest] = runs;
-  if (!latest) return status("Clock moved; no trigger was due.");
+  if (!latest) return status(t("clockNoRun"));
   const failed = runs.filter((run) => run.status !== "COMPLETED").length;
-  status(
-    `Clock moved; ${runs.length} trigger run(s), ${failed} failed; the latest: ` +
-      `${latest.functionName} at ${latest.at} ${latest.status}${latest.error ? `: ${latest.error}` : ""}.`,
-  );
+  const run = t("runAt", latest.functionName, latest.at, latest.status) + (latest.error ? `: ${latest.error}` : "");
+  status(t("clockRuns", runs.length, failed, run));
 }
 
 /** Does one user action, then shows the new state; a refused action is reported in the status line. */
@@ -185,6 +184,12 @@ async function act(action: () => Promise<void>): Promise<void> {
 }
 
 function wire(): void {
+  const language = byId<HTMLSelectElement>("language");
+  language.value = pageLanguage();
+  language.addEventListener("change", () => {
+    choosePageLanguage(language.value as PageLanguage);
+    if (state && !editing) render(state);
+  });
   const grid = byId("grid");
   grid.addEventListener("dblclick", (event) => {
     const cell = cellOf(event.target);
@@ -203,11 +208,11 @@ function wire(): void {
     () => void act(() => moveClock({ local: byId<HTMLInputElement>("clock-input").value })),
   );
   byId("reset").addEventListener("click", () => {
-    if (!confirm("Forget everything done in the playground and start again from the demo?")) return;
+    if (!confirm(t("resetConfirm"))) return;
     selectedMail = 0;
     void act(async () => {
       await postJson("/api/reset", {});
-      status("Started again from the demo.");
+      status(t("resetDone"));
     });
   });
   setInterval(async () => {
@@ -216,5 +221,6 @@ function wire(): void {
   }, POLL_MS);
 }
 
+applyTexts();
 wire();
 void refresh();

@@ -1,6 +1,7 @@
 /** Draws the outbox: each email sent with its time, recipients and subject, and the chosen one rendered as HTML and as text. */
 
 import type { MailView, TriggerRunView } from "../view-types";
+import { t } from "./texts";
 
 /** Lists the mail (newest first) and shows the one at `selected` (an index into `mail`). */
 export function renderOutbox(mail: MailView[], selected: number, onSelect: (index: number) => void): void {
@@ -21,11 +22,11 @@ export function renderOutbox(mail: MailView[], selected: number, onSelect: (inde
   const shown = mail[selected];
   const article = document.getElementById("mail") as HTMLElement;
   if (!shown) {
-    article.replaceChildren(line("empty", "No email sent yet. Reminders go out at 8:00 — move the clock."));
+    article.replaceChildren(line("empty", t("noMail")));
     return;
   }
   const html = document.createElement("iframe");
-  html.title = "Email as HTML";
+  html.title = t("mailHtml");
   // No scripts, no same-origin: the email is shown, never run.
   html.setAttribute("sandbox", "");
   html.srcdoc = shown.html ?? "";
@@ -34,7 +35,7 @@ export function renderOutbox(mail: MailView[], selected: number, onSelect: (inde
   text.textContent = shown.text;
   article.replaceChildren(
     line("subject", shown.subject),
-    line("meta", `From ${shown.from} to ${shown.to} · ${shown.at}`),
+    line("meta", t("mailMeta", shown.from, shown.to, shown.at)),
     html,
     text,
   );
