@@ -1,6 +1,6 @@
 /** Tests of `npm run deploy` without the network: each missing prerequisite is named with its fix, Google's answers about the Apps Script API are read, and the build and push run only when everything holds. */
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runDeploy } from "../../local/deploy/deploy";
@@ -206,5 +206,19 @@ describe("npm run deploy: when everything holds", () => {
     expect(await deploy({ "create-version": made }, "first listing")).toBe(0);
     expect(calls.at(-1)).toEqual({ program: "project clasp", args: ["create-version", "first listing", "--json"] });
     expect(output()).toContain("Made version 4");
+  });
+});
+
+describe("docs/deploy.md", () => {
+  it("gives a reason on the consent screen for every scope the manifest asks for", () => {
+    const project = path.resolve(__dirname, "../..");
+    const manifest = JSON.parse(readFileSync(path.join(project, "appsscript.json"), "utf8")) as {
+      oauthScopes: string[];
+    };
+    const guide = readFileSync(path.join(project, "docs", "deploy.md"), "utf8");
+    const documented = [...guide.matchAll(/^\| `(https:\/\/www\.googleapis\.com\/auth\/[^`]+)` +\| \S/gm)].map(
+      (m) => m[1],
+    );
+    expect(manifest.oauthScopes.filter((scope) => !documented.includes(scope))).toEqual([]);
   });
 });
