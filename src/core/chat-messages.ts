@@ -42,12 +42,13 @@ const CUSTOMER_CHARS = 20;
 const NEXT_STEP_CHARS = 30;
 
 /**
- * Each platform's size limit, as its documentation words it:
+ * Each platform's size limit. The official pages could not be opened from here: the quotes are the pages' wording as
+ * third-party copies give it (docs.zhuonian.xyz/api/wecom-webhook.html: text "最长 2048 字节"), else [UNCONFIRMED]:
  * - WeCom group robot, msgtype text: "content: 文本内容，最长不超过2048个字节，必须是utf8编码"
  *   (developer.work.weixin.qq.com/document/path/91770; markdown's is 4096 bytes, but only text mentions by mobile).
  * - DingTalk custom robot, markdown: no byte limit on the page found (open.dingtalk.com/document/robots/custom-robot-access);
  *   20,000 bytes of text is what community clients keep to [UNCONFIRMED].
- * - Feishu / Lark custom bot: "请求体大小不能超过 20 K" (open.feishu.cn/document/client-docs/bot-v3/add-custom-bot),
+ * - Feishu / Lark custom bot: a body of at most 20 KB (open.feishu.cn/document/client-docs/bot-v3/add-custom-bot) [UNCONFIRMED],
  *   measured over the whole JSON body with room for the signature's "timestamp" and "sign" fields.
  * - Google Chat: a message's text holds at most 4,096 characters
  *   (developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messages) [UNCONFIRMED for webhooks], counted
@@ -61,9 +62,9 @@ export const SIZE_LIMITS: Readonly<Record<ChatPlatform, number>> = {
 };
 
 /**
- * Posts one run makes to one robot: WeCom and DingTalk robots take 20 messages a minute ("每个机器人发送的消息不能超过
- * 20条/分钟", pages above), Feishu 100 a minute and 5 a second, a Google Chat space one write a second
- * [UNCONFIRMED for webhooks]; a run posts in well under a minute, so it stays below the strictest, and any further
+ * Posts one run makes to one robot: WeCom and DingTalk robots take 20 messages a minute (DingTalk: "每个机器人每分钟最多
+ * 发送20条", as zhuoqun.info/article/182 quotes its page; WeCom's page says the same [UNCONFIRMED here]), Feishu 100 a
+ * minute and 5 a second, a Google Chat space one write a second [UNCONFIRMED both]; a run posts in well under a minute, so it stays below the strictest, and any further
  * part waits for the next hourly run.
  */
 export const POSTS_PER_RUN = 15;
@@ -244,9 +245,11 @@ export interface SigningInput {
 /**
  * What to sign at `now` (epoch ms), or null when the channel does not sign.
  * - DingTalk: "把timestamp+"\n"+密钥当做签名字符串，使用HmacSHA256算法计算签名，然后进行Base64 encode，最后再把签名参数再进行
- *   urlEncode"; the timestamp in milliseconds, within an hour of the call (open.dingtalk.com/document/robots/customize-robot-security-settings).
+ *   urlEncode"; the timestamp in milliseconds, within an hour of the call (open.dingtalk.com/document/robots/customize-robot-security-settings,
+ *   as www.mihaoyun.com/wordpress/?p=391 quotes it).
  * - Feishu / Lark: the timestamp in seconds + "\n" + the secret is the HMAC-SHA256 *key*, over an empty message, Base64;
- *   sent in the body as "timestamp" and "sign", within an hour (open.feishu.cn/document/client-docs/bot-v3/add-custom-bot).
+ *   sent in the body as "timestamp" and "sign" (open.feishu.cn/document/client-docs/bot-v3/add-custom-bot, as
+ *   github.com/YourTongji/YourTJ-Credit-Serverless WEBHOOK_SETUP.md restates it).
  */
 export function signingInput(channel: Pick<ChatChannel, "platform" | "secret">, now: number): SigningInput | null {
   if (channel.secret === "") return null;
