@@ -1,7 +1,10 @@
 /** The Apps Script entry points: every export here becomes a top-level global function of dist/Code.js, and nothing else does. */
 
+import type { ChannelsReply } from "./core/chat-channels";
 import type { ClaimResult, CustomerSummary, SaveResult, SidebarData, TextDateResult } from "./core/sidebar-api";
 import { archiveClosedCustomers as archiveClosed } from "./gas/archive";
+import { addChannel, listChannels, removeChannel, testChannel } from "./gas/chat-channels";
+import { showChannelsDialog } from "./gas/chat-dialog";
 import { claimCustomerRequest } from "./gas/claim-customer";
 import * as commands from "./gas/commands";
 import { noteTableEdit } from "./gas/customer-index";
@@ -103,6 +106,31 @@ export function syncTable(): void {
 /** Menu: Reminders on/off. */
 export function toggleReminders(): void {
   commands.toggleReminders();
+}
+
+/** Menu: Reminder channels (admins only): the group-robot webhooks the morning reminders are posted to. */
+export function showReminderChannels(): void {
+  showChannelsDialog();
+}
+
+/** Reminder channels dialog (google.script.run): the channels, masked; refused to anyone but an admin. */
+export function chatChannels(): ChannelsReply {
+  return listChannels();
+}
+
+/** Reminder channels dialog (google.script.run): adds a channel; the form is checked on the server. */
+export function addChatChannel(input: unknown): ChannelsReply {
+  return addChannel(input);
+}
+
+/** Reminder channels dialog (google.script.run): removes a channel. */
+export function removeChatChannel(id: unknown): ChannelsReply {
+  return removeChannel(id);
+}
+
+/** Reminder channels dialog (google.script.run): posts a test message to a channel. */
+export function testChatChannel(id: unknown): ChannelsReply {
+  return testChannel(id);
 }
 
 /** The hourly time-driven trigger: sends the daily digests that are due (later also the weekly review). */

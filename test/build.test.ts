@@ -48,7 +48,7 @@ describe("build", () => {
         const name = String(scope).replace("https://www.googleapis.com/auth/", "").replace(/\./g, "\\.");
         expect(readme).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, "m"));
       }
-      expect(manifest.oauthScopes).toHaveLength(5);
+      expect(manifest.oauthScopes).toHaveLength(6);
     });
   });
 
@@ -56,7 +56,7 @@ describe("build", () => {
     const pages = () => readdirSync(DIST).filter((f) => f.endsWith(".html"));
 
     it("has one file per UI folder", () => {
-      expect(pages()).toEqual(["FollowUp.html", "Help.html"]);
+      expect(pages()).toEqual(["ChatChannels.html", "FollowUp.html", "Help.html"]);
     });
 
     it("inlines its styles and scripts (HtmlService serves one file)", () => {

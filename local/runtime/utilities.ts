@@ -1,6 +1,6 @@
 /** The emulated Utilities service: formatDate, formatString, sleep, getUuid, base64 and digests. */
 
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { EnumValue, objectEnumOf } from "./enums";
 import type { Kernel } from "./kernel";
 import { integerParameter, javaSignatureError } from "./signature";
@@ -52,6 +52,7 @@ export type EmulatedUtilities = Pick<
   | "base64Decode"
   | "base64DecodeWebSafe"
   | "computeDigest"
+  | "computeHmacSha256Signature"
   | "DigestAlgorithm"
   | "Charset"
 >;
@@ -225,6 +226,23 @@ export function createUtilities(kernel: Kernel, uuids: UuidSequence): EmulatedUt
       if (!digest) throw javaSignatureError(kernel, "Utilities.computeDigest", args);
       const bytes = bytesOf(kernel, value, charset, "Utilities.computeDigest", args);
       return toSignedBytes(createHash(digest).update(bytes).digest());
+    },
+
+    /**
+     * computeHmacSha256Signature(value, key) and (value, key, charset): both strings (UTF-8 unless a charset is given)
+     * or both byte arrays; the signature as signed bytes
+     * (developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String)).
+     * A string with a byte array, or a charset with byte arrays, matches no overload.
+     */
+    computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
+      call("computeHmacSha256Signature");
+      const args = charset === undefined ? [value, key] : [value, key, charset];
+      const method = "Utilities.computeHmacSha256Signature";
+      if (typeof value !== typeof key || (typeof value !== "string" && charset !== undefined))
+        throw javaSignatureError(kernel, method, args);
+      const data = bytesOf(kernel, value, charset, method, args);
+      const secret = bytesOf(kernel, key, charset, method, args);
+      return toSignedBytes(createHmac("sha256", secret).update(data).digest());
     },
   };
 }

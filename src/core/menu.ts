@@ -15,6 +15,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { label: "menu.due", handler: "showDueSidebar" },
   { label: "menu.sync", handler: "syncTable" },
   { label: "menu.reminders", handler: "toggleReminders" },
+  { label: "menu.chat", handler: "showReminderChannels" },
   { label: "menu.review", handler: "buildReview" },
   { label: "menu.release", handler: "releaseStaleCustomers" },
   { label: "menu.archive", handler: "archiveClosedCustomers" },

@@ -13,6 +13,10 @@ export interface TeamMember {
   reminders: boolean;
   /** The language of this member's emails; "" follows the spreadsheet. */
   language: Language | "";
+  /** Optional 7th column (手机号 / Mobile): how a DingTalk or WeCom group robot @mentions them. Absent when blank. */
+  mobile?: string;
+  /** Optional 8th column (IM 账号 / Chat user ID): their user id on the team's chat platform, for @mentions. */
+  chatId?: string;
 }
 
 export interface TeamProblem {
@@ -33,6 +37,12 @@ export interface TeamProblem {
 export const TEAM_HEADERS: Record<Language, string[]> = {
   zh: ["姓名", "邮箱", "角色", "主管邮箱", "接收提醒", "邮件语言"],
   en: ["Name", "Email", "Role", "Manager's email", "Reminders", "Email language"],
+};
+
+/** The two optional columns after the six (older Team sheets lack them: read as blank): mobile, chat user id. */
+export const TEAM_CHAT_HEADERS: Record<Language, string[]> = {
+  zh: ["手机号", "IM 账号"],
+  en: ["Mobile", "Chat user ID"],
 };
 
 /** Whether a sheet's first row is a Team sheet's header row (either language), to find the sheet again. */
@@ -80,8 +90,8 @@ export function parseTeam(values: readonly (readonly unknown[])[]): { members: T
   const seenNames = new Set<string>();
   values.forEach((cells, index) => {
     const row = index + 1;
-    const [name, email, roleWord, managerEmail, reminders, languageWord] = [0, 1, 2, 3, 4, 5].map((i) =>
-      cellText(cells[i]),
+    const [name, email, roleWord, managerEmail, reminders, languageWord, mobile, chatId] = [0, 1, 2, 3, 4, 5, 6, 7].map(
+      (i) => cellText(cells[i]),
     );
     if (row === 1 || [name, email, roleWord, managerEmail, languageWord].every((text) => text === "")) return;
     const report = (kind: TeamProblem["kind"], value: string) => problems.push({ row, kind, value });
@@ -104,6 +114,9 @@ export function parseTeam(values: readonly (readonly unknown[])[]): { members: T
       managerEmail: isValidEmail(managerEmail) ? managerEmail : "",
       reminders: cells[4] !== false && !OFF_WORDS.has(reminders.toLowerCase()),
       language: language === "zh" || language === "en" ? language : "",
+      // A mobile typed as a number (13800000000) reads as its digits; "+86 138…" keeps what a robot accepts.
+      ...(mobile ? { mobile: mobile.replace(/[\s-]/g, "") } : {}),
+      ...(chatId ? { chatId } : {}),
     });
   });
   return { members, problems };

@@ -1,7 +1,7 @@
 /** Sends the day's reminder digests through the send-once protocol: once per recipient per workday, after the reminder hour, within the mail quota and the time budget. */
 
 import { type Day, isoOfDay } from "../core/dates";
-import { buildDigests, renderDigest } from "../core/digest";
+import { buildDigests, type Digest, renderDigest } from "../core/digest";
 import type { ReminderStatus } from "../core/reminder-status";
 import { recipientKey } from "../core/send-record";
 import { previousWorkday } from "../core/workdays";
@@ -15,8 +15,9 @@ import type { TableRows } from "./table-rows";
 /**
  * Builds today's digests (./due's rule over the rows just read, so what fell due on the days off before is overdue
  * today; admins also get every problem, the 撞单 typed into the sheet, the Team sheet's and the reminders' own status)
- * and sends each at most once (see `sendBatch`). Called on workdays only (../gas/hourly). Returns what the run did;
- * whoever did not get their digest by the end of the day is reported the next day.
+ * and sends each at most once (see `sendBatch`). Called on workdays only (../gas/hourly). Returns what the run did,
+ * with the digests (the group-robot posts list their items); whoever did not get their digest by the end of the day is
+ * reported the next day.
  */
 export function sendDailyDigests(
   table: Table,
@@ -24,7 +25,7 @@ export function sendDailyDigests(
   today: Day,
   startedAt: number,
   status: ReminderStatus,
-): BatchRun {
+): BatchRun & { digests: Digest[] } {
   const spreadsheetUrl = table.spreadsheet.getUrl();
   const sheetId = table.followUps.getSheetId();
   const day = isoOfDay(today);
@@ -63,5 +64,5 @@ export function sendDailyDigests(
   // An admin's digest that went out carried the status: that is today's email about it.
   const statusMailed = digests.some((d) => d.problems.some((p) => p.kind === "status"));
   if (statusMailed && run.sent > 0) status.alertedOn = day;
-  return run;
+  return { ...run, digests };
 }

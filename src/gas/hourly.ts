@@ -8,6 +8,7 @@ import { clear, expire, needsAlert, noteGivenUp, type ReminderStatus, raise } fr
 import { isValidEmail } from "../core/team";
 import { isWorkday, previousWorkday } from "../core/workdays";
 import { fill, translator } from "../i18n/translate";
+import { postChatReminders } from "./chat-posts";
 import { checkIndex } from "./customer-index";
 import { sendDailyDigests } from "./daily-digests";
 import { keepLogSmall, logSheet } from "./reminder-log";
@@ -162,14 +163,14 @@ function work(table: Table, state: ReminderState, status: ReminderStatus, starte
     // Only the columns the digests and the index check look at: a team's own columns are never read here.
     const rows = readColumns(table, hourlyColumns(table.positions));
     const run = sendDailyDigests(table, rows, today, startedAt, status);
+    // The group chats after the emails: the same items, and a failing robot never holds up anyone's email.
+    const posts = postChatReminders(table, run.digests, today, startedAt, status);
     checkIndex(table, rows);
     if (run.deferred > 0) raise(status, "quota", String(run.deferred), startedAt, day);
     noteGivenUp(status, run.gaveUp, startedAt, day);
-    if (run.settled) {
-      // Everyone deferred earlier today got their digest after all.
-      clear(status, "quota", day);
-      state.digestsSettledOn = day;
-    }
+    // Everyone deferred earlier today got their digest after all.
+    if (run.settled) clear(status, "quota", day);
+    if (run.settled && posts.settled) state.digestsSettledOn = day;
   }
   if (isReviewTime(table, startedAt, today)) {
     const review = sendWeeklyReview(table, today, startedAt);

@@ -20,15 +20,32 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Spreadsheet metadata key of the send record: kept in the spreadsheet, not in a sheet anyone can delete or edit. */
 const RECORD_KEY = "followUpTracker.sendRecord";
+/** The group-robot posts' own record, so their batches (per channel per day) never push the emails' out of theirs. */
+export const POST_RECORD_KEY = "followUpTracker.postRecord";
+
+/** How a batch of group-robot posts differs from one of emails: its own record, and its own count per run. */
+export interface PostOptions {
+  /** Posts this run may make (a robot's per-minute limit), in place of MailApp's daily quota. */
+  remainingQuota: () => number;
+  recordKey: string;
+}
 /** Stop starting new emails this long after the run began: Apps Script stops any execution at 6 minutes. */
 export const TIME_BUDGET_MS = 4 * 60 * 1000;
 
-/** One email to send: to whom, a short note for the log, and how to send it. */
+/**
+ * One email (or group-robot post) to send: to whom, a short note for the log, and how to send it. A post that lists
+ * several reps names them in `covers`: each one's entry is claimed, and its outcome recorded, with the post.
+ */
 export interface Outgoing {
   email: string;
   note: string;
   send: () => void;
+  /** The recipients whose entries this one covers; just `email` when absent (an email has one recipient). */
+  covers?: readonly string[];
 }
+
+/** The recipients one outgoing covers. */
+const coveredBy = (o: Outgoing): readonly string[] => o.covers ?? [o.email];
 
 /** What a run of one batch did. */
 export interface BatchRun {
@@ -46,16 +63,24 @@ export interface BatchRun {
 }
 
 /** The send record of the spreadsheet, with the batch of `key`, and a way to store it again. */
-export function openBatch(spreadsheet: Spreadsheet, key: string): { batch: SendBatch; save: () => void } {
-  const stored = openValue(spreadsheet, RECORD_KEY);
+export function openBatch(
+  spreadsheet: Spreadsheet,
+  key: string,
+  recordKey: string = RECORD_KEY,
+): { batch: SendBatch; save: () => void } {
+  const stored = openValue(spreadsheet, recordKey);
   const record = parseRecord(stored.value);
   const batch = batchOf(record, key);
   return { batch, save: () => stored.set(recordText(record)) };
 }
 
 /** The batch of `key` as recorded, or null when the record has none (nothing was planned for it). */
-export function recordedBatch(spreadsheet: Spreadsheet, key: string): { batch: SendBatch; save: () => void } | null {
-  const stored = openValue(spreadsheet, RECORD_KEY);
+export function recordedBatch(
+  spreadsheet: Spreadsheet,
+  key: string,
+  recordKey: string = RECORD_KEY,
+): { batch: SendBatch; save: () => void } | null {
+  const stored = openValue(spreadsheet, recordKey);
   const record = parseRecord(stored.value);
   const batch = record.batches.find((b) => b.key === key);
   return batch ? { batch, save: () => stored.set(recordText(record)) } : null;
@@ -68,6 +93,33 @@ export function undeliveredOf(batch: SendBatch, candidates: readonly string[]): 
   return { emails, unknown: keys.size - emails.length };
 }
 
+/** The recipient's entry in the batch, planned now when the record lacks it (sent when the log says it went out). */
+function entryFor(batch: SendBatch, logged: ReadonlyMap<string, LogEntry>, key: string, email: string): SendEntry {
+  const id = recipientKey(email);
+  if (!batch.entries[id]) {
+    const earlier = logged.get(logKey(key, email))?.status;
+    const done = earlier === "sent" || earlier === "sending";
+    batch.entries[id] = done ? { status: earlier, attempts: 1 } : { status: "due", attempts: 0 };
+  }
+  return batch.entries[id];
+}
+
+/**
+ * The recipients (of `emails`) the batch `key` has still to send to, by the record and the log as `sendBatch` reads
+ * them: a post listing several recipients is packed from these only (nothing is stored here).
+ */
+export function stillToSend(
+  spreadsheet: Spreadsheet,
+  language: Language,
+  key: string,
+  emails: readonly string[],
+  recordKey: string = RECORD_KEY,
+): string[] {
+  const batch = recordedBatch(spreadsheet, key, recordKey)?.batch ?? { key, entries: {} };
+  const logged = readLog(logSheet(spreadsheet, language));
+  return emails.filter((email) => shouldSend(entryFor(batch, logged, key, email)));
+}
+
 /**
  * Sends each email of the batch `key` at most once. Every recipient is first planned in the send record (spreadsheet
  * metadata); the Reminder log, if it shows an email sent that the record lacks, counts too, so deleting either one
@@ -76,7 +128,7 @@ export function undeliveredOf(batch: SendBatch, candidates: readonly string[]): 
  * spent, the rest are deferred to a later run: a deferral never settles a batch); the
  * entry is claimed ("sending") and stored, the email sent (passing failures retried), the outcome stored. A passing
  * failure is tried again next run, up to MAX_ATTEMPTS runs; anything else is given up and reported. The log gets one
- * row per outcome.
+ * row per outcome (per recipient covered). Group-robot `posts` keep their own record and count.
  */
 export function sendBatch(
   spreadsheet: Spreadsheet,
@@ -85,29 +137,27 @@ export function sendBatch(
   outgoing: readonly Outgoing[],
   startedAt: number,
   servedFirst: (email: string) => boolean = () => false,
+  posts?: PostOptions,
 ): BatchRun {
   const run: BatchRun = { sent: 0, deferred: 0, failed: 0, gaveUp: [], postponed: 0, settled: false };
-  const { batch, save } = openBatch(spreadsheet, key);
+  const { batch, save } = openBatch(spreadsheet, key, posts?.recordKey);
+  const remainingQuota = posts?.remainingQuota ?? (() => MailApp.getRemainingDailyQuota());
   const sheet = logSheet(spreadsheet, language);
   const logged = readLog(sheet);
-  const entryOf = (email: string): SendEntry => {
-    const id = recipientKey(email);
-    if (!batch.entries[id]) {
-      const earlier = logged.get(logKey(key, email))?.status;
-      const done = earlier === "sent" || earlier === "sending";
-      batch.entries[id] = done ? { status: earlier, attempts: 1 } : { status: "due", attempts: 0 };
-    }
-    return batch.entries[id];
-  };
+  const entryOf = (email: string): SendEntry => entryFor(batch, logged, key, email);
+  // An outgoing covering several recipients goes only when none of them was (possibly) sent already.
+  const entriesOf = (o: Outgoing) => coveredBy(o).map(entryOf);
   const rank = (o: Outgoing) => (servedFirst(o.email) ? 2 : entryOf(o.email).status !== "due" ? 1 : 0);
-  const pending = outgoing.filter((o) => shouldSend(entryOf(o.email))).sort((a, b) => rank(b) - rank(a));
+  const pending = outgoing.filter((o) => entriesOf(o).every(shouldSend)).sort((a, b) => rank(b) - rank(a));
   save();
   const log: LogEntry[] = [];
   const defer = (rest: readonly Outgoing[]) => {
     for (const o of rest) {
-      const entry = entryOf(o.email);
-      if (entry.status !== "deferred") log.push({ day: key, email: o.email, status: "deferred", detail: "quota" });
-      entry.status = "deferred";
+      for (const email of coveredBy(o)) {
+        const entry = entryOf(email);
+        if (entry.status !== "deferred") log.push({ day: key, email, status: "deferred", detail: "quota" });
+        entry.status = "deferred";
+      }
       run.deferred++;
     }
     save();
@@ -121,36 +171,40 @@ export function sendBatch(
         run.postponed = pending.length - index;
         break;
       }
-      quota ??= MailApp.getRemainingDailyQuota();
+      quota ??= remainingQuota();
       if (quota < 1) {
         defer(pending.slice(index));
         break;
       }
       const entry = entryOf(o.email);
-      entry.status = "sending";
-      entry.attempts++;
+      const covered = coveredBy(o);
+      const mark = (status: SendEntry["status"]) => {
+        for (const email of covered) entryOf(email).status = status;
+      };
+      mark("sending");
+      for (const email of covered) entryOf(email).attempts++;
       save();
       try {
         withRetry(o.send);
         quota--;
-        entry.status = "sent";
+        mark("sent");
         run.sent++;
-        log.push({ day: key, email: o.email, status: "sent", detail: o.note });
+        for (const email of covered) log.push({ day: key, email, status: "sent", detail: o.note });
       } catch (error) {
         const message = errorMessage(error);
         if (/for one day/i.test(message)) {
-          entry.attempts--;
+          for (const email of covered) entryOf(email).attempts--;
           defer(pending.slice(index));
           break;
         }
         if (isTransient(error) && entry.attempts < MAX_ATTEMPTS) {
-          entry.status = "failed";
+          mark("failed");
           run.failed++;
-          log.push({ day: key, email: o.email, status: "failed", detail: `transient: ${message}` });
+          for (const email of covered) log.push({ day: key, email, status: "failed", detail: `transient: ${message}` });
         } else {
-          entry.status = "gaveUp";
+          mark("gaveUp");
           run.gaveUp.push({ email: o.email, detail: message });
-          log.push({ day: key, email: o.email, status: "gaveUp", detail: message });
+          for (const email of covered) log.push({ day: key, email, status: "gaveUp", detail: message });
         }
       }
       save();
@@ -160,6 +214,6 @@ export function sendBatch(
   }
   // Recipients planned earlier who have nothing today any more do not hold the batch open (nor are they forgotten:
   // an entry not sent is reported once its day is over).
-  run.settled = outgoing.every((o) => !shouldSend(entryOf(o.email)));
+  run.settled = outgoing.every((o) => !entriesOf(o).some(shouldSend));
   return run;
 }

@@ -67,6 +67,20 @@ describe("team", () => {
   });
 
   describe("parseTeam", () => {
+    it("reads the optional mobile and chat user id columns (G–H), and nothing from an older six-column sheet", () => {
+      const { members } = parseTeam([
+        [...TEAM_HEADERS.zh, "手机号", "IM 账号"],
+        ["李四", "li.si@example.cn", "销售", "", true, "", 13800000000, "lisi"],
+        ["王五", "wang5@example.cn", "销售", "", true, "", "138-0000 0001", ""],
+        ["赵六", "zhao6@example.cn", "销售", "", true, ""],
+      ]);
+      expect(members.map((m) => [m.mobile, m.chatId])).toEqual([
+        ["13800000000", "lisi"],
+        ["13800000001", undefined],
+        [undefined, undefined],
+      ]);
+    });
+
     it("reads back what teamGrid wrote, in both languages", () => {
       expect(parseTeam(teamGrid(TEAM, "zh"))).toEqual({ members: TEAM, problems: [] });
       expect(parseTeam(teamGrid(TEAM, "en"))).toEqual({ members: TEAM, problems: [] });

@@ -17,6 +17,7 @@ describe("dist/Code.js entry points", () => {
             { kind: "item", caption: "我的待跟进", functionName: "showDueSidebar" },
             { kind: "item", caption: "同步与修复", functionName: "syncTable" },
             { kind: "item", caption: "提醒开关", functionName: "toggleReminders" },
+            { kind: "item", caption: "提醒渠道", functionName: "showReminderChannels" },
             { kind: "item", caption: "生成周报", functionName: "buildReview" },
             { kind: "item", caption: "释放公海客户", functionName: "releaseStaleCustomers" },
             { kind: "item", caption: "归档已结束客户", functionName: "archiveClosedCustomers" },
@@ -37,6 +38,7 @@ describe("dist/Code.js entry points", () => {
         "My follow-ups due",
         "Sync & repair",
         "Reminders on/off",
+        "Reminder channels",
         "Build weekly review",
         "Release stale customers",
         "Archive closed customers",
@@ -95,7 +97,7 @@ describe("dist/Code.js entry points", () => {
         .getSheets()
         .map((s) => s.getName());
       runtime.install();
-      expect(runtime.ui.menus[0]?.entries).toHaveLength(10);
+      expect(runtime.ui.menus[0]?.entries).toHaveLength(11);
       expect(
         runtime
           .inspect()

@@ -158,6 +158,27 @@ describe("utilities", () => {
     });
   });
 
+  describe("computeHmacSha256Signature", () => {
+    it("signs strings (UTF-8) or byte arrays, returning signed bytes (RFC 4231 test case 2)", () => {
+      const { utilities } = setup();
+      const expected = [...Buffer.from("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "hex")].map(
+        (b) => (b > 127 ? b - 256 : b),
+      );
+      expect(utilities.computeHmacSha256Signature("what do ya want for nothing?", "Jefe")).toEqual(expected);
+      const bytes = (text: string) => [...Buffer.from(text)];
+      expect(utilities.computeHmacSha256Signature(bytes("what do ya want for nothing?"), bytes("Jefe"))).toEqual(
+        expected,
+      );
+    });
+
+    it("refuses a string with a byte array (no such overload)", () => {
+      const { kernel, utilities } = setup();
+      expect(thrown(kernel, () => utilities.computeHmacSha256Signature("abc", [1, 2] as never)).message).toMatch(
+        /don't match the method signature for Utilities\.computeHmacSha256Signature\.$/,
+      );
+    });
+  });
+
   describe("computeDigest", () => {
     it("returns the digest as signed bytes", () => {
       const { utilities } = setup();
