@@ -90,7 +90,7 @@ function writeTeam(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][])
   if (sheet.getLastRow() > 1) sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).clearContent();
   if (rows.length + 1 > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
-  if (rows.length > 0) sheet.getRange(2, 1, rows.length, 6).setValues(rows);
+  if (rows.length > 0) sheet.getRange(2, 1, rows.length, rows[0]?.length ?? 0).setValues(rows);
 }
 
 /** Makes `at` the Settings review day and hour (for --review), so the hourly run builds and sends the review. */

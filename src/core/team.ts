@@ -73,8 +73,17 @@ export function isValidEmail(text: string): boolean {
 /** The Team sheet's content from A1: the header row, then one row per member. */
 export function teamGrid(members: readonly TeamMember[], language: Language): unknown[][] {
   return [
-    [...TEAM_HEADERS[language]],
-    ...members.map((m) => [m.name, m.email, ROLE_WORDS[language][m.role], m.managerEmail, m.reminders, m.language]),
+    [...TEAM_HEADERS[language], ...TEAM_CHAT_HEADERS[language]],
+    ...members.map((m) => [
+      m.name,
+      m.email,
+      ROLE_WORDS[language][m.role],
+      m.managerEmail,
+      m.reminders,
+      m.language,
+      m.mobile ?? "",
+      m.chatId ?? "",
+    ]),
   ];
 }
 

@@ -55,13 +55,16 @@ describe("team", () => {
   });
 
   describe("teamGrid", () => {
-    it("writes the header and one row per member with role words in the sheet's language", () => {
+    it("writes the header (the optional mobile and chat id columns included) and one row per member, role words in the sheet's language", () => {
       expect(teamGrid(TEAM, "zh")).toEqual([
-        TEAM_HEADERS.zh,
-        ["王经理", "wang@example.cn", "主管", "", true, "zh"],
-        ["李四", "li.si@example.cn", "销售", "wang@example.cn", true, ""],
-        ["Anna Smith", "anna@example.com", "销售", "wang@example.cn", false, "en"],
+        [...TEAM_HEADERS.zh, "手机号", "IM 账号"],
+        ["王经理", "wang@example.cn", "主管", "", true, "zh", "", ""],
+        ["李四", "li.si@example.cn", "销售", "wang@example.cn", true, "", "", ""],
+        ["Anna Smith", "anna@example.com", "销售", "wang@example.cn", false, "en", "", ""],
       ]);
+      const withChat = teamGrid([{ ...(TEAM[1] as TeamMember), mobile: "13800000000", chatId: "lisi" }], "en");
+      expect(withChat[0]?.slice(6)).toEqual(["Mobile", "Chat user ID"]);
+      expect(withChat[1]?.slice(6)).toEqual(["13800000000", "lisi"]);
       expect(teamGrid(TEAM, "en")[1][2]).toBe("manager");
     });
   });
