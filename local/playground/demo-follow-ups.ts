@@ -1,9 +1,9 @@
 /** The demo team and its follow-ups as typed into the sheet, around Friday 2026-11-27: overdue, due today, upcoming, won and lost. */
 
-/** Team sheet rows below the header: name, email, role, manager's email, reminders, email language. */
+/** Team sheet rows below the header: name, email, role, manager's email, reminders, email language. 王芳 manages the reps and, as the admin, configures the reminder channel. */
 // biome-ignore format: one member per line reads like the sheet
 export const DEMO_TEAM = [
-  ["王芳", "wang.fang@example.com", "主管", "", true, "zh"],
+  ["王芳", "wang.fang@example.com", "管理员", "", true, "zh"],
   ["李雷", "li.lei@example.com", "销售", "wang.fang@example.com", true, "zh"],
   ["韩梅梅", "han.meimei@example.com", "销售", "wang.fang@example.com", true, "zh"],
   ["Ann Lee", "ann.lee@example.com", "rep", "wang.fang@example.com", true, "en"],

@@ -1,9 +1,10 @@
-/** The state the page shows, read from the runtime without counting calls: clock, menu, workbook, open sidebar, outbox and trigger runs. */
+/** The state the page shows, read from the runtime without counting calls: clock, menu, workbook, open sidebar, outbox, group-chat posts and trigger runs. */
 
 import type { SentMail } from "../runtime/mail";
 import type { AppsScriptRuntime, TriggerRun } from "../runtime/runtime";
 import type { SpreadsheetModel } from "../runtime/spreadsheet/model";
 import type { MenuEntry } from "../runtime/ui";
+import { postViews } from "./chat-post-view";
 import type { MailView, PlaygroundState, TriggerRunView } from "./view-types";
 import { workbookView } from "./workbook-view";
 
@@ -60,6 +61,7 @@ export function playgroundState(runtime: AppsScriptRuntime, counters: SessionCou
         ? { key: `${counters.resets}:${sidebars.length}`, title: sidebar.title }
         : null,
     outbox: runtime.outbox.messages.map((mail) => mailView(mail, zone)).reverse(),
+    posts: postViews(runtime.http.requests, (at) => wallText(at, zone, true)),
     triggerRuns: triggerRunViews(runtime.triggerRuns.slice(-SHOWN_TRIGGER_RUNS), zone),
   };
 }

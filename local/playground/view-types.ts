@@ -1,4 +1,6 @@
-/** What the playground's JSON API sends to its page: the workbook, menu, clock, outbox and dialogs as plain data. */
+/** What the playground's JSON API sends to its page: the workbook, menu, clock, outbox, group-chat posts and dialogs as plain data. */
+
+import type { ChatPlatform } from "../../src/core/chat-channels";
 
 /** A button of an alert or prompt (Ui.Button), with the text typed into a prompt. */
 export interface DialogAnswer {
@@ -56,6 +58,13 @@ export interface MailView {
   html: string | null;
 }
 
+/** A post to a group chat's robot: the platform's id (the page names it), when, and the message as plain text. */
+export interface PostView {
+  at: string;
+  platform: ChatPlatform;
+  text: string;
+}
+
 export interface TriggerRunView {
   at: string;
   functionName: string;
@@ -77,6 +86,8 @@ export interface PlaygroundState {
   sidebar: { key: string; title: string } | null;
   /** Newest first. */
   outbox: MailView[];
+  /** The posts to group-chat robots (reminder channels), newest first. */
+  posts: PostView[];
   /** The latest trigger runs, newest first. */
   triggerRuns: TriggerRunView[];
 }

@@ -12,6 +12,7 @@ import { translate } from "../../src/i18n/translate";
 import { readProject } from "../runtime/loader";
 import { DAILY_RECIPIENTS } from "../runtime/mail";
 import { AppsScriptRuntime } from "../runtime/runtime";
+import { addChannels, type ChatOption, postFileNames, postFiles, writePosts } from "./chat-posts";
 import { type CsvTable, readCsv, SimulationInputError } from "./csv-table";
 import { emlFileName, toEml } from "./eml";
 import { readSummary, type Summary } from "./summary";
@@ -34,6 +35,8 @@ export interface SimulationOptions {
   lang?: Language;
   /** Build and send the weekly review even when `at` is not the Settings review day and hour. */
   review?: boolean;
+  /** Reminder channels to add (one per entry, placeholder webhooks): their posts go to DIR/posts. */
+  chat?: readonly ChatOption[];
   /** The built Apps Script project (default dist/ under the working directory). */
   dist?: string;
 }
@@ -85,7 +88,7 @@ function typeInto(sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: unknown[][]):
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
 }
 
-/** Replaces the Team sheet's members (below its header) with `rows`. */
+/** Replaces the Team sheet's members (below its header) with `rows` (six columns, or eight with mobile and chat id). */
 function writeTeam(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][]): void {
   if (sheet.getLastRow() > 1) sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).clearContent();
   if (rows.length + 1 > sheet.getMaxRows())
@@ -114,7 +117,7 @@ function clickAnswering(runtime: AppsScriptRuntime, caption: string, answers: ("
   return runtime.ui.exchanges.at(-1)?.prompt ?? "";
 }
 
-/** Runs the dry run and writes DIR/outbox/*.eml, DIR/summary.json and DIR/workbook.xlsx; returns the summary. */
+/** Runs the dry run and writes DIR/outbox/*.eml, DIR/posts/*.json (with --chat), DIR/summary.json and DIR/workbook.xlsx; returns the summary. */
 export async function simulate(options: SimulationOptions): Promise<Summary> {
   const now = instantOf(options.at, options.tz);
   const table = readCsv(readFileSync(options.csv), options.csv);
@@ -153,15 +156,19 @@ export async function simulate(options: SimulationOptions): Promise<Summary> {
   if (options.review) reviewAt(sheets.settings, language, options.at);
   clickAnswering(runtime, t("menu.sync"), ["OK"]);
   clickAnswering(runtime, t("menu.reminders"), ["OK"]);
+  const chat = options.chat ?? [];
+  addChannels(runtime, chat, language);
   const trigger = runtime.triggers.list()[0];
   if (!trigger) throw new Error("switching reminders on made no trigger");
   const today = isoOfDay(dayInZone(runtime.kernel.now(), options.tz));
   runtime.run("runHourly", [{ triggerUid: trigger.uniqueId }], { kind: "timeTrigger", spreadsheetId: null });
 
+  const posts = chat.length > 0 ? postFiles(runtime, language) : [];
   const summary = readSummary(spreadsheet, {
     today,
     lines: table.lines,
     emails: runtime.outbox.messages.length,
+    posts: postFileNames(posts),
     mapping: mappingLines(planAdoption(detected), language),
   });
   const outbox = path.join(options.out, "outbox");
@@ -169,6 +176,7 @@ export async function simulate(options: SimulationOptions): Promise<Summary> {
   runtime.outbox.messages.forEach((mail, index) => {
     writeFileSync(path.join(outbox, emlFileName(mail, index + 1)), toEml(mail, index + 1));
   });
+  if (chat.length > 0) writePosts(posts, options.out);
   writeFileSync(path.join(options.out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   await writeXlsx(runtime, path.join(options.out, "workbook.xlsx"));
   return summary;

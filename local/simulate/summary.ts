@@ -29,12 +29,14 @@ export interface Summary {
   review: ReviewSummary | null;
   /** .eml files written to out/outbox. */
   emails: number;
+  /** The group-chat posts written, as files under out/ ("posts/01-wecom.json"); none without --chat. */
+  posts: string[];
 }
 
 /** The summary of a finished run; `lines` holds the CSV line of each record (record n is sheet row n). */
 export function readSummary(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  run: { today: string; lines: readonly number[]; emails: number; mapping: string[] },
+  run: { today: string; lines: readonly number[]; emails: number; posts: string[]; mapping: string[] },
 ): Summary {
   const { rows, unreadable, vague } = tableRows(spreadsheet, run.today);
   return {
@@ -47,5 +49,6 @@ export function readSummary(
     digests: sentDigests(spreadsheet, run.today),
     review: readReview(spreadsheet),
     emails: run.emails,
+    posts: run.posts,
   };
 }

@@ -2,13 +2,13 @@
 
 import type { Language } from "../../src/core/language";
 import { asLiteral } from "../../src/core/literal";
-import { isValidEmail, TEAM_HEADERS, type TeamMember, teamGrid } from "../../src/core/team";
+import { isValidEmail, TEAM_CHAT_HEADERS, TEAM_HEADERS, type TeamMember, teamGrid } from "../../src/core/team";
 import { normalizeHeader } from "../../src/core/text";
 import { SimulationInputError } from "./csv-table";
 
-type TeamField = "name" | "email" | "role" | "managerEmail" | "reminders" | "language";
+type TeamField = "name" | "email" | "role" | "managerEmail" | "reminders" | "language" | "mobile" | "chatId";
 
-/** Team sheet columns in order, each with the header texts a team CSV may use for it. */
+/** Team sheet columns in order (the six, then the two optional ones group robots @mention by), each with the header texts a team CSV may use for it. */
 const TEAM_FIELDS: readonly { field: TeamField; names: string[] }[] = [
   { field: "name", names: ["name", "member", "full name", "owner", "姓名", "名字", "成员", "责任人"] },
   { field: "email", names: ["email", "e-mail", "mail", "email address", "邮箱", "邮件", "电子邮箱", "邮箱地址"] },
@@ -16,10 +16,19 @@ const TEAM_FIELDS: readonly { field: TeamField; names: string[] }[] = [
   { field: "managerEmail", names: ["manager", "manager email", "主管", "主管邮箱", "上级", "上级邮箱"] },
   { field: "reminders", names: ["reminders", "reminder", "接收提醒", "提醒"] },
   { field: "language", names: ["language", "lang", "email language", "语言", "邮件语言"] },
+  { field: "mobile", names: ["mobile", "phone", "手机", "电话"] },
+  { field: "chatId", names: ["chat id", "im", "user id", "IM账号", "企业微信账号", "钉钉账号", "飞书账号"] },
 ].map(({ field, names }, index) => ({
   field: field as TeamField,
-  names: [...names, TEAM_HEADERS.zh[index] ?? "", TEAM_HEADERS.en[index] ?? ""].map(normalizeHeader),
+  names: [...names, ...(["zh", "en"] as const).map((language) => sheetHeaders(language)[index] ?? "")].map(
+    normalizeHeader,
+  ),
 }));
+
+/** The Team sheet's own header row in `language`: the six columns, then the two optional ones. */
+function sheetHeaders(language: Language): string[] {
+  return [...TEAM_HEADERS[language], ...TEAM_CHAT_HEADERS[language]];
+}
 
 /** The adopting user of a made-up team: the admin who gets the weekly review. */
 export const PLACEHOLDER_ADMIN = "admin@example.com";

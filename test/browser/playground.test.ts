@@ -1,4 +1,4 @@
-/** The playground page in Chromium: a follow-up logged through the real sidebar appears in the grid coloured, the next morning's digest reaches the outbox, menu dialogs are answered in the page, a date typed into the grid recolours its row, a typed owner reaches the due list through onEdit, the page speaks Chinese or English, and the state outlives a restart until Reset. */
+/** The playground page in Chromium: a follow-up logged through the real sidebar appears in the grid coloured, the next morning's digest reaches the outbox, the demo group's post shows beside it, menu dialogs are answered in the page, a date typed into the grid recolours its row, a typed owner reaches the due list through onEdit, the page speaks Chinese or English, and the state outlives a restart until Reset. */
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -117,6 +117,35 @@ describeInBrowser("the playground page", (suite) => {
     await expect(digest.first().textContent()).resolves.toMatch(/【跟进提醒】\d+ 条逾期/);
     await digest.first().getByRole("button").click();
     await textOf(page.locator("#mail pre"), "宁夏某能源");
+    expect(suite.errors()).toEqual([]);
+  });
+
+  it("shows the demo group's morning post beside the outbox: platform, time, each rep's name and items, as text", async () => {
+    const page = await suite.page();
+    await openPlayground(page);
+    const posts = page.locator("#post-list");
+    await textOf(posts, "No group post yet");
+    await textOf(page.locator("#posts-count"), "(0)");
+    // A customer name with markup in it (typed into 成都某餐饮's customer cell, column B): the post shows it as text.
+    const customer = page.locator("#grid tbody tr", { hasText: "成都某餐饮" }).locator("td").nth(1);
+    await customer.dblclick();
+    await page.locator("#grid td.editing input").fill("<b>成都</b>某餐饮");
+    await page.locator("#grid td.editing input").press("Enter");
+    await textOf(page.locator("#status"), /^Edited 跟进记录!B\d+; triggers: onEdit COMPLETED\.$/);
+
+    await page.getByRole("button", { name: "+1 hour" }).click();
+    await textOf(page.locator("#status"), /runHourly at 2026-11-27 Fri \d\d:\d\d COMPLETED/);
+    await textOf(page.locator("#posts-count"), "(1)");
+    await expect(posts.locator("li .when").textContent()).resolves.toMatch(/^2026-11-27 Fri \d\d:\d\d · WeCom$/);
+    const message = posts.locator("li pre");
+    await textOf(message, "【跟进提醒】2026-11-27 今日待跟进（销售跟进表）");
+    await textOf(message, "李雷：逾期 2 条，今日到期 1 条");
+    await textOf(message, "· <b>成都</b>某餐饮：下一步 确认合同条款（今日到期）");
+    await expect(message.locator("b").count()).resolves.toBe(0);
+
+    await page.locator("#language").selectOption("zh");
+    await textOf(page.locator("#posts h2"), "群消息 (1)");
+    await textOf(posts.locator("li .when"), "· 企业微信");
     expect(suite.errors()).toEqual([]);
   });
 

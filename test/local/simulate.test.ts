@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { simpleParser } from "mailparser";
+import { chatOptions, type PostFile } from "../../local/simulate/chat-posts";
 import { SimulationInputError } from "../../local/simulate/csv-table";
 import { isoFromExported } from "../../local/simulate/exported-dates";
 import { simulate } from "../../local/simulate/simulation";
@@ -361,6 +362,128 @@ describe("simulate small exports", () => {
       expect.stringMatching(/^【跟进提醒】/),
     ]);
   });
+});
+
+describe("simulate with reminder channels (--chat)", () => {
+  /** A team with an admin, 李四's mobile and Ann Lee's chat id (the optional columns robots @mention by). */
+  const TEAM = [
+    "姓名,邮箱,角色,主管邮箱,邮件语言,手机号,IM 账号",
+    "王芳,wang.fang@example.com,管理员,,zh,,",
+    "李四,li.si@example.com,销售,wang.fang@example.com,zh,13800000000,",
+    "Ann Lee,ann.lee@example.com,rep,wang.fang@example.com,en,,ann.lee.id",
+  ].join("\n");
+  /** What the placeholder webhooks carry where a real one holds its key or token. */
+  const SECRETS = ["SIMULATED_KEY", "SIMULATED_TOKEN", "access_token", "key="];
+
+  function teamFile(): string {
+    const file = path.join(outDir(), "team.csv");
+    writeFileSync(file, `${TEAM}\n`);
+    return file;
+  }
+
+  const read = (out: string, file: string) => JSON.parse(readFileSync(path.join(out, file), "utf8")) as PostFile;
+
+  it("writes one post per channel of the workday run, with the digests' reps, mentions and items, and no key", async () => {
+    const out = outDir();
+    const csv = path.join(FIXTURES, "zh-small.csv");
+    const summary = await simulate({
+      csv,
+      team: teamFile(),
+      at: AT,
+      tz: "Asia/Shanghai",
+      out,
+      dist: DIST,
+      chat: ["wecom", "dingtalk"],
+    });
+    expect(summary.posts).toEqual(["posts/01-wecom.json", "posts/02-dingtalk.json"]);
+    expect(readdirSync(path.join(out, "posts"))).toEqual(["01-wecom.json", "02-dingtalk.json"]);
+    // The digests of the same run: 李四 has 上海某科技有限公司 overdue, Ann Lee 北京某贸易 due today.
+    expect(summary.digests.filter((d) => d.overdue + d.dueToday > 0).map((d) => d.to)).toEqual([
+      "ann.lee@example.com",
+      "li.si@example.com",
+    ]);
+    const wecom = read(out, "posts/01-wecom.json");
+    expect(wecom).toMatchObject({
+      platform: "wecom",
+      method: "POST",
+      host: "qyapi.weixin.qq.com",
+      path: "/cgi-bin/webhook/send",
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+      body: { msgtype: "text", text: { mentioned_list: ["ann.lee.id"], mentioned_mobile_list: ["13800000000"] } },
+    });
+    const content = (wecom.body as { text: { content: string } }).text.content;
+    expect(content).toContain("李四：逾期 1 条，今日到期 0 条\n· 上海某科技有限公司：下一步 发报价（逾期 3 天）");
+    expect(content).toContain("Ann Lee：逾期 0 条，今日到期 1 条\n· 北京某贸易：下一步 面访（今日到期）");
+    const dingtalk = read(out, "posts/02-dingtalk.json");
+    expect(dingtalk).toMatchObject({
+      platform: "dingtalk",
+      host: "oapi.dingtalk.com",
+      path: "/robot/send",
+      body: { msgtype: "markdown", at: { atMobiles: ["13800000000"], atUserIds: ["ann.lee.id"] } },
+    });
+    expect(JSON.stringify(dingtalk.body)).toContain("**@13800000000** ：逾期 1 条");
+    for (const file of summary.posts) {
+      const text = readFileSync(path.join(out, file), "utf8");
+      for (const secret of SECRETS) expect(text).not.toContain(secret);
+    }
+  });
+
+  it("writes no posts folder without --chat, and an empty one on a day with no reminders", async () => {
+    const csv = path.join(FIXTURES, "zh-small.csv");
+    const plain = outDir();
+    const summary = await simulate({ csv, team: teamFile(), at: AT, tz: "Asia/Shanghai", out: plain, dist: DIST });
+    expect(existsSync(path.join(plain, "outbox"))).toBe(true);
+    expect(existsSync(path.join(plain, "posts"))).toBe(false);
+    expect(summary.posts).toEqual([]);
+    // Saturday is no reminder day (Settings' default Mon–Fri): the channel is added, nothing is posted.
+    const saturday = outDir();
+    const quiet = await simulate({
+      csv,
+      team: teamFile(),
+      at: "2024-06-15T10:00",
+      tz: "Asia/Shanghai",
+      out: saturday,
+      dist: DIST,
+      chat: ["feishu"],
+    });
+    expect(quiet.posts).toEqual([]);
+    expect(readdirSync(path.join(saturday, "posts"))).toEqual([]);
+  });
+
+  it("keeps the secret in a Feishu hook's path and a Google Chat URL's query out of the files", async () => {
+    const out = outDir();
+    await simulate({
+      csv: path.join(FIXTURES, "zh-small.csv"),
+      at: AT,
+      tz: "Asia/Shanghai",
+      out,
+      dist: DIST,
+      chat: ["feishu", "googlechat"],
+    });
+    const feishu = read(out, "posts/01-feishu.json");
+    expect([feishu.host, feishu.path]).toEqual(["open.feishu.cn", "/open-apis/bot/v2/hook/••••"]);
+    expect(JSON.stringify(feishu.body)).toContain("上海某科技有限公司");
+    const chat = read(out, "posts/02-googlechat.json");
+    expect([chat.host, chat.path]).toEqual(["chat.googleapis.com", "/v1/spaces/SIMULATED_SPACE/messages"]);
+    expect((chat.body as { text: string }).text).toContain("上海某科技有限公司");
+    for (const post of [feishu, chat]) expect(JSON.stringify(post)).not.toMatch(/SIMULATED_(KEY|TOKEN|HOOK)/);
+  });
+
+  it("refuses a platform it does not know, naming the ones it does", () => {
+    expect(chatOptions(["WeCom", "googlechat"])).toEqual(["wecom", "googlechat"]);
+    expect(() => chatOptions(["slack"])).toThrow(
+      new SimulationInputError("--chat slack is not a platform: use wecom, dingtalk, feishu, googlechat."),
+    );
+  });
+
+  it("prints how many posts went where, one line per post file", () => {
+    const csv = path.join(FIXTURES, "zh-small.csv");
+    const out = path.join(outDir(), "out");
+    const printed = simulateCli(["--csv", csv, "--out", out, "--chat", "wecom", "--chat", "dingtalk"]);
+    expect(printed).toContain(`2 group-chat posts (wecom, dingtalk) → ${path.join(out, "posts")}`);
+    expect(printed).toContain("  posts/01-wecom.json");
+    expect(printed).toContain("  posts/02-dingtalk.json");
+  }, 60_000);
 });
 
 describe("the column mapping", () => {

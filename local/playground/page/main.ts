@@ -1,10 +1,11 @@
-/** The playground page: draws the state the server reports and sends the user's menu clicks, dialog answers, typed cells, clock moves and resets. */
+/** The playground page: draws the state the server reports (workbook, menu, clock, sidebar, outbox, group-chat posts) and sends the user's menu clicks, dialog answers, typed cells, clock moves and resets. */
 
 import type { DialogAnswer, EditOutcome, MenuOutcome, PlaygroundState, TriggerRunView } from "../view-types";
 import { getJson, postJson } from "./api";
 import { ask } from "./dialog";
 import { renderGrid } from "./grid";
 import { renderOutbox, renderTriggerRuns } from "./outbox";
+import { renderPosts } from "./posts";
 import { applyTexts, choosePageLanguage, type PageLanguage, pageLanguage, t } from "./texts";
 
 const HOUR = 3_600_000;
@@ -78,6 +79,7 @@ function render(current: PlaygroundState): void {
     selectedMail = index;
     render(current);
   });
+  renderPosts(current.posts);
   renderTriggerRuns(current.triggerRuns);
   // Stamped last: once #grid says version N, everything on the page shows state N.
   const grid = byId("grid");

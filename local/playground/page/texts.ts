@@ -46,6 +46,13 @@ const en = {
   clockNoRun: "Clock moved; no trigger was due.",
   clockRuns: "Clock moved; {0} trigger run(s), {1} failed; the latest: {2}.",
   runAt: "{0} at {1} {2}",
+  posts: "Group chat posts",
+  noPosts: "No group post yet. The demo's WeCom group gets one post each reminder day after 8:00 — move the clock.",
+  postWhen: "{0} · {1}",
+  wecom: "WeCom",
+  dingtalk: "DingTalk",
+  feishu: "Feishu / Lark",
+  googleChat: "Google Chat",
 };
 
 type PageTexts = typeof en;
@@ -95,6 +102,13 @@ const zh: PageTexts = {
   clockNoRun: "时钟已拨动；没有到期的触发器。",
   clockRuns: "时钟已拨动；触发器运行 {0} 次，失败 {1} 次；最近一次：{2}。",
   runAt: "{0} 于 {1} {2}",
+  posts: "群消息",
+  noPosts: "还没有群消息。演示的企业微信群在每个提醒日 8:00 后收到一条——拨动时钟试试。",
+  postWhen: "{0} · {1}",
+  wecom: "企业微信",
+  dingtalk: "钉钉",
+  feishu: "飞书",
+  googleChat: "Google Chat",
 };
 
 const TEXTS: Record<PageLanguage, PageTexts> = { en, zh };
