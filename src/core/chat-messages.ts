@@ -121,7 +121,7 @@ function frame(context: ChatContext, part: number, parts: number): { title: stri
   const title = fill(t("chat.title"), { day: context.day, spreadsheet: clip(context.spreadsheetName, 40) });
   return {
     title: parts > 1 ? `${title} ${fill(t("chat.part"), { part, parts })}` : title,
-    footer: fill(t("chat.link"), { url: context.sheetUrl }),
+    footer: t("chat.link"),
   };
 }
 
@@ -144,7 +144,9 @@ function render(
     case "wecom": {
       // msgtype text: mentions by user id (mentioned_list) or mobile (mentioned_mobile_list); WeCom adds the @s.
       const lines = blocks.flatMap(({ rep, headline, items }) => [`${rep.name}${headline}`, ...items]);
-      const content = [title, ...lines, footer].join("\n");
+      // A text message has no link markup: the URL itself, after the words (WeCom shows a URL in text as a link).
+      const link = fill(translator(context.language)("chat.linkText"), { url: context.sheetUrl });
+      const content = [title, ...lines, link].join("\n");
       const body = {
         msgtype: "text",
         text: {

@@ -417,6 +417,7 @@ export const zh = {
   "chat.rep": "：逾期 {overdue} 条，今日到期 {dueToday} 条",
   "chat.item": "· {customer}：下一步 {nextStep}（{status}）",
   "chat.link": "打开跟进表",
+  "chat.linkText": "打开跟进表：{url}",
   "chat.test":
     "【跟进表助手】测试消息：「{label}」已连接到「{spreadsheet}」，每个提醒日早上会在这里提醒大家今日待跟进的客户。",
   "chat.log": "{channel}（第 {part}/{parts} 条）",
@@ -894,6 +895,7 @@ export const en: Record<MessageKey, string> = {
   "chat.rep": ": {overdue} overdue, {dueToday} due today",
   "chat.item": "· {customer}: next {nextStep} ({status})",
   "chat.link": "Open the follow-up table",
+  "chat.linkText": "Open the follow-up table: {url}",
   "chat.test":
     "[Follow-up Tracker] Test post: “{label}” is connected to “{spreadsheet}”. Each reminder day's morning, the follow-ups due are posted here.",
   "chat.log": "{channel} (post {part}/{parts})",

@@ -98,7 +98,8 @@ describe("chat-messages", () => {
         "销售2：逾期 1 条，今日到期 1 条",
         "· 客户2甲：下一步 回访报价反馈（逾期 3 天）",
         "· 客户2乙：下一步 回访报价反馈（今日到期）",
-        "打开跟进表",
+        // A text message has no link markup: the URL itself (WeCom shows it as a link).
+        `打开跟进表：${CONTEXT.sheetUrl}`,
       ]);
     });
 
