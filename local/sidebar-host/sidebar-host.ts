@@ -82,6 +82,15 @@ export function sidebarRoutes(runtimeOf: () => AppsScriptRuntime, options: Sideb
       else send(response, 200, "text/html; charset=utf-8", injectClient(sidebar.content));
       return true;
     }
+    if (route === "GET /dialog") {
+      // The dialog opened last (showModalDialog / showModelessDialog), served like a sidebar: same bridge, same client.
+      const dialog = runtimeOf()
+        .ui.surfaces.filter((surface) => surface.kind !== "sidebar")
+        .at(-1);
+      if (!dialog) send(response, 404, "text/plain", "No dialog is open in the runtime: open one first.");
+      else send(response, 200, "text/html; charset=utf-8", injectClient(dialog.content));
+      return true;
+    }
     if (route === "POST /rpc") {
       rpc(request, response);
       return true;
