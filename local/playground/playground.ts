@@ -7,7 +7,15 @@ import type { Exchange } from "../runtime/ui";
 import { runSidebarCall } from "../sidebar-host/sidebar-host";
 import { seedDemo } from "./demo-seed";
 import { type Action, deleteJournal, readJournal, writeJournal } from "./journal";
-import { menuCaptions, playgroundState, type SessionCounters, spreadsheetOf, triggerRunViews } from "./state-view";
+import {
+  dialogsOf,
+  menuCaptions,
+  openSurface,
+  playgroundState,
+  type SessionCounters,
+  spreadsheetOf,
+  triggerRunViews,
+} from "./state-view";
 import type {
   DialogAnswer,
   DialogView,
@@ -26,7 +34,13 @@ export class Playground {
   private actions: Action[];
   /** Answers for the dialogs of the menu run in progress; a dialog beyond them gets CLOSE (its ×). */
   private answers: DialogAnswer[] = [];
-  private readonly counters: SessionCounters = { version: 0, resets: 0, closedSidebars: 0, userSheet: "" };
+  private readonly counters: SessionCounters = {
+    version: 0,
+    resets: 0,
+    closedSidebars: 0,
+    closedDialogs: 0,
+    userSheet: "",
+  };
 
   constructor(
     private readonly project: Project,
@@ -73,8 +87,11 @@ export class Playground {
   }
 
   sidebarClosed(): void {
-    // How many sidebars had been opened when the page closed the last one.
-    this.counters.closedSidebars = this.runtime.ui.surfaces.filter((s) => s.kind === "sidebar").length;
+    // What the panel showed closed itself: the open dialog (it is shown over the sidebar), else the sidebar. The
+    // counters say how many of that kind had been opened by then.
+    const shown = openSurface(this.runtime, this.counters);
+    if (shown?.kind === "dialog") this.counters.closedDialogs = dialogsOf(this.runtime).length;
+    else this.counters.closedSidebars = this.runtime.ui.surfaces.filter((s) => s.kind === "sidebar").length;
     this.counters.version++;
   }
 
@@ -123,6 +140,7 @@ export class Playground {
     deleteJournal(this.journalFile);
     this.actions = [];
     this.counters.closedSidebars = 0;
+    this.counters.closedDialogs = 0;
     this.counters.resets++;
     this.runtime = this.rebuild();
     this.counters.version++;

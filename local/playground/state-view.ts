@@ -3,7 +3,7 @@
 import type { SentMail } from "../runtime/mail";
 import type { AppsScriptRuntime, TriggerRun } from "../runtime/runtime";
 import type { SpreadsheetModel } from "../runtime/spreadsheet/model";
-import type { MenuEntry } from "../runtime/ui";
+import type { MenuEntry, Surface } from "../runtime/ui";
 import { postViews } from "./chat-post-view";
 import type { MailView, PlaygroundState, TriggerRunView } from "./view-types";
 import { workbookView } from "./workbook-view";
@@ -37,6 +37,8 @@ export interface SessionCounters {
   version: number;
   resets: number;
   closedSidebars: number;
+  /** Dialogs (modal or modeless) opened when the page last closed one. */
+  closedDialogs: number;
   /** The active sheet after the last menu item or sidebar call. */
   userSheet: string;
 }
@@ -47,8 +49,6 @@ export function playgroundState(runtime: AppsScriptRuntime, counters: SessionCou
   runtime.spreadsheets.workbook(spreadsheet).formulas.settle();
   const zone = spreadsheet.timeZone;
   const now = runtime.kernel.now();
-  const sidebars = runtime.ui.surfaces.filter((s) => s.kind === "sidebar");
-  const sidebar = sidebars.at(-1);
   return {
     version: counters.version,
     clock: { text: wallText(now, zone, true), local: wallText(now, zone, false).replace(" ", "T"), timeZone: zone },
@@ -56,14 +56,33 @@ export function playgroundState(runtime: AppsScriptRuntime, counters: SessionCou
     menu: menuCaptions(runtime),
     activeSheet: counters.userSheet,
     sheets: workbookView(spreadsheet, now),
-    sidebar:
-      sidebar && sidebars.length > counters.closedSidebars
-        ? { key: `${counters.resets}:${sidebars.length}`, title: sidebar.title }
-        : null,
+    sidebar: openSurface(runtime, counters),
     outbox: runtime.outbox.messages.map((mail) => mailView(mail, zone)).reverse(),
     posts: postViews(runtime.http.requests, (at) => wallText(at, zone, true)),
     triggerRuns: triggerRunViews(runtime.triggerRuns.slice(-SHOWN_TRIGGER_RUNS), zone),
   };
+}
+
+/** The dialogs (modal or modeless) the add-on has opened, oldest first. */
+export function dialogsOf(runtime: AppsScriptRuntime): Surface[] {
+  return runtime.ui.surfaces.filter((s) => s.kind !== "sidebar");
+}
+
+/**
+ * What the side panel shows: the dialog opened last while the page has not closed it (Sheets shows a dialog over the
+ * sidebar), else the sidebar opened last while not closed; null when neither. `key` changes with every new one.
+ */
+export function openSurface(runtime: AppsScriptRuntime, counters: SessionCounters): PlaygroundState["sidebar"] {
+  const dialogs = dialogsOf(runtime);
+  const dialog = dialogs.at(-1);
+  if (dialog && dialogs.length > counters.closedDialogs) {
+    return { key: `${counters.resets}:d${dialogs.length}`, title: dialog.title, kind: "dialog" };
+  }
+  const sidebars = runtime.ui.surfaces.filter((s) => s.kind === "sidebar");
+  const sidebar = sidebars.at(-1);
+  return sidebar && sidebars.length > counters.closedSidebars
+    ? { key: `${counters.resets}:${sidebars.length}`, title: sidebar.title, kind: "sidebar" }
+    : null;
 }
 
 function captions(entries: readonly MenuEntry[]): string[] {

@@ -82,8 +82,8 @@ export interface PlaygroundState {
   /** The sheet the add-on last activated for the user (by a menu item or a sidebar call). */
   activeSheet: string;
   sheets: SheetView[];
-  /** The sidebar open in the runtime: `key` changes when another one is opened (or the demo starts over). */
-  sidebar: { key: string; title: string } | null;
+  /** What the side panel shows: the open dialog, else the open sidebar (`key` changes with each new one, or a new demo). */
+  sidebar: { key: string; title: string; kind: "sidebar" | "dialog" } | null;
   /** Newest first. */
   outbox: MailView[];
   /** The posts to group-chat robots (reminder channels), newest first. */

@@ -1,4 +1,4 @@
-/** The playground page in Chromium: a follow-up logged through the real sidebar appears in the grid coloured, the next morning's digest reaches the outbox, the demo group's post shows beside it, menu dialogs are answered in the page, a date typed into the grid recolours its row, a typed owner reaches the due list through onEdit, the page speaks Chinese or English, and the state outlives a restart until Reset. */
+/** The playground page in Chromium: a follow-up logged through the real sidebar appears in the grid coloured, the next morning's digest reaches the outbox, the demo group's post shows beside it, menu dialogs are answered in the page, an HTML dialog (Reminder channels) shows in the side panel, a date typed into the grid recolours its row, a typed owner reaches the due list through onEdit, the page speaks Chinese or English, and the state outlives a restart until Reset. */
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -157,6 +157,19 @@ describeInBrowser("the playground page", (suite) => {
     await page.locator("#dialog").getByRole("button", { name: "OK" }).click();
     await textOf(page.locator("#status"), "同步与修复: done.");
     await expect(page.locator("#dialog").isVisible()).resolves.toBe(false);
+    expect(suite.errors()).toEqual([]);
+  });
+
+  it("shows an HTML dialog the add-on opens (Reminder channels) in the side panel, and the sidebar again once it is closed", async () => {
+    const page = await suite.page();
+    await openPlayground(page);
+    await page.getByRole("button", { name: "提醒渠道" }).click();
+    const frame = page.frameLocator("#sidebar-frame");
+    // The demo's admin added the WeCom group: it is listed, its key masked.
+    await textOf(frame.locator("#channels span").first(), /销售群 · https:\/\/qyapi\.weixin\.qq\.com\/••••/);
+    await textOf(page.locator("#sidebar-title"), "提醒渠道");
+    await frame.getByRole("button", { name: "关闭" }).click();
+    await frame.getByLabel("客户名称").waitFor();
     expect(suite.errors()).toEqual([]);
   });
 

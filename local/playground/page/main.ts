@@ -95,7 +95,7 @@ function renderSidebar(current: PlaygroundState): void {
   const key = current.sidebar?.key ?? "";
   if (key !== sidebarKey) {
     sidebarKey = key;
-    frame.src = key === "" ? "about:blank" : `/sidebar?open=${encodeURIComponent(key)}`;
+    frame.src = key === "" ? "about:blank" : `/${current.sidebar?.kind}?open=${encodeURIComponent(key)}`;
   }
 }
 

@@ -10,7 +10,7 @@ import { type ChatRep, chatParts } from "../../../src/core/chat-messages";
 
 const DIST = path.resolve(__dirname, "../../../dist");
 const HOUR = 3_600_000;
-const counters = () => ({ version: 0, resets: 0, closedSidebars: 0, userSheet: "" });
+const counters = () => ({ version: 0, resets: 0, closedSidebars: 0, closedDialogs: 0, userSheet: "" });
 
 describe("the demo's reminder channel", () => {
   it("posts nothing before the first hourly run, then one WeCom message listing each rep's items, newest first", () => {
