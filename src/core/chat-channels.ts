@@ -143,12 +143,16 @@ export function channelsText(channels: readonly ChatChannel[]): string {
   return JSON.stringify(channels.map(({ id, platform, label, url, secret }) => ({ id, platform, label, url, secret })));
 }
 
-/** An id no channel of `channels` has: "c1", "c2", … (never reused while the channel it named is kept). */
-export function nextChannelId(channels: readonly ChatChannel[]): string {
+/**
+ * An id for a channel added at `now` (epoch ms) that no channel of `channels` has, nor had: it names the channel's
+ * send-record batches, so a channel removed and another added the same day must not share an id (the new one would
+ * find today's batch "sent" and post nothing).
+ */
+export function nextChannelId(channels: readonly ChatChannel[], now: number): string {
   const used = new Set(channels.map((c) => c.id));
-  let n = channels.length + 1;
-  while (used.has(`c${n}`)) n++;
-  return `c${n}`;
+  let n = now;
+  while (used.has(`c${n.toString(36)}`)) n++;
+  return `c${n.toString(36)}`;
 }
 
 /** The URL with everything after its host hidden: the path and query carry the robot's key or token. */

@@ -83,7 +83,7 @@ export function addChannel(input: unknown): ChannelsReply {
       return { ok: false, message: fill(t("chat.error.tooMany"), { max: MAX_CHANNELS }) };
     const checked = checkChannel(input, language);
     if ("error" in checked) return { ok: false, message: checked.error };
-    const channel = { id: nextChannelId(channels), ...checked.channel };
+    const channel = { id: nextChannelId(channels, Date.now()), ...checked.channel };
     storeChannels(spreadsheet, [...channels, channel]);
     return { ok: true, message: fill(t("chat.saved"), { channel: channelName(channel, language) }) };
   });

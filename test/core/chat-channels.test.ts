@@ -58,7 +58,11 @@ describe("chat-channels", () => {
     };
     expect(parseChannels(channelsText([channel]))).toEqual([channel]);
     expect(parseChannels("{oops")).toEqual([]);
-    expect(nextChannelId([channel])).toBe("c2");
+    // Named by the time it is added: one removed and another added the same day never share a batch of posts.
+    const now = Date.UTC(2026, 10, 27, 1, 0);
+    const first = nextChannelId([], now);
+    expect(nextChannelId([], now + 60_000)).not.toBe(first);
+    expect(nextChannelId([{ ...channel, id: first }], now)).not.toBe(first);
   });
 
   it("shows a channel by platform, label and host only", () => {

@@ -76,6 +76,11 @@ function everyCell(runtime: AppsScriptRuntime): string {
     .join("\n");
 }
 
+/** The channels' ids, as the dialog lists them to an admin. */
+function channelIds(runtime: AppsScriptRuntime): string[] {
+  return (runtime.run("chatChannels", [], { user: LI_LEI }) as ChannelsReply).channels.map((c) => c.id);
+}
+
 function reminderLog(runtime: AppsScriptRuntime): string[][] {
   const sheet = runtime.inspect().getActiveSpreadsheet().getSheetByName("提醒记录");
   return (sheet?.getDataRange().getValues() ?? []).map((row) => row.map(String));
@@ -106,10 +111,32 @@ describe("reminder channels", () => {
     ]);
     // The log names the channel for each rep the post covered.
     const lines = reminderLog(runtime).filter((row) => row[0]?.startsWith("chat "));
+    const [id] = channelIds(runtime);
     expect(lines.slice(0, 2).map((row) => [row[0], row[1], row[2], row[4]])).toEqual([
-      ["chat c1 2026-11-27", "ann.lee@example.com", "已发送", "企业微信 · 销售群（第 1/1 条）"],
-      ["chat c1 2026-11-27", "li.si@example.com", "已发送", "企业微信 · 销售群（第 1/1 条）"],
+      [`chat ${id} 2026-11-27`, "ann.lee@example.com", "已发送", "企业微信 · 销售群（第 1/1 条）"],
+      [`chat ${id} 2026-11-27`, "li.si@example.com", "已发送", "企业微信 · 销售群（第 1/1 条）"],
     ]);
+  });
+
+  it("starts a group added after the morning's post on the next workday, under an id the removed one never had", () => {
+    const runtime = ready([{ platform: "wecom", label: "销售群", url: WECOM_URL }]);
+    runtime.http.respond((r) => r.url.startsWith("https://qyapi.weixin.qq.com/"), OK);
+    runtime.advanceBy(90 * MINUTE);
+    expect(posted(runtime, "qyapi.weixin.qq.com")).toHaveLength(1);
+    const [old] = channelIds(runtime);
+    runtime.run("removeChatChannel", [old], { user: LI_LEI });
+    const other = `${WECOM_URL}-new`;
+    const added = runtime.run("addChatChannel", [{ platform: "wecom", label: "新销售群", url: other }], {
+      user: LI_LEI,
+    }) as ChannelsReply;
+    expect(added.ok).toBe(true);
+    expect(channelIds(runtime)).not.toContain(old);
+    // The day's reminders went out this morning: the new group's first post is Monday's.
+    runtime.advanceBy(HOUR);
+    expect(posted(runtime, "qyapi.weixin.qq.com").filter((r) => r.url === other)).toHaveLength(0);
+    runtime.advanceBy(3 * 24 * HOUR);
+    expect(posted(runtime, "qyapi.weixin.qq.com").filter((r) => r.url === other)).toHaveLength(1);
+    expect(posted(runtime, "qyapi.weixin.qq.com")).toHaveLength(2);
   });
 
   it("tries again next hour after a 500, and posts once in all", () => {
@@ -205,7 +232,7 @@ describe("reminder channels", () => {
       ["销售群", "https://qyapi.weixin.qq.com/••••", false],
       ["钉钉群", "https://oapi.dingtalk.com/••••", true],
     ]);
-    const test = runtime.run("testChatChannel", ["c1"], { user: LI_LEI }) as ChannelsReply;
+    const test = runtime.run("testChatChannel", [channelIds(runtime)[0]], { user: LI_LEI }) as ChannelsReply;
     expect(test.ok).toBe(false);
     const sidebar = runtime.run("sidebarData", [], { user: LI_LEI }) as SidebarData;
     const seen = [
@@ -228,8 +255,9 @@ describe("reminder channels", () => {
     }) as ChannelsReply;
     expect(add).toEqual({ ok: false, message: refused, channels: [] });
     runtime.run("addChatChannel", [{ platform: "wecom", label: "销售群", url: WECOM_URL }], { user: LI_LEI });
+    const [id] = channelIds(runtime);
     for (const call of ["chatChannels", "removeChatChannel", "testChatChannel"])
-      expect(runtime.run(call, ["c1"], { user: LI_SI })).toEqual({ ok: false, message: refused, channels: [] });
+      expect(runtime.run(call, [id], { user: LI_SI })).toEqual({ ok: false, message: refused, channels: [] });
     expect((runtime.run("chatChannels", [], { user: LI_LEI }) as ChannelsReply).channels).toHaveLength(1);
     expect(runtime.http.requests).toEqual([]);
   });
