@@ -48,11 +48,12 @@ const NEXT_STEP_CHARS = 30;
  *   (developer.work.weixin.qq.com/document/path/91770; markdown's is 4096 bytes, but only text mentions by mobile).
  * - DingTalk custom robot, markdown: no byte limit on the page found (open.dingtalk.com/document/robots/custom-robot-access);
  *   20,000 bytes of text is what community clients keep to [UNCONFIRMED].
- * - Feishu / Lark custom bot: a body of at most 20 KB (open.feishu.cn/document/client-docs/bot-v3/add-custom-bot) [UNCONFIRMED],
- *   measured over the whole JSON body with room for the signature's "timestamp" and "sign" fields.
- * - Google Chat: a message's text holds at most 4,096 characters
- *   (developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messages) [UNCONFIRMED for webhooks], counted
- *   here in UTF-16 units, never fewer than the characters.
+ * - Feishu / Lark custom bot: "发送消息时，请求体的数据大小不能超过 20 KB" (the official guide, 自定义机器人使用指南:
+ *   open.feishu.cn/document/client-docs/bot-v3/add-custom-bot, as mirrored at open.larkoffice.com), measured over the
+ *   whole JSON body with room for the signature's "timestamp" and "sign" fields.
+ * - Google Chat: "The maximum message size (including any text or cards) is 32,000 bytes"
+ *   (developers.google.com/chat/create-messages); 4,096 characters of text (counted here in UTF-16 units, never fewer
+ *   than the characters) stay under it whatever the script: at most 4 UTF-8 bytes a character, 16 KB with the JSON.
  */
 export const SIZE_LIMITS: Readonly<Record<ChatPlatform, number>> = {
   wecom: 2048,
@@ -63,9 +64,10 @@ export const SIZE_LIMITS: Readonly<Record<ChatPlatform, number>> = {
 
 /**
  * Posts one run makes to one robot: WeCom and DingTalk robots take 20 messages a minute (DingTalk: "每个机器人每分钟最多
- * 发送20条", as zhuoqun.info/article/182 quotes its page; WeCom's page says the same [UNCONFIRMED here]), Feishu 100 a
- * minute and 5 a second, a Google Chat space one write a second [UNCONFIRMED both]; a run posts in well under a minute, so it stays below the strictest, and any further
- * part waits for the next hourly run.
+ * 发送20条", as zhuoqun.info/article/182 quotes its page; WeCom's page says the same [UNCONFIRMED here]), Feishu "单租户
+ * 单机器人 100 次/分钟，5 次/秒" (its guide, above: a burst past 5 a second is refused with its rate-limit code and
+ * tried again next run), a Google Chat space one write a second [UNCONFIRMED]; a run posts in well under a minute, so
+ * it stays below the strictest per-minute limit, and any further part waits for the next hourly run.
  */
 export const POSTS_PER_RUN = 15;
 
@@ -307,9 +309,9 @@ export function platformError(platform: ChatPlatform, responseText: string): str
 }
 
 /**
- * Whether a platform error code is worth another try on the next run: the robot's per-minute limit (WeCom 45009,
- * DingTalk 130101, Feishu 11232 [UNCONFIRMED: codes as community clients quote them]) and system busy (-1) pass; a bad
- * key, token, signature or content does not.
+ * Whether a platform error code is worth another try on the next run: the robot's rate limit (Feishu 11232, "11232
+ * 限流错误" in its guide, above; WeCom 45009 and DingTalk 130101 [UNCONFIRMED: codes as community clients quote them])
+ * and system busy (-1) pass; a bad key, token, signature or content does not.
  */
 export function isPassingCode(error: string): boolean {
   return /^(errcode|code) (-1|45009|130101|11232):/.test(error);
