@@ -11,7 +11,7 @@ import { previousWorkday } from "../core/workdays";
 import { fill, translator } from "../i18n/translate";
 import { readChannels } from "./chat-channels";
 import { postToChannel } from "./chat-post";
-import { POST_RECORD_KEY, recordedBatch, sendBatch, stillToSend } from "./send-once";
+import { POST_RECORD_KEY, recordedBatch, sendBatch } from "./send-once";
 import type { Table } from "./table";
 
 /** The send-record batch of a channel's posts of one day: one entry per rep it lists. */
@@ -54,33 +54,26 @@ export function postChatReminders(
   const language = table.language;
   const reps = chatReps(digests, table.members);
   const sheetUrl = `${table.spreadsheet.getUrl()}#gid=${table.followUps.getSheetId()}`;
+  const context = { language, day, spreadsheetName: table.spreadsheet.getName(), sheetUrl };
   let settled = true;
   for (const channel of channels) {
     reportLastWorkday(table, channel, status, today, startedAt);
-    const key = chatBatchKey(channel, day);
-    const waiting = new Set(
-      stillToSend(
-        table.spreadsheet,
-        language,
-        key,
-        reps.map((r) => r.email),
-        POST_RECORD_KEY,
-      ),
-    );
-    const parts = chatParts(
-      channel.platform,
-      reps.filter((r) => waiting.has(r.email)),
-      { language, day, spreadsheetName: table.spreadsheet.getName(), sheetUrl },
-    );
-    if (parts.length === 0) continue;
+    if (reps.length === 0) continue;
     const name = channelName(channel, language);
-    const outgoing = parts.map((part, index) => ({
-      email: part.reps[0],
-      covers: part.reps,
-      note: fill(translator(language)("chat.log"), { channel: name, part: index + 1, parts: parts.length }),
-      send: () => postToChannel(channel, part.body),
-    }));
-    const run = sendBatch(table.spreadsheet, language, key, outgoing, startedAt, undefined, {
+    const outgoing = (stillToSend: (email: string) => boolean) => {
+      const parts = chatParts(
+        channel.platform,
+        reps.filter((r) => stillToSend(r.email)),
+        context,
+      );
+      return parts.map((part, index) => ({
+        email: part.reps[0],
+        covers: part.reps,
+        note: fill(translator(language)("chat.log"), { channel: name, part: index + 1, parts: parts.length }),
+        send: () => postToChannel(channel, part.body),
+      }));
+    };
+    const run = sendBatch(table.spreadsheet, language, chatBatchKey(channel, day), outgoing, startedAt, undefined, {
       remainingQuota: () => POSTS_PER_RUN,
       recordKey: POST_RECORD_KEY,
     });

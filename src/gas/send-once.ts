@@ -93,33 +93,6 @@ export function undeliveredOf(batch: SendBatch, candidates: readonly string[]): 
   return { emails, unknown: keys.size - emails.length };
 }
 
-/** The recipient's entry in the batch, planned now when the record lacks it (sent when the log says it went out). */
-function entryFor(batch: SendBatch, logged: ReadonlyMap<string, LogEntry>, key: string, email: string): SendEntry {
-  const id = recipientKey(email);
-  if (!batch.entries[id]) {
-    const earlier = logged.get(logKey(key, email))?.status;
-    const done = earlier === "sent" || earlier === "sending";
-    batch.entries[id] = done ? { status: earlier, attempts: 1 } : { status: "due", attempts: 0 };
-  }
-  return batch.entries[id];
-}
-
-/**
- * The recipients (of `emails`) the batch `key` has still to send to, by the record and the log as `sendBatch` reads
- * them: a post listing several recipients is packed from these only (nothing is stored here).
- */
-export function stillToSend(
-  spreadsheet: Spreadsheet,
-  language: Language,
-  key: string,
-  emails: readonly string[],
-  recordKey: string = RECORD_KEY,
-): string[] {
-  const batch = recordedBatch(spreadsheet, key, recordKey)?.batch ?? { key, entries: {} };
-  const logged = readLog(logSheet(spreadsheet, language));
-  return emails.filter((email) => shouldSend(entryFor(batch, logged, key, email)));
-}
-
 /**
  * Sends each email of the batch `key` at most once. Every recipient is first planned in the send record (spreadsheet
  * metadata); the Reminder log, if it shows an email sent that the record lacks, counts too, so deleting either one
@@ -128,13 +101,14 @@ export function stillToSend(
  * spent, the rest are deferred to a later run: a deferral never settles a batch); the
  * entry is claimed ("sending") and stored, the email sent (passing failures retried), the outcome stored. A passing
  * failure is tried again next run, up to MAX_ATTEMPTS runs; anything else is given up and reported. The log gets one
- * row per outcome (per recipient covered). Group-robot `posts` keep their own record and count.
+ * row per outcome (per recipient covered). Group-robot `posts` keep their own record and count, and are `planned`
+ * from the recipients still to send to, as this batch's record and log say, read once.
  */
 export function sendBatch(
   spreadsheet: Spreadsheet,
   language: Language,
   key: string,
-  outgoing: readonly Outgoing[],
+  planned: readonly Outgoing[] | ((stillToSend: (email: string) => boolean) => readonly Outgoing[]),
   startedAt: number,
   servedFirst: (email: string) => boolean = () => false,
   posts?: PostOptions,
@@ -144,7 +118,17 @@ export function sendBatch(
   const remainingQuota = posts?.remainingQuota ?? (() => MailApp.getRemainingDailyQuota());
   const sheet = logSheet(spreadsheet, language);
   const logged = readLog(sheet);
-  const entryOf = (email: string): SendEntry => entryFor(batch, logged, key, email);
+  const entryOf = (email: string): SendEntry => {
+    const id = recipientKey(email);
+    if (!batch.entries[id]) {
+      const earlier = logged.get(logKey(key, email))?.status;
+      const done = earlier === "sent" || earlier === "sending";
+      batch.entries[id] = done ? { status: earlier, attempts: 1 } : { status: "due", attempts: 0 };
+    }
+    return batch.entries[id];
+  };
+  // A post listing several recipients is packed from those the record and the log say are still to send to.
+  const outgoing = typeof planned === "function" ? planned((email) => shouldSend(entryOf(email))) : planned;
   // An outgoing covering several recipients goes only when none of them was (possibly) sent already.
   const entriesOf = (o: Outgoing) => coveredBy(o).map(entryOf);
   const rank = (o: Outgoing) => (servedFirst(o.email) ? 2 : entryOf(o.email).status !== "due" ? 1 : 0);
